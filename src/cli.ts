@@ -1,0 +1,46 @@
+import { UsageError, type Command } from './commands/command.ts';
+
+const commands: Record<string, () => Promise<Command>> = {
+  parse: async () => (await import('./commands/parse.ts')).command,
+  check: async () => (await import('./commands/check.ts')).command,
+};
+
+const usage = `toa-soan: dựng trang tin tĩnh cho Báo Quảng Ngãi từ các tệp bài viết (.txt).
+
+Cách dùng: toa-soan <lệnh> [tuỳ chọn]   (trong kho mã: npx tsx src/cli.ts <lệnh>)
+
+Lệnh:
+${Object.keys(commands)
+  .map((name) => `  ${name}`)
+  .join('\n')}
+
+toa-soan <lệnh> --help cho biết chi tiết từng lệnh.`;
+
+async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    process.stdout.write(`${usage}\n`);
+    return name === undefined ? 2 : 0;
+  }
+  const load = commands[name];
+  if (!load) {
+    process.stderr.write(`toa-soan: không có lệnh "${name}" (unknown command).\n\n${usage}\n`);
+    return 2;
+  }
+  const command = await load();
+  if (rest.includes('--help') || rest.includes('-h')) {
+    process.stdout.write(`${command.help}\n`);
+    return 0;
+  }
+  try {
+    return await command.run(rest);
+  } catch (err) {
+    if (err instanceof UsageError) {
+      process.stderr.write(`toa-soan ${name}: ${err.message}\n\n${command.help}\n`);
+      return 2;
+    }
+    throw err;
+  }
+}
+
+process.exitCode = await main(process.argv.slice(2));

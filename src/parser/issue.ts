@@ -1,0 +1,38 @@
+/** Stable English codes; editors read the Vietnamese message, tools match the code. */
+export type IssueCode =
+  | 'EMPTY_FILE'
+  | 'NOT_UTF8'
+  | 'NO_DATE'
+  | 'BAD_TIMESTAMP'
+  | 'BAD_OVERRIDE'
+  | 'NO_TITLE'
+  | 'NO_LEAD'
+  | 'NO_BYLINE'
+  | 'LONG_HEADING'
+  | 'REPEATED_LINE'
+  | 'UNKNOWN_OVERRIDE'
+  | 'OVERRIDE_HEADING_NOT_FOUND'
+  | 'DUPLICATE_SLUG';
+
+export type Severity = 'error' | 'warning';
+
+/** A problem found in one article file; `line` is 1-based in the file as committed. */
+export interface Issue {
+  severity: Severity;
+  code: IssueCode | (string & {});
+  line: number;
+  message: string;
+}
+
+export function error(code: IssueCode, line: number, message: string): Issue {
+  return { severity: 'error', code, line, message };
+}
+
+export function warning(code: IssueCode, line: number, message: string): Issue {
+  return { severity: 'warning', code, line, message };
+}
+
+/** `FILE:LINE: CODE: message`, the one format every command prints. */
+export function formatIssue(file: string, issue: Issue): string {
+  return `${file}:${issue.line}: ${issue.code}: ${issue.message}`;
+}
