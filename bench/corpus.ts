@@ -40,7 +40,7 @@ export interface GeneratedArticle {
 }
 
 export interface ArticleOptions {
-  /** Words of body text to write; by default 300–1,500, drawn from the article's stream. */
+  /** Words of body text to write (a sentence more at most); by default 300–1,450, drawn from the article's stream. */
   bodyWords?: number;
 }
 
@@ -99,15 +99,24 @@ function leadSentence(random: Random): string {
   return `${when}, ${clause(random)} ${random.pick(words.adverbials)}.`;
 }
 
-function paragraph(random: Random): string {
-  const sentences: string[] = [];
-  const count = random.int(2, 6);
-  for (let k = 0; k < count; k++) sentences.push(sentence(random));
-  return sentences.join(' ');
-}
-
 function wordCount(text: string): number {
   return text.split(' ').length;
+}
+
+/** Paragraphs of 2–6 sentences, stopping at the first sentence that reaches the target. */
+function bodyParagraphs(random: Random, targetWords: number): string[] {
+  const paragraphs: string[] = [];
+  let total = 0;
+  while (total < targetWords || paragraphs.length < 3) {
+    const sentences: string[] = [];
+    for (let k = random.int(2, 6); k > 0 && (total < targetWords || sentences.length === 0); k--) {
+      const text = sentence(random);
+      sentences.push(text);
+      total += wordCount(text);
+    }
+    paragraphs.push(sentences.join(' '));
+  }
+  return paragraphs;
 }
 
 /** Titles carry a number unique to article `i`, so no two articles share a slug. */
@@ -185,13 +194,7 @@ function timestamp(random: Random): Moment {
 
 /** Places headings and photos between paragraphs: a heading always has text after it, so does a photo. */
 function bodyBlocks(random: Random, targetWords: number): GeneratedBlock[] {
-  const paragraphs: string[] = [];
-  let total = 0;
-  while (total < targetWords || paragraphs.length < 3) {
-    const text = paragraph(random);
-    paragraphs.push(text);
-    total += wordCount(text);
-  }
+  const paragraphs = bodyParagraphs(random, targetWords);
   const headingBefore = new Map<number, string>();
   const used = new Set<string>();
   for (let k = random.int(0, 3); k > 0; k--) {
@@ -254,7 +257,7 @@ export function generateArticle(i: number, seed: number, options: ArticleOptions
   const moment = timestamp(random);
   const articleTitle = title(random, i);
   const lead = [leadSentence(random), ...(random.chance(0.6) ? [sentence(random)] : [])].join(' ');
-  const blocks = bodyBlocks(random, options.bodyWords ?? random.int(300, 1500));
+  const blocks = bodyBlocks(random, options.bodyWords ?? random.int(300, 1450));
   const credit = byline(random);
   const related = random.chance(0.3);
   const expected: ExpectedArticle = {
