@@ -1,0 +1,92 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import MarkdownIt from 'markdown-it';
+import { describe, expect, it } from 'vitest';
+import { parseArticleBytes } from '../../src/parser/index.ts';
+
+const FIXTURES = join(import.meta.dirname, '../../../shared/fixtures/articles');
+const markdown = new MarkdownIt();
+
+interface Expected {
+  error?: true;
+  title: string | null;
+  date: string;
+  author: string | null;
+  credit: string | null;
+  source: string | null;
+  lead: string | null;
+  headings: string[];
+  captions: string[];
+  paragraphs: string[];
+}
+
+/** The fixtures' comparison: NFC, runs of spaces, NBSP and newlines folded, ends trimmed. */
+function fold(text: string | null): string | null {
+  return text === null ? null : text.normalize('NFC').replace(/[\s\u00a0]+/g, ' ').trim();
+}
+
+function decodeEntities(html: string): string {
+  return html.replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+}
+
+/** What a reader sees of the Markdown body: rendered, tags dropped, entities decoded. */
+function bodyText(body: string): string[] {
+  return markdown
+    .render(body)
+    .split(/<\/(?:p|h2)>|<img[^>]*>/)
+    .map((html) => decodeEntities(html.replace(/<[^>]+>/g, '')))
+    .map((text) => fold(text)!)
+    .filter(Boolean);
+}
+
+const names = readdirSync(FIXTURES)
+  .filter((name) => name.endsWith('.txt'))
+  .map((name) => name.slice(0, -4));
+
+describe('shared fixtures', () => {
+  it('are present', () => {
+    expect(names.length).toBeGreaterThanOrEqual(8);
+  });
+
+  for (const name of names) {
+    const expected = JSON.parse(readFileSync(join(FIXTURES, `${name}.expected.json`), 'utf8')) as Expected;
+    const result = parseArticleBytes(readFileSync(join(FIXTURES, `${name}.txt`)));
+
+    if (expected.error) {
+      it(`${name} is rejected`, () => {
+        expect(result.ok).toBe(false);
+        if (!result.ok) expect(result.errors.length).toBeGreaterThan(0);
+      });
+      continue;
+    }
+
+    it(`${name} parses to its expected fields`, () => {
+      if (!result.ok) throw new Error(JSON.stringify(result.errors));
+      const { article } = result;
+      expect(fold(article.title)).toBe(fold(expected.title));
+      expect(new Date(article.date).getTime()).toBe(new Date(expected.date).getTime());
+      expect(article.date).toMatch(/\+07:00$/);
+      expect(article.date).toBe(expected.date);
+      expect(fold(article.author)).toBe(fold(expected.author));
+      expect(fold(article.credit)).toBe(fold(expected.credit));
+      expect(fold(article.source)).toBe(fold(expected.source));
+      expect(fold(article.lead)).toBe(fold(expected.lead));
+      expect(article.headings.map(fold)).toEqual(expected.headings.map(fold));
+      expect(article.captions.map(fold)).toEqual(expected.captions.map(fold));
+    });
+
+    it(`${name} keeps every paragraph in the body, and each caption once`, () => {
+      if (!result.ok) throw new Error(JSON.stringify(result.errors));
+      const shown = bodyText(result.article.body);
+      for (const paragraph of expected.paragraphs) expect(shown).toContain(fold(paragraph));
+      const html = fold(decodeEntities(markdown.render(result.article.body)))!;
+      for (const caption of expected.captions) expect(html.split(fold(caption)!).length - 1).toBe(1);
+    });
+
+    it(`${name} prints only NFC text`, () => {
+      if (!result.ok) throw new Error(JSON.stringify(result.errors));
+      const json = JSON.stringify(result.article);
+      expect(json).toBe(json.normalize('NFC'));
+    });
+  }
+});
