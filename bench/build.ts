@@ -1,0 +1,159 @@
+/**
+ * Whole-process benchmark of N generated articles: the parse alone (`check`), our full
+ * build, and plain Eleventy on equivalent Markdown. Runs alternate so that machine noise
+ * spreads over all three; each result is the median of R runs.
+ */
+import { existsSync } from 'node:fs';
+import { readdir, rm } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { writeCorpus } from './corpus.ts';
+import { describeCommand, measureCommand, type CommandSpec, type Measurement } from './measure.ts';
+import { writePlainEleventyProject } from './plain-eleventy.ts';
+import { median } from './stats.ts';
+
+export const REPO = resolve(import.meta.dirname, '..');
+const WORK = join(REPO, 'bench', '.work');
+const MB = 1_000_000;
+
+export interface BuildBenchOptions {
+  articles: number;
+  runs: number;
+  seed: number;
+  log: (line: string) => void;
+}
+
+interface Contender {
+  name: 'startup' | 'parse' | 'build' | 'eleventy';
+  label: string;
+  spec: CommandSpec;
+  /** Emptied before each run, counted after: no run profits from the previous one's output. */
+  output?: string;
+}
+
+export interface ContenderResult {
+  name: Contender['name'];
+  label: string;
+  command: string;
+  runs: Measurement[];
+  seconds: number;
+  peakRssBytes: number;
+  pages: number | null;
+}
+
+export interface BuildBenchResult {
+  articles: number;
+  corpusBytes: number;
+  results: ContenderResult[];
+  skipped: string[];
+}
+
+async function countHtml(dir: string): Promise<number> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries.filter((entry) => entry.isFile() && entry.name.endsWith('.html')).length;
+}
+
+function contenders(dir: string): { ready: Contender[]; skipped: string[] } {
+  const content = join(dir, 'content');
+  const ready: Contender[] = [
+    {
+      name: 'startup',
+      label: 'startup only (npx tsx, empty script)',
+      spec: { command: 'npx', args: ['tsx', '-e', '""'], cwd: REPO },
+    },
+    {
+      name: 'parse',
+      label: 'parse alone (check)',
+      spec: { command: 'npx', args: ['tsx', 'src/cli.ts', 'check', content], cwd: REPO },
+    },
+  ];
+  const skipped: string[] = [];
+  if (existsSync(join(REPO, 'src', 'commands', 'build.ts'))) {
+    const output = join(dir, 'site');
+    ready.push({
+      name: 'build',
+      label: 'full build',
+      spec: { command: 'npx', args: ['tsx', 'src/cli.ts', 'build', '--content', content, '--output', output, '--quiet'], cwd: REPO },
+      output,
+    });
+  } else {
+    skipped.push('full build: src/commands/build.ts does not exist yet');
+  }
+  const plain = join(dir, 'plain');
+  ready.push({
+    name: 'eleventy',
+    label: 'plain Eleventy',
+    spec: { command: 'npx', args: ['@11ty/eleventy', '--quiet'], cwd: plain },
+    output: join(plain, '_site'),
+  });
+  return { ready, skipped };
+}
+
+/** Generates the corpus and the Markdown twin into bench/.work/N-articles/ (git-ignored). */
+async function prepare(options: BuildBenchOptions): Promise<{ dir: string; corpusBytes: number }> {
+  const dir = join(WORK, `${options.articles}-articles`);
+  await rm(dir, { recursive: true, force: true });
+  options.log(`build: writing ${options.articles} articles to ${dir}/content`);
+  const { bytes } = await writeCorpus(join(dir, 'content'), options.articles, options.seed);
+  options.log(`build: writing the same articles as Markdown to ${dir}/plain`);
+  await writePlainEleventyProject(join(dir, 'plain'), options.articles, options.seed);
+  return { dir, corpusBytes: bytes };
+}
+
+export async function runBuildBench(options: BuildBenchOptions): Promise<BuildBenchResult> {
+  const { dir, corpusBytes } = await prepare(options);
+  const { ready, skipped } = contenders(dir);
+  for (const reason of skipped) options.log(`build: skipped ${reason}`);
+  const runs = new Map<Contender['name'], Measurement[]>(ready.map((c) => [c.name, []]));
+  for (let round = 1; round <= options.runs; round++) {
+    for (const contender of ready) {
+      if (contender.output) await rm(contender.output, { recursive: true, force: true });
+      options.log(`build: run ${round}/${options.runs}: ${contender.label} …`);
+      const measurement = await measureCommand(contender.spec);
+      runs.get(contender.name)!.push(measurement);
+      options.log(
+        `build: run ${round}/${options.runs}: ${contender.label}: ${measurement.seconds.toFixed(2)} s, peak ${(measurement.peakRssBytes / MB).toFixed(0)} MB`,
+      );
+    }
+  }
+  const results: ContenderResult[] = [];
+  for (const contender of ready) {
+    const measured = runs.get(contender.name)!;
+    results.push({
+      name: contender.name,
+      label: contender.label,
+      command: describeCommand(contender.spec),
+      runs: measured,
+      seconds: median(measured.map((m) => m.seconds)),
+      peakRssBytes: median(measured.map((m) => m.peakRssBytes)),
+      pages: contender.output ? await countHtml(contender.output) : null,
+    });
+  }
+  return { articles: options.articles, corpusBytes, results, skipped };
+}
+
+export function formatBuildReport(bench: BuildBenchResult): string {
+  // The startup row is a fixed cost, not a build: per-article figures would mislead.
+  const rows = bench.results.map((r) => {
+    if (r.name === 'startup') return `| ${r.label} | ${r.seconds.toFixed(2)} | – | – | – | ${(r.peakRssBytes / MB).toFixed(0)} |`;
+    const pagesPerSecond = r.pages === null ? '–' : (r.pages / r.seconds).toFixed(0);
+    return `| ${r.label} | ${r.seconds.toFixed(2)} | ${r.pages ?? '–'} | ${pagesPerSecond} | ${((r.seconds * 1000) / bench.articles).toFixed(2)} | ${(r.peakRssBytes / MB).toFixed(0)} |`;
+  });
+  const lines = [
+    `Build benchmark: ${bench.articles} articles (${(bench.corpusBytes / MB).toFixed(1)} MB of .txt), median of ${bench.results[0]?.runs.length ?? 0} runs, whole processes:`,
+    '',
+    '| what | seconds | pages | pages/s | ms/article | peak RSS MB (tree) |',
+    '| --- | ---: | ---: | ---: | ---: | ---: |',
+    ...rows,
+  ];
+  const build = bench.results.find((r) => r.name === 'build');
+  const plain = bench.results.find((r) => r.name === 'eleventy');
+  if (build && plain) {
+    lines.push(
+      '',
+      `full build / plain Eleventy: ${(build.seconds / plain.seconds).toFixed(2)}× time, ${(build.peakRssBytes / plain.peakRssBytes).toFixed(2)}× peak RSS`,
+    );
+  }
+  for (const reason of bench.skipped) lines.push(`skipped: ${reason}`);
+  lines.push('', 'Commands:', ...bench.results.map((r) => `  ${r.label}: ${r.command}`));
+  return lines.join('\n');
+}

@@ -1,0 +1,75 @@
+/** `npm run bench -- [--articles N] [--runs R] [--only parse|build]`: see --help. */
+import { execFileSync } from 'node:child_process';
+import { parseArgs } from 'node:util';
+import { formatBuildReport, runBuildBench } from './build.ts';
+import { formatParseReport, measureLinearity, measureThroughput } from './parse.ts';
+
+const help = `npm run bench -- [--articles N] [--runs R] [--only parse|build] [--megabytes M] [--seed S]
+
+Đo tốc độ (benchmarks) trên kho bài tổng hợp (a synthetic, seeded corpus):
+
+  parse   bộ phân tích trong cùng tiến trình, một lõi: MB/s và bài/s trên M MB bài
+          (mặc định 20), và thời gian/MB cho một bài khổng lồ 1, 5, 10 MB (linearity).
+  build   N bài (mặc định 1000) ghi vào bench/.work/, rồi đo từng tiến trình riêng,
+          xen kẽ, R lần (mặc định 3), lấy trung vị (median):
+            (a) chỉ phân tích: npx tsx src/cli.ts check DIR
+            (b) dựng đầy đủ: npx tsx src/cli.ts build --content DIR --output DIR --quiet
+            (c) Eleventy thuần trên các tệp Markdown tương đương
+          In ra trang/giây, ms/bài, bộ nhớ đỉnh (RSS cả cây tiến trình), tỉ lệ (b)/(c).
+
+Không có --only thì chạy cả hai. Tiến độ in ra stderr, kết quả ra stdout.`;
+
+function positiveInteger(name: string, text: string): number {
+  const value = Number(text);
+  if (!Number.isInteger(value) || value <= 0) {
+    process.stderr.write(`bench: --${name} phải là số nguyên dương (a positive integer), không phải "${text}"\n`);
+    process.exit(2);
+  }
+  return value;
+}
+
+function machine(): string {
+  const free = execFileSync('free', ['-h'], { encoding: 'utf8' }).trim();
+  const cores = execFileSync('nproc', { encoding: 'utf8' }).trim();
+  return [`date: ${new Date().toISOString()}`, `nproc: ${cores}`, `node: ${process.version}`, free].join('\n');
+}
+
+async function main(): Promise<number> {
+  const { values } = parseArgs({
+    options: {
+      articles: { type: 'string', default: '1000' },
+      runs: { type: 'string', default: '3' },
+      only: { type: 'string' },
+      megabytes: { type: 'string', default: '20' },
+      seed: { type: 'string', default: '20160611' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+    strict: true,
+  });
+  if (values.help) {
+    process.stdout.write(`${help}\n`);
+    return 0;
+  }
+  if (values.only !== undefined && values.only !== 'parse' && values.only !== 'build') {
+    process.stderr.write(`bench: --only nhận "parse" hoặc "build", không phải "${values.only}"\n\n${help}\n`);
+    return 2;
+  }
+  const log = (line: string): void => {
+    process.stderr.write(`${line}\n`);
+  };
+  const seed = positiveInteger('seed', values.seed);
+  const runs = positiveInteger('runs', values.runs);
+  process.stdout.write(`${machine()}\ncommand: npm run bench -- ${process.argv.slice(2).join(' ')}\n\n`);
+  if (values.only !== 'build') {
+    const options = { megabytes: positiveInteger('megabytes', values.megabytes), passes: runs, seed, log };
+    const report = formatParseReport(measureThroughput(options), measureLinearity(options));
+    process.stdout.write(`${report}\n\n`);
+  }
+  if (values.only !== 'parse') {
+    const bench = await runBuildBench({ articles: positiveInteger('articles', values.articles), runs, seed, log });
+    process.stdout.write(`${formatBuildReport(bench)}\n`);
+  }
+  return 0;
+}
+
+process.exitCode = await main();
