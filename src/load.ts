@@ -1,13 +1,13 @@
 import { readdir, readFile } from 'node:fs/promises';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { parseArticleBytes, type ParseResult } from './parser/index.ts';
 
-/** Every `.txt` article below `dir`, as paths relative to the working directory, in a stable order. */
+/** Every `.txt` article below `dir` (paths start with `dir` as given), in a stable order. */
 export async function listArticleFiles(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
   return entries
     .filter((entry) => entry.isFile() && entry.name.endsWith('.txt'))
-    .map((entry) => relative(process.cwd(), join(entry.parentPath, entry.name)) || entry.name)
+    .map((entry) => join(entry.parentPath, entry.name))
     .sort();
 }
 

@@ -80,7 +80,7 @@ function qualityWarnings(blocks: readonly Block[], state: ParserState, issues: I
       );
     }
   }
-  if (!state.byline) {
+  if (!state.byline && state.lines.length > 0) {
     const last = state.lines[state.lines.length - 1];
     issues.push(
       warning(
@@ -121,7 +121,9 @@ export function parseArticleBytes(bytes: Uint8Array): ParseResult {
 
 function assemble(state: ParserState, override: Override, issues: Issue[]): ParseResult {
   const firstLine = state.lines[0]?.line ?? 1;
-  if (!state.date && !override.date && !issues.some((issue) => issue.code === 'BAD_TIMESTAMP' || issue.code === 'EMPTY_FILE')) {
+  // A date that is there but unreadable (a bad timestamp or override) has its own error already.
+  const dateReported = issues.some((issue) => ['BAD_TIMESTAMP', 'EMPTY_FILE', 'BAD_OVERRIDE'].includes(issue.code));
+  if (!state.date && !override.date && !dateReported) {
     issues.push(
       error(
         'NO_DATE',

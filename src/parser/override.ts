@@ -70,7 +70,9 @@ export function readOverride(text: string, firstLine: number): OverrideBlock {
     parsed = matter(text, YAML_OPTIONS);
   } catch (err) {
     const mark = (err as { mark?: { line?: number } }).mark;
-    const line = firstLine + 1 + (mark?.line ?? 0);
+    // js-yaml may point past the block's end (an unclosed quote runs to the end of the stream).
+    const blockLines = text.split('\n').findIndex((line, index) => index > 0 && /^---\s*$/.test(line)) - 1;
+    const line = firstLine + 1 + Math.min(mark?.line ?? 0, Math.max(blockLines - 1, 0));
     const reason = err instanceof Error ? err.message.split('\n')[0] : String(err);
     return {
       override: {},
