@@ -1,0 +1,56 @@
+import { parseArgs } from 'node:util';
+import { chooseProgress } from '../site/progress.ts';
+import { normalizeSiteUrl } from '../site/settings.ts';
+import { UsageError, type Command } from './command.ts';
+
+const help = `toa-soan build [--content THƯ_MỤC] [--output THƯ_MỤC] [--prefix ĐƯỜNG_DẪN] [--site-url ĐỊA_CHỈ] [--quiet]
+
+Dựng trang tin tĩnh từ các bài viết .txt (build the static site).
+  --content   thư mục bài viết (mặc định: content)
+  --output    thư mục kết quả (mặc định: _site)
+  --prefix    đường dẫn con khi trang nằm dưới một thư mục, ví dụ /tin/ (Eleventy pathPrefix)
+  --site-url  địa chỉ công khai của trang, ví dụ https://baoquangngai.vn (mặc định: biến SITE_URL)
+  --quiet     không in tiến độ, chỉ in lỗi
+
+Mọi bài được đọc trước khi dựng. Nếu có bài lỗi, lệnh in tất cả các dòng
+"TỆP:DÒNG: MÃ: lời nhắn", thoát với mã 1 và giữ nguyên trang cũ trong thư mục kết quả.
+Trang mới được dựng trong một thư mục tạm và chỉ thay trang cũ khi dựng xong hoàn toàn.`;
+
+export const command: Command = {
+  name: 'build',
+  summary: 'dựng trang tin tĩnh vào _site/',
+  help,
+  async run(args) {
+    const { values, positionals } = parseArgs({
+      args,
+      options: {
+        content: { type: 'string', default: 'content' },
+        output: { type: 'string', default: '_site' },
+        prefix: { type: 'string' },
+        'site-url': { type: 'string' },
+        quiet: { type: 'boolean', default: false },
+      },
+      allowPositionals: true,
+      strict: true,
+    });
+    if (positionals.length > 0) throw new UsageError(`không cần tham số "${positionals[0]}" (unexpected argument)`);
+    const siteUrl = values['site-url'];
+    if (siteUrl !== undefined) {
+      try {
+        normalizeSiteUrl(siteUrl);
+      } catch (err) {
+        throw new UsageError((err as Error).message);
+      }
+    }
+    // Loaded here, not at the top: `toa-soan --help` lists commands without starting Eleventy.
+    const { buildSite } = await import('../site/build.ts');
+    return buildSite({
+      contentDir: values.content,
+      outputDir: values.output,
+      pathPrefix: values.prefix,
+      siteUrl,
+      progress: chooseProgress(values.quiet),
+      issues: process.stderr,
+    });
+  },
+};

@@ -1,0 +1,28 @@
+import type { Block } from '../article.ts';
+import type { ArticleEntry } from './corpus.ts';
+import { headingIds } from './heading-ids.ts';
+import { html, type SafeHtml } from './html.ts';
+
+/** Renders one photo; `index` is the photo's place among the article's photos (0-based). */
+export type FigureRenderer = (caption: string, index: number) => Promise<SafeHtml>;
+
+/** The article body in reading order: paragraphs, `<h2 id>` headings, and each photo where it stood. */
+export async function renderBlocks(entry: ArticleEntry, figure: FigureRenderer): Promise<SafeHtml> {
+  const { blocks } = entry.article;
+  const ids = headingIds(blocks.filter((b) => b.kind === 'heading').map((b) => b.text));
+  let heading = 0;
+  let photo = 0;
+  const parts: SafeHtml[] = [];
+  for (const block of blocks as readonly Block[]) {
+    if (block.kind === 'paragraph') parts.push(html`<p>${block.text}</p>`);
+    else if (block.kind === 'heading') parts.push(html`<h2 id="${ids[heading++]}">${block.text}</h2>`);
+    else parts.push(await figure(block.caption, photo++));
+  }
+  return html`${parts.map((part) => html`${part}\n`)}`;
+}
+
+/** The lead paragraph, with the paper's source tag when the article carried one. */
+export function renderLead(entry: ArticleEntry): SafeHtml {
+  const { lead, source } = entry.article;
+  return html`<p class="lead">${source ? html`<span class="source">(${source})</span> ` : ''}${lead}</p>`;
+}

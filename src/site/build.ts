@@ -1,0 +1,97 @@
+import { existsSync } from 'node:fs';
+import { mkdtemp, rename, rm, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Eleventy } from '@11ty/eleventy';
+import { loadCorpus } from './load-corpus.ts';
+import { sitePlugin } from './plugin.ts';
+import type { Progress } from './progress.ts';
+
+export const CONFIG_PATH = fileURLToPath(new URL('../../.eleventy.ts', import.meta.url));
+
+export interface BuildOptions {
+  contentDir: string;
+  outputDir: string;
+  /** Sub-path the site is served under, e.g. `/tin/`. */
+  pathPrefix?: string | undefined;
+  siteUrl?: string | undefined;
+  progress: Progress;
+  /** Where problems are printed, one `FILE:LINE: CODE: message` per line. */
+  issues: NodeJS.WritableStream;
+}
+
+/** Sibling folder names the swap uses: `_site.tmp-…` and `_site.old-…` (ignored by git). */
+function siblingPrefix(outputDir: string, kind: string): string {
+  return path.join(path.dirname(path.resolve(outputDir)), `${path.basename(path.resolve(outputDir))}.${kind}-`);
+}
+
+/**
+ * Builds the site. Every article is parsed first; if any cannot be published, all problems are
+ * printed and nothing is written. Eleventy writes into a temporary sibling folder, which replaces
+ * the output folder only when the whole build succeeded, so a failed build leaves the old site.
+ * Returns the exit status.
+ */
+export async function buildSite(options: BuildOptions): Promise<number> {
+  const { contentDir, outputDir, progress, issues } = options;
+  if (!(await stat(contentDir).catch(() => null))?.isDirectory()) {
+    issues.write(`Không thấy thư mục bài viết "${contentDir}" (content folder not found).\n`);
+    return 1;
+  }
+
+  const started = performance.now();
+  progress.phase('Đọc bài viết');
+  const loaded = await loadCorpus(contentDir, (done, total) => progress.step(done, total));
+  for (const line of loaded.warnings) issues.write(`${line}\n`);
+  if (loaded.errors.length > 0) {
+    for (const line of loaded.errors) issues.write(`${line}\n`);
+    progress.line('');
+    issues.write(
+      `Không dựng trang: ${loaded.errors.length} lỗi trong bài viết; sửa các dòng trên rồi chạy lại. ` +
+        `Trang cũ trong ${outputDir} được giữ nguyên.\n`,
+    );
+    return 1;
+  }
+  const total = loaded.corpus.entries.length;
+  progress.line(`Đã đọc ${total} bài viết.`);
+
+  const temporary = await mkdtemp(siblingPrefix(outputDir, 'tmp'));
+  try {
+    progress.phase('Dựng trang');
+    let rendered = 0;
+    const eleventy = new Eleventy(contentDir, temporary, {
+      configPath: CONFIG_PATH,
+      quietMode: true,
+      ...(options.pathPrefix ? { pathPrefix: options.pathPrefix } : {}),
+      config: (eleventyConfig) =>
+        eleventyConfig.addPlugin(sitePlugin, {
+          corpus: loaded.corpus,
+          siteUrl: options.siteUrl,
+          onArticle: () => progress.step(++rendered, total),
+        }),
+    });
+    eleventy.disableLogger();
+    await eleventy.write();
+    await swapIn(temporary, outputDir);
+  } catch (error) {
+    await rm(temporary, { recursive: true, force: true });
+    progress.line('');
+    issues.write(`Lỗi khi dựng trang (build failed): ${error instanceof Error ? error.message : String(error)}\n`);
+    return 1;
+  }
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  progress.line(`Xong: ${total} bài → ${outputDir} (${seconds} giây).`);
+  return 0;
+}
+
+/** Replaces `outputDir` by `built` with renames, so readers never see a half-written site. */
+async function swapIn(built: string, outputDir: string): Promise<void> {
+  if (!existsSync(outputDir)) {
+    await rename(built, outputDir);
+    return;
+  }
+  const old = await mkdtemp(siblingPrefix(outputDir, 'old'));
+  await rm(old, { recursive: true });
+  await rename(outputDir, old);
+  await rename(built, outputDir);
+  await rm(old, { recursive: true, force: true });
+}

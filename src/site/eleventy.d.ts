@@ -1,0 +1,45 @@
+// The parts of Eleventy 3 (which ships no TypeScript types) that the site uses.
+declare module '@11ty/eleventy' {
+  export interface EleventyDirectories {
+    input: string;
+    output: string;
+    includes: string;
+  }
+
+  export interface UserConfig {
+    readonly directories: EleventyDirectories;
+    /** Set by Eleventy after the config file ran; read it at render time. */
+    readonly pathPrefix: string | undefined;
+    addPlugin<O>(plugin: (config: UserConfig, options: O) => void, options?: O): void;
+    addGlobalData(name: string, value: unknown): void;
+    addTemplate(virtualPath: string, content: unknown, data?: Record<string, unknown>): void;
+    addFilter(name: string, filter: (...args: never[]) => unknown): void;
+    addWatchTarget(target: string): void;
+    on(event: 'eleventy.before' | 'eleventy.after', listener: (arg: { directories: EleventyDirectories }) => unknown): void;
+  }
+
+  export interface EleventyOptions {
+    configPath?: string;
+    quietMode?: boolean;
+    pathPrefix?: string;
+    runMode?: 'build' | 'watch' | 'serve';
+    config?: (config: UserConfig) => void | Promise<void>;
+  }
+
+  export class Eleventy {
+    constructor(input: string, output: string, options?: EleventyOptions);
+    init(): Promise<void>;
+    write(): Promise<unknown>;
+    watch(): Promise<unknown>;
+    serve(port?: number): Promise<void>;
+    stopWatch(): Promise<void>;
+    disableLogger(): void;
+  }
+
+  export function HtmlBasePlugin(config: UserConfig, options?: Record<string, unknown>): void;
+}
+
+declare module '@11ty/eleventy-plugin-rss' {
+  import type { UserConfig } from '@11ty/eleventy';
+  export default function rssPlugin(config: UserConfig, options?: Record<string, unknown>): void;
+}

@@ -1,0 +1,77 @@
+import { readdir } from 'node:fs/promises';
+import path from 'node:path';
+import { listArticleFiles, readArticleFile } from '../load.ts';
+import { formatIssue } from '../parser/issue.ts';
+import { buildCorpus, type Corpus, type ParsedFile } from './corpus.ts';
+import { findPhotos } from './photos.ts';
+
+export interface LoadedCorpus {
+  corpus: Corpus;
+  /** `FILE:LINE: CODE: message` for every article that cannot be published. */
+  errors: string[];
+  warnings: string[];
+  /** How many article files were read. */
+  fileCount: number;
+}
+
+/** Files read at once: enough to keep the disk busy, few enough not to exhaust file handles. */
+const CONCURRENCY = 32;
+
+/**
+ * Reads and parses every article under `dir` exactly once, finds each one's photo files,
+ * and collects every problem (all of them, not just the first) as printable lines.
+ */
+export async function loadCorpus(
+  dir: string,
+  onProgress: (done: number, total: number) => void = () => {},
+): Promise<LoadedCorpus> {
+  const files = await listArticleFiles(dir);
+  const folders = new Map<string, Promise<ReadonlySet<string>>>();
+  const siblingsOf = (file: string) => {
+    const folder = path.dirname(file);
+    let names = folders.get(folder);
+    if (!names) {
+      names = readdir(folder).then((list) => new Set(list));
+      folders.set(folder, names);
+    }
+    return names;
+  };
+
+  const results: ({ parsed: ParsedFile | null; errors: string[]; warnings: string[] } | undefined)[] = [];
+  let next = 0;
+  let done = 0;
+  const worker = async () => {
+    while (next < files.length) {
+      const i = next++;
+      const file = files[i]!;
+      const result = await readArticleFile(file);
+      const warnings = result.warnings.map((issue) => formatIssue(file, issue));
+      if (!result.ok) {
+        results[i] = { parsed: null, errors: result.errors.map((issue) => formatIssue(file, issue)), warnings };
+      } else {
+        const { article } = result;
+        const photoCount = article.blocks.filter((block) => block.kind === 'figure').length;
+        const { photos, missing } = findPhotos(file, photoCount, article.photos, await siblingsOf(file));
+        for (const name of missing) {
+          const message = `Không tìm thấy ảnh "${name}" (khai trong "photos:") bên cạnh bài; ảnh được thay bằng chú thích.`;
+          warnings.push(formatIssue(file, { severity: 'warning', code: 'MISSING_PHOTO', line: 1, message }));
+        }
+        results[i] = { parsed: { file, article, photos }, errors: [], warnings };
+      }
+      onProgress(++done, files.length);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(CONCURRENCY, files.length) }, worker));
+
+  const parsed: ParsedFile[] = [];
+  const errors: string[] = [];
+  const warnings: string[] = [];
+  for (const result of results) {
+    if (!result) continue;
+    if (result.parsed) parsed.push(result.parsed);
+    errors.push(...result.errors);
+    warnings.push(...result.warnings);
+  }
+  const built = buildCorpus(parsed);
+  return { corpus: built.corpus, errors, warnings: [...warnings, ...built.warnings], fileCount: files.length };
+}

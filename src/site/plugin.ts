@@ -1,0 +1,96 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { UserConfig } from '@11ty/eleventy';
+import rssPlugin from '@11ty/eleventy-plugin-rss';
+import { articleTemplate } from '../../templates/pages/article.ts';
+import { feedTemplate } from '../../templates/pages/feed.ts';
+import { listingTemplate } from '../../templates/pages/listing.ts';
+import { notFoundTemplate } from '../../templates/pages/not-found.ts';
+import { robotsTemplate } from '../../templates/pages/robots.ts';
+import { sitemapTemplate } from '../../templates/pages/sitemap.ts';
+import { styleTemplate } from '../../templates/pages/style.ts';
+import type { SiteContext } from './context.ts';
+import { Corpus } from './corpus.ts';
+import { excerpt, isoDateTime, vietnameseDateTime, vietnameseShortDate } from './filters.ts';
+import { ImageStore } from './images.ts';
+import { loadCorpus } from './load-corpus.ts';
+import { siteSettings } from './settings.ts';
+import { absoluteUrl } from './urls.ts';
+
+export interface SitePluginOptions {
+  /** Articles already parsed and checked by the build command; without it the content folder is read before each build. */
+  corpus?: Corpus;
+  /** Overrides `SITE_URL`. */
+  siteUrl?: string;
+  /** Called after each article page is rendered (build progress). */
+  onArticle?: () => void;
+  /** Where encoded images are kept between builds. */
+  imageCacheDir?: string;
+}
+
+const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const PHOTO_GLOB = '**/*.{txt,jpg,jpeg,png,webp,JPG,JPEG,PNG,WEBP}';
+
+/**
+ * The newspaper site as one Eleventy plugin: site settings and articles as global data,
+ * the page templates (article, listings, feed, sitemap, robots, 404, stylesheet), Vietnamese
+ * date filters, responsive images, and the HTML base plugin for `--prefix`.
+ */
+export function sitePlugin(eleventyConfig: UserConfig, options: SitePluginOptions = {}): void {
+  const site = siteSettings(options.siteUrl ?? process.env.SITE_URL);
+  const images = new ImageStore(options.imageCacheDir ?? path.join(PROJECT_ROOT, '.cache', 'img'));
+  const ctx: SiteContext = {
+    site,
+    images,
+    absolute: (url) => absoluteUrl(site.url, eleventyConfig.pathPrefix ?? '/', url),
+    articleRendered: options.onArticle ?? (() => {}),
+  };
+
+  eleventyConfig.addGlobalData('site', site);
+  addArticles(eleventyConfig, options.corpus);
+
+  // Registers Eleventy's HTML base plugin, which applies the path prefix to every link in HTML.
+  eleventyConfig.addPlugin(rssPlugin);
+
+  eleventyConfig.addFilter('vietnameseDateTime', vietnameseDateTime);
+  eleventyConfig.addFilter('vietnameseShortDate', vietnameseShortDate);
+  eleventyConfig.addFilter('isoDateTime', isoDateTime);
+  eleventyConfig.addFilter('excerpt', excerpt);
+
+  const templates = {
+    article: articleTemplate(ctx),
+    listing: listingTemplate(ctx),
+    feed: feedTemplate(ctx),
+    sitemap: sitemapTemplate(ctx),
+    robots: robotsTemplate(ctx),
+    '404': notFoundTemplate(ctx),
+    style: styleTemplate(),
+  };
+  for (const [name, template] of Object.entries(templates)) {
+    eleventyConfig.addTemplate(`${name}.11ty.js`, template);
+  }
+
+  eleventyConfig.on('eleventy.after', ({ directories }) => images.copyUsed(directories.output));
+}
+
+Object.defineProperty(sitePlugin, 'eleventyPluginOptions', { value: { unique: true } });
+
+/**
+ * Global data `corpus`. It is a class instance, so Eleventy shares it with every page rather
+ * than copying it. Without a pre-parsed corpus (dev server), the content folder is re-read
+ * before every build so an edited article shows up; problems are printed, broken files skipped.
+ */
+function addArticles(eleventyConfig: UserConfig, preloaded: Corpus | undefined): void {
+  if (preloaded) {
+    eleventyConfig.addGlobalData('corpus', preloaded);
+    return;
+  }
+  const holder = { corpus: new Corpus([]) };
+  eleventyConfig.addGlobalData('corpus', () => holder.corpus);
+  eleventyConfig.addWatchTarget(`${eleventyConfig.directories.input}${PHOTO_GLOB}`);
+  eleventyConfig.on('eleventy.before', async ({ directories }) => {
+    const loaded = await loadCorpus(directories.input);
+    for (const line of [...loaded.errors, ...loaded.warnings]) process.stderr.write(`${line}\n`);
+    holder.corpus = loaded.corpus;
+  });
+}

@@ -1,0 +1,33 @@
+import type { ArticleEntry } from './corpus.ts';
+import { isoDateTime } from './filters.ts';
+import type { SiteSettings } from './settings.ts';
+
+/**
+ * schema.org NewsArticle for an article page. Dates carry +07:00. The writer is a Person when the
+ * byline names one, else the paper itself. There is no separate modification date in the article
+ * format, so dateModified is the publication date (keeps output the same from build to build).
+ */
+export function newsArticle(
+  entry: ArticleEntry,
+  site: SiteSettings,
+  url: string,
+  image: string | undefined,
+): Record<string, unknown> {
+  const { title, lead, date, author } = entry.article;
+  const published = isoDateTime(date);
+  const publisher = { '@type': 'Organization', name: site.name, url: site.url };
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'NewsArticle',
+    headline: title,
+    description: lead,
+    datePublished: published,
+    dateModified: published,
+    author: author ? { '@type': 'Person', name: author } : publisher,
+    publisher,
+    mainEntityOfPage: url,
+    url,
+    ...(image ? { image: [image] } : {}),
+    inLanguage: site.language,
+  };
+}

@@ -1,0 +1,49 @@
+import { vietnamTime } from './filters.ts';
+
+/** `/2016/06/slug/`: the month is the article's month in Vietnam time, not UTC. */
+export function articlePath(date: string, slug: string): string {
+  return `${vietnamTime(date).toFormat('yyyy/MM')}/${slug}`;
+}
+
+export function articleUrl(path: string): string {
+  return `/${path}/`;
+}
+
+/** Listing page `n` (1-based): `/` for the first, then `/trang/2/`, `/trang/3/`… */
+export function listingUrl(pageNumber: number): string {
+  return pageNumber <= 1 ? '/' : `/trang/${pageNumber}/`;
+}
+
+/** `https://site/prefix/` + a site-relative URL such as `/2016/06/slug/`. */
+export function absoluteUrl(siteUrl: string, pathPrefix: string, url: string): string {
+  const prefix = `/${pathPrefix.replace(/^\/+|\/+$/g, '')}/`.replace(/^\/\/$/, '/');
+  return new URL(`${prefix}${url.replace(/^\/+/, '')}`, siteUrl).toString();
+}
+
+export interface PathClaim {
+  file: string;
+  path: string;
+}
+
+/**
+ * Gives every article a unique path. Articles whose `YYYY/MM/slug` collide keep their order by
+ * file path: the first keeps the slug, the next get `-2`, `-3`… (skipping any path another
+ * article owns outright), so a URL does not change when an unrelated article is added later.
+ */
+export function uniquePaths(claims: readonly PathClaim[]): Map<string, string> {
+  const byFile = [...claims].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  const owned = new Set(claims.map((c) => c.path));
+  const taken = new Set<string>();
+  const result = new Map<string, string>();
+  for (const { file, path } of byFile) {
+    let unique = path;
+    if (taken.has(path)) {
+      let n = 2;
+      while (owned.has(`${path}-${n}`) || taken.has(`${path}-${n}`)) n++;
+      unique = `${path}-${n}`;
+    }
+    taken.add(unique);
+    result.set(file, unique);
+  }
+  return result;
+}

@@ -1,0 +1,66 @@
+import type { SiteContext } from '../../src/site/context.ts';
+import { html, type SafeHtml } from '../../src/site/html.ts';
+import { jsonLdScript } from '../../src/site/json-ld.ts';
+import { footer } from '../partials/footer.ts';
+import { masthead } from '../partials/masthead.ts';
+
+/** What a page says about itself in `<head>`: title, description, canonical URL and share data. */
+export interface PageHead {
+  /** The full `<title>`. */
+  title: string;
+  /** The page's own title for sharing (Open Graph) when it differs from `<title>`. */
+  headline?: string;
+  description: string;
+  /** Site-relative URL of the page; made absolute for the canonical link and Open Graph. */
+  url: string;
+  type: 'website' | 'article';
+  /** Site-relative URL of the share image. */
+  image?: string | undefined;
+  /** ISO dates for articles. */
+  published?: string;
+  modified?: string;
+  jsonLd?: unknown;
+  /** Pages that must not be indexed or listed as canonical (the 404 page). */
+  noindex?: boolean;
+}
+
+/**
+ * The HTML shell of every page. Links are written site-relative (`/…`); Eleventy's HTML base
+ * plugin adds the path prefix. Canonical and Open Graph URLs are absolute. No JavaScript.
+ */
+export function basePage(ctx: SiteContext, head: PageHead, main: SafeHtml): string {
+  const { site } = ctx;
+  const canonical = ctx.absolute(head.url);
+  const page = html`<!DOCTYPE html>
+<html lang="${site.language}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${head.title}</title>
+<meta name="description" content="${head.description}">
+${head.noindex ? html`<meta name="robots" content="noindex">` : html`<link rel="canonical" href="${canonical}">`}
+<link rel="stylesheet" href="/style.css">
+<link rel="alternate" type="application/atom+xml" title="${site.name}" href="/feed.xml">
+<meta property="og:site_name" content="${site.name}">
+<meta property="og:locale" content="${site.locale}">
+<meta property="og:type" content="${head.type}">
+<meta property="og:title" content="${head.headline ?? head.title}">
+<meta property="og:description" content="${head.description}">
+<meta property="og:url" content="${canonical}">
+${head.image ? html`<meta property="og:image" content="${ctx.absolute(head.image)}">\n` : ''}${
+    head.published ? html`<meta property="article:published_time" content="${head.published}">\n` : ''
+  }${head.modified ? html`<meta property="article:modified_time" content="${head.modified}">\n` : ''}${
+    head.jsonLd ? html`${jsonLdScript(head.jsonLd)}\n` : ''
+  }</head>
+<body>
+<a class="skip" href="#noi-dung">Bỏ qua, đến nội dung chính</a>
+${masthead(site)}
+<main id="noi-dung">
+${main}
+</main>
+${footer(site)}
+</body>
+</html>
+`;
+  return page.value;
+}

@@ -1,0 +1,71 @@
+import type { ArticleEntry } from '../../src/site/corpus.ts';
+import { renderBlocks, renderLead } from '../../src/site/body.ts';
+import type { PageData, PageTemplate, SiteContext } from '../../src/site/context.ts';
+import { isoDateTime, vietnameseDateTime } from '../../src/site/filters.ts';
+import { html, type SafeHtml } from '../../src/site/html.ts';
+import { newsArticle } from '../../src/site/structured-data.ts';
+import { listingUrl } from '../../src/site/urls.ts';
+import { basePage } from '../layouts/base.ts';
+
+interface ArticleData extends PageData {
+  entry: ArticleEntry;
+}
+
+function storyLink(entry: ArticleEntry | undefined, rel: 'prev' | 'next', label: string): SafeHtml {
+  if (!entry) return html``;
+  return html`<a rel="${rel}" href="${entry.url}"><span class="label">${label}</span> ${entry.article.title}</a>`;
+}
+
+/** One page per article at `/YYYY/MM/slug/`, paginated from the corpus one entry at a time. */
+export function articleTemplate(ctx: SiteContext): PageTemplate<ArticleData> {
+  return {
+    data: {
+      pagination: { data: 'corpus.entries', size: 1, alias: 'entry' },
+      permalink: (data: ArticleData) => data.entry.url,
+      eleventyExcludeFromCollections: true,
+    },
+    async render({ entry, corpus }) {
+      const { article } = entry;
+      let shareImage: string | undefined;
+      const body = await renderBlocks(entry, async (caption, index) => {
+        const source = entry.photos[index];
+        if (!source) return html`<figure class="photo no-image"><figcaption>${caption}</figcaption></figure>`;
+        const picture = await ctx.images.picture(source, caption, index === 0);
+        shareImage ??= picture.shareImage;
+        return html`<figure class="photo">${picture.markup}<figcaption>${caption}</figcaption></figure>`;
+      });
+      const published = isoDateTime(article.date);
+      const byline = article.credit ?? article.author;
+      const main = html`<article class="story">
+<header>
+<h1>${article.title}</h1>
+<p class="dateline"><time datetime="${published}">${vietnameseDateTime(article.date)}</time></p>
+</header>
+${renderLead(entry)}
+${body}
+${byline ? html`<p class="byline">${byline}</p>` : ''}
+</article>
+<nav class="story-nav" aria-label="Bài trước, bài sau">
+${storyLink(corpus.older(entry), 'prev', 'Bài trước:')}
+${storyLink(corpus.newer(entry), 'next', 'Bài sau:')}
+</nav>
+<p class="back"><a href="${listingUrl(corpus.listingPage(entry, ctx.site.perPage))}">← Về danh sách tin</a></p>`;
+      ctx.articleRendered();
+      return basePage(
+        ctx,
+        {
+          title: `${article.title} - ${ctx.site.name}`,
+          headline: article.title,
+          description: article.lead,
+          url: entry.url,
+          type: 'article',
+          image: shareImage,
+          published,
+          modified: published,
+          jsonLd: newsArticle(entry, ctx.site, ctx.absolute(entry.url), shareImage && ctx.absolute(shareImage)),
+        },
+        main,
+      );
+    },
+  };
+}

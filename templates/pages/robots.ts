@@ -1,0 +1,8 @@
+import type { PageTemplate, SiteContext } from '../../src/site/context.ts';
+
+export function robotsTemplate(ctx: SiteContext): PageTemplate {
+  return {
+    data: { permalink: '/robots.txt', eleventyExcludeFromCollections: true },
+    render: () => `User-agent: *\nAllow: /\n\nSitemap: ${ctx.absolute('/sitemap.xml')}\n`,
+  };
+}

@@ -1,0 +1,28 @@
+import type { ArticleEntry } from '../../src/site/corpus.ts';
+import type { PageTemplate, SiteContext } from '../../src/site/context.ts';
+import { isoDateTime } from '../../src/site/filters.ts';
+import { escapeHtml } from '../../src/site/html.ts';
+import { listingUrl } from '../../src/site/urls.ts';
+
+/**
+ * `/sitemap.xml`: every listing page and article (not the 404 page). A listing page's lastmod is
+ * its newest story's date; there is no build time in it, so rebuilding changes nothing.
+ * Past 50,000 URLs search engines want a sitemap index: not needed at this size yet.
+ */
+export function sitemapTemplate(ctx: SiteContext): PageTemplate {
+  const { perPage } = ctx.site;
+  const url = (loc: string, lastmod: string | undefined) =>
+    `<url><loc>${escapeHtml(ctx.absolute(loc))}</loc>${lastmod ? `<lastmod>${isoDateTime(lastmod)}</lastmod>` : ''}</url>\n`;
+  return {
+    data: { permalink: '/sitemap.xml', eleventyExcludeFromCollections: true },
+    render({ corpus }) {
+      const entries: readonly ArticleEntry[] = corpus.entries;
+      let out = '<?xml version="1.0" encoding="utf-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n';
+      for (let page = 1; page <= corpus.pageCount(perPage); page++) {
+        out += url(listingUrl(page), entries[(page - 1) * perPage]?.article.date);
+      }
+      for (const entry of entries) out += url(entry.url, entry.article.date);
+      return `${out}</urlset>\n`;
+    },
+  };
+}

@@ -1,0 +1,11 @@
+import { readFileSync } from 'node:fs';
+import type { PageTemplate } from '../../src/site/context.ts';
+
+/** `/style.css`: the one hand-written stylesheet, linked from every page (cached once by readers). */
+export function styleTemplate(): PageTemplate {
+  const css = readFileSync(new URL('../style.css', import.meta.url), 'utf8');
+  return {
+    data: { permalink: '/style.css', eleventyExcludeFromCollections: true },
+    render: () => css,
+  };
+}

@@ -1,0 +1,19 @@
+import type { ArticleEntry } from '../../src/site/corpus.ts';
+import { excerpt, isoDateTime, vietnameseShortDate } from '../../src/site/filters.ts';
+import { html, type SafeHtml } from '../../src/site/html.ts';
+
+/** Characters of lead shown in a listing; the featured story gets more room. */
+const EXCERPT = 160;
+const FEATURED_EXCERPT = 320;
+
+/** One story in a listing: linked title, date, shortened lead, author. Reads no body text. */
+export function storyCard(entry: ArticleEntry, featured: boolean): SafeHtml {
+  const { title, date, lead, author } = entry.article;
+  return html`<li class="${featured ? 'story-card featured' : 'story-card'}">
+<article>
+<h2 class="story-title"><a href="${entry.url}">${title}</a></h2>
+<p class="meta"><time datetime="${isoDateTime(date)}">${vietnameseShortDate(date)}</time>${author ? html` · <span class="author">${author}</span>` : ''}</p>
+<p class="excerpt">${excerpt(lead, featured ? FEATURED_EXCERPT : EXCERPT)}</p>
+</article>
+</li>`;
+}
