@@ -3,6 +3,8 @@ import { UsageError, type Command } from './commands/command.ts';
 const commands: Record<string, () => Promise<Command>> = {
   parse: async () => (await import('./commands/parse.ts')).command,
   check: async () => (await import('./commands/check.ts')).command,
+  build: async () => (await import('./commands/build.ts')).command,
+  serve: async () => (await import('./commands/serve.ts')).command,
 };
 
 const usage = `toa-soan: dựng trang tin tĩnh cho Báo Quảng Ngãi từ các tệp bài viết (.txt).
