@@ -1,0 +1,108 @@
+import { significantTerms } from './text/words.ts';
+
+/** What choosing related stories needs to know of a story. */
+export interface StoryTopics {
+  section: string | null;
+  /** Title and section headings. */
+  text: string;
+  /** Sortable publication time (ISO 8601 with the same offset for all, or epoch ms). */
+  date: string | number;
+}
+
+export const RELATED_MIN = 3;
+export const RELATED_MAX = 5;
+/** How many stories nearest in time each shared term may propose: keeps the work linear in the archive's size. */
+const NEIGHBOURS_PER_TERM = 24;
+const SECTION_WEIGHT = 1.5;
+
+interface Scored {
+  index: number;
+  score: number;
+}
+
+function newerFirst(stories: readonly StoryTopics[], a: number, b: number): number {
+  const da = stories[a]!.date;
+  const db = stories[b]!.date;
+  return da < db ? 1 : da > db ? -1 : a - b;
+}
+
+/** Indices into `sorted` (newest first) of the up to `count` stories nearest to `position`, alternating newer and older. */
+function nearest(sorted: readonly number[], position: number, count: number): number[] {
+  const result: number[] = [];
+  for (let step = 1; result.length < count && (position - step >= 0 || position + step < sorted.length); step++) {
+    if (position - step >= 0) result.push(sorted[position - step]!);
+    if (position + step < sorted.length && result.length < count) result.push(sorted[position + step]!);
+  }
+  return result;
+}
+
+/**
+ * For every story, 3 to 5 other stories (indices into `stories`), closest first.
+ * Closeness is the summed rarity (IDF) of the significant title and heading terms two stories share, plus a bonus for the
+ * same section; ties go to the newer story, then to the lower index. Each term proposes only the stories nearest in time
+ * that share it, and stories are filled up from their own section, then the whole paper, by nearness in time; so the cost
+ * grows with the number of stories, not with its square. Deterministic for the same input.
+ */
+export function relatedStories(stories: readonly StoryTopics[]): number[][] {
+  const order = stories.map((_, index) => index).sort((a, b) => newerFirst(stories, a, b));
+  const rank = new Int32Array(stories.length);
+  order.forEach((index, position) => (rank[index] = position));
+
+  const termsOf = stories.map((story) => significantTerms(story.text));
+  // Posting lists are built by walking stories newest first, so each list is already in time order.
+  const postings = new Map<string, number[]>();
+  const sections = new Map<string, number[]>();
+  for (const index of order) {
+    for (const term of termsOf[index]!) {
+      let list = postings.get(term);
+      if (!list) postings.set(term, (list = []));
+      list.push(index);
+    }
+    const section = stories[index]!.section;
+    if (section !== null) {
+      let list = sections.get(section);
+      if (!list) sections.set(section, (list = []));
+      list.push(index);
+    }
+  }
+  const idf = (term: string) => Math.log(1 + stories.length / postings.get(term)!.length);
+  const positionIn = (list: readonly number[], index: number) => {
+    // Binary search by time rank: the list is sorted by rank.
+    let lo = 0;
+    let hi = list.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (rank[list[mid]!]! < rank[index]!) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+
+  return stories.map((story, self) => {
+    const scores = new Map<number, number>();
+    for (const term of termsOf[self]!) {
+      const list = postings.get(term)!;
+      if (list.length < 2) continue;
+      const weight = idf(term);
+      for (const other of nearest(list, positionIn(list, self), NEIGHBOURS_PER_TERM)) {
+        scores.set(other, (scores.get(other) ?? 0) + weight);
+      }
+    }
+    const sameSection = story.section === null ? [] : sections.get(story.section)!;
+    const ranked: Scored[] = [...scores].map(([index, score]) => ({
+      index,
+      score: score + (story.section !== null && stories[index]!.section === story.section ? SECTION_WEIGHT : 0),
+    }));
+    ranked.sort((a, b) => b.score - a.score || newerFirst(stories, a.index, b.index));
+    const chosen = ranked.slice(0, RELATED_MAX).map((scored) => scored.index);
+    const fill = (candidates: number[]) => {
+      for (const index of candidates) {
+        if (chosen.length >= RELATED_MIN) return;
+        if (index !== self && !chosen.includes(index)) chosen.push(index);
+      }
+    };
+    if (sameSection.length > 0) fill(nearest(sameSection, positionIn(sameSection, self), RELATED_MIN + 1));
+    fill(nearest(order, rank[self]!, RELATED_MIN + 1));
+    return chosen;
+  });
+}

@@ -1,0 +1,11 @@
+// Tone marks as NFD combining characters: grave, acute, tilde, hook above, dot below.
+const TONE = '[\\u0300\\u0301\\u0303\\u0309\\u0323]';
+// `oa`, `oe` and `uy` ending a syllable: the new style marks the second vowel (hoà, thuỷ), the old the first (hòa, thủy).
+const OA_OE = new RegExp(`([oO])([aAeE])(${TONE})(?!\\p{L})`, 'gu');
+// In `quý` the u belongs to the consonant `qu`: both styles mark the y.
+const UY = new RegExp(`(?<![qQ])([uU])([yY])(${TONE})(?!\\p{L})`, 'gu');
+
+/** Rewrites the new tone placement (`hoà`, `thuỷ`) to the old (`hòa`, `thủy`), so both spellings compare equal. */
+export function oldStyleTones(text: string): string {
+  return text.normalize('NFD').replace(OA_OE, '$1$3$2').replace(UY, '$1$3$2').normalize('NFC');
+}
