@@ -36,9 +36,13 @@ function scoreText(encoding: LegacyEncoding, text: string): EncodingScore {
   return { encoding, words, syllables, share: words === 0 ? 0 : syllables / words };
 }
 
+export function scoreEncoding(bytes: Uint8Array, encoding: LegacyEncoding): EncodingScore {
+  return scoreText(encoding, decodeLegacy(bytes, encoding));
+}
+
 /** Every candidate decoding, most Vietnamese-looking first. */
 export function rankLegacyEncodings(bytes: Uint8Array): EncodingScore[] {
-  return LEGACY_ENCODINGS.map((encoding) => scoreText(encoding, decodeLegacy(bytes, encoding))).sort(
+  return LEGACY_ENCODINGS.map((encoding) => scoreEncoding(bytes, encoding)).sort(
     (a, b) => b.share - a.share || b.syllables - a.syllables,
   );
 }

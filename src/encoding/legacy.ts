@@ -1,4 +1,5 @@
 import iconv from 'iconv-lite';
+import { decodeTcvn3 } from './tcvn3.ts';
 import { vniToUnicode } from './vni.ts';
 
 /** The pre-Unicode Vietnamese encodings still found in newsroom files. */
@@ -20,11 +21,7 @@ export function isLegacyEncoding(name: string): name is LegacyEncoding {
  * Decodes legacy bytes to NFC text. Line endings and every non-letter byte are kept as they are.
  *
  * - windows-1258 writes most tones as combining marks after the letter, so NFC is what composes them.
- * - tcvn3: iconv-lite's `tcvn` is TCVN 5712:1993 VN1, whose 0xA0–0xFF half is exactly the TCVN3
- *   (ABC, .VnTime fonts) chart; VN1 only adds the toned capitals in positions TCVN3 leaves unused,
- *   and its five combining tone bytes (0xB0–0xB4) are composed by NFC. TCVN3 itself has no toned
- *   capitals: text typed in the capital fonts (.VnTimeH) is stored as lower-case codes and decodes
- *   as lower case; that cannot be recovered from the bytes.
+ * - tcvn3: see tcvn3.ts (iconv-lite's `tcvn` table, Windows punctuation, capitals restored).
  * - vni is read as Windows-1252 and then its two-byte spellings are replaced (see vni.ts).
  */
 export function decodeLegacy(bytes: Uint8Array, encoding: LegacyEncoding): string {
@@ -33,7 +30,7 @@ export function decodeLegacy(bytes: Uint8Array, encoding: LegacyEncoding): strin
     case 'windows-1258':
       return iconv.decode(buffer, 'windows1258').normalize('NFC');
     case 'tcvn3':
-      return iconv.decode(buffer, 'tcvn').normalize('NFC');
+      return decodeTcvn3(bytes);
     case 'vni':
       return vniToUnicode(iconv.decode(buffer, 'windows1252')).normalize('NFC');
   }

@@ -28,6 +28,29 @@ function encodeWindows1258(text: string): Buffer {
   return iconv.encode(out, 'windows1258');
 }
 
+/** Characters that TCVN3 itself has: ASCII, the 0xA0–0xFF chart less VN1's capitals, Windows punctuation. */
+const TCVN3_BYTE: ReadonlyMap<string, number> = (() => {
+  const map = new Map<string, number>();
+  for (let byte = 0; byte < 0x100; byte++) {
+    const char = iconv.decode(Buffer.of(byte), byte >= 0x80 && byte <= 0x9f ? 'windows1252' : 'tcvn');
+    const vn1Capital = byte >= 0xa0 && char !== char.toLowerCase() && !'ĂÂÊÔƠƯĐ'.includes(char);
+    const combiningTone = byte >= 0xb0 && byte <= 0xb4;
+    if (char !== '\uFFFD' && !vn1Capital && !combiningTone) map.set(char, byte);
+  }
+  return map;
+})();
+
+/** As UniKey writes TCVN3: a toned capital, which has no code, takes its lower-case letter's code. */
+function encodeTcvn3(text: string): Buffer {
+  return Buffer.from(
+    [...text.normalize('NFC')].map((char) => {
+      const byte = TCVN3_BYTE.get(char) ?? TCVN3_BYTE.get(char.toLowerCase());
+      if (byte === undefined) throw new Error(`TCVN3 has no code for ${char}`);
+      return byte;
+    }),
+  );
+}
+
 /** The inverse of the VNI chart: each Unicode letter to its VNI spelling (Windows-1252 text). */
 const UNICODE_TO_VNI: ReadonlyMap<string, string> = new Map(
   [...VNI_TO_UNICODE].map(([vni, letter]) => [letter, vni]),
@@ -44,7 +67,7 @@ export function encodeLegacy(text: string, encoding: LegacyEncoding): Buffer {
     case 'windows-1258':
       return encodeWindows1258(text);
     case 'tcvn3':
-      return iconv.encode(text.normalize('NFC'), 'tcvn');
+      return encodeTcvn3(text);
     case 'vni':
       return encodeVni(text);
   }

@@ -73,7 +73,7 @@ describe('VNI chart', () => {
   });
 });
 
-describe.each(LEGACY_ENCODINGS)('%s', (encoding) => {
+describe.each(['windows-1258', 'vni'] as const)('%s', (encoding) => {
   it('round-trips every Vietnamese letter, alone and run together', () => {
     for (const letter of VIETNAMESE_LETTERS) {
       expect(decodeLegacy(encodeLegacy(letter, encoding), encoding)).toBe(letter);
@@ -82,6 +82,9 @@ describe.each(LEGACY_ENCODINGS)('%s', (encoding) => {
     expect(decodeLegacy(encodeLegacy(all, encoding), encoding)).toBe(all);
   });
 
+});
+
+describe.each(LEGACY_ENCODINGS)('%s', (encoding) => {
   it('keeps CRLF line endings and ASCII as they are', () => {
     const text = 'Cập nhật lúc: 07:38, 11/06/2016 [GMT+7]\r\n.\r\n\r\nĐảng ủy\n';
     expect(decodeLegacy(encodeLegacy(text, encoding), encoding)).toBe(text);
@@ -98,6 +101,39 @@ describe.each(LEGACY_ENCODINGS)('%s', (encoding) => {
 });
 
 describe('tcvn3', () => {
+  const hasCode = (letter: string) => letter === letter.toLowerCase() || 'ĂÂÊÔƠƯĐ'.includes(letter);
+
+  it('round-trips the 74 letters it has codes for (lower case, Ă Â Ê Ô Ơ Ư Đ)', () => {
+    const letters = VIETNAMESE_LETTERS.filter(hasCode);
+    expect(letters).toHaveLength(74);
+    for (const letter of letters) {
+      expect(decodeLegacy(encodeLegacy(`x${letter}`, 'tcvn3'), 'tcvn3')).toBe(`x${letter}`);
+    }
+  });
+
+  it('restores the 60 toned capitals it stores as lower case, inside all-capitals words', () => {
+    const capitals = VIETNAMESE_LETTERS.filter((letter) => !hasCode(letter));
+    expect(capitals).toHaveLength(60);
+    for (const capital of capitals) {
+      expect(decodeLegacy(encodeLegacy(`X${capital}N`, 'tcvn3'), 'tcvn3')).toBe(`X${capital}N`);
+    }
+  });
+
+  it.each([
+    ['Bài: THANH HẢI - Ảnh: VĂN LINH', 'Bài: THANH HẢI - Ảnh: VĂN LINH'],
+    ['HÀ NỘI', 'HÀ NỘI'],
+    ['NHÀ Ở', 'NHÀ Ở'],
+    ['Ủy ban tỉnh. Ảnh đẹp! “Ở đâu?”', 'Ủy ban tỉnh. Ảnh đẹp! “Ở đâu?”'],
+    ['Mỹ Lai, Hà Nội, Lý Sơn', 'Mỹ Lai, Hà Nội, Lý Sơn'],
+    ['ở đây có Ủy ban', 'Ở đây có ủy ban'],
+  ])('restores capitals where the text leaves no doubt: %s', (text, decoded) => {
+    expect(decodeLegacy(encodeLegacy(text, 'tcvn3'), 'tcvn3')).toBe(decoded);
+  });
+
+  it('reads 0x80–0x9F as Windows punctuation, as TCVN3 files from Windows have it', () => {
+    expect(decodeLegacy(Uint8Array.from([0x93, 0x61, 0x94, 0x20, 0x96, 0x20, 0x85]), 'tcvn3')).toBe('“a” – …');
+  });
+
   it('reads the TCVN3 (ABC) chart bytes', () => {
     // Q u ả n g _ N g ã i  /  Đ ả n g  /  đ ư ợ c  /  n g ư ờ i
     expect(decodeLegacy(Uint8Array.from([0x51, 0x75, 0xb6, 0x6e, 0x67, 0x20, 0x4e, 0x67, 0xb7, 0x69]), 'tcvn3')).toBe(
@@ -109,7 +145,7 @@ describe('tcvn3', () => {
   });
 
   it('composes its combining tone bytes', () => {
-    expect(decodeLegacy(Uint8Array.from([0x61, 0xb3, 0xad, 0xb4]), 'tcvn3')).toBe('áự');
+    expect(decodeLegacy(Uint8Array.from([0x6d, 0x61, 0xb3, 0x20, 0x6d, 0xad, 0xb4]), 'tcvn3')).toBe('má mự');
   });
 });
 
