@@ -7,26 +7,29 @@ const commands: Record<string, () => Promise<Command>> = {
   serve: async () => (await import('./commands/serve.ts')).command,
 };
 
-const usage = `toa-soan: dựng trang tin tĩnh cho Báo Quảng Ngãi từ các tệp bài viết (.txt).
+async function usage(): Promise<string> {
+  const loaded = await Promise.all(Object.values(commands).map((load) => load()));
+  const width = Math.max(...loaded.map((command) => command.name.length));
+  const list = loaded.map((command) => `  ${command.name.padEnd(width)}  ${command.summary}`).join('\n');
+  return `toa-soan: dựng trang tin tĩnh cho Báo Quảng Ngãi từ các tệp bài viết (.txt).
 
-Cách dùng: toa-soan <lệnh> [tuỳ chọn]   (trong kho mã: npx tsx src/cli.ts <lệnh>)
+Cách dùng (usage): toa-soan <lệnh> [tuỳ chọn]   (trong kho mã: npx tsx src/cli.ts <lệnh>)
 
-Lệnh:
-${Object.keys(commands)
-  .map((name) => `  ${name}`)
-  .join('\n')}
+Lệnh (commands):
+${list}
 
 toa-soan <lệnh> --help cho biết chi tiết từng lệnh.`;
+}
 
 async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
-    process.stdout.write(`${usage}\n`);
+    process.stdout.write(`${await usage()}\n`);
     return name === undefined ? 2 : 0;
   }
   const load = commands[name];
   if (!load) {
-    process.stderr.write(`toa-soan: không có lệnh "${name}" (unknown command).\n\n${usage}\n`);
+    process.stderr.write(`toa-soan: không có lệnh "${name}" (unknown command).\n\n${await usage()}\n`);
     return 2;
   }
   const command = await load();
