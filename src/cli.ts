@@ -5,6 +5,7 @@ const commands: Record<string, () => Promise<Command>> = {
   check: async () => (await import('./commands/check.ts')).command,
   build: async () => (await import('./commands/build.ts')).command,
   serve: async () => (await import('./commands/serve.ts')).command,
+  convert: async () => (await import('./commands/convert.ts')).command,
 };
 
 async function usage(): Promise<string> {
