@@ -110,8 +110,8 @@ describe('scripts/pages-target.sh', () => {
     return execFileSync('bash', [join(ROOT, 'scripts/pages-target.sh')], { env: { PATH: process.env.PATH ?? '', ...env }, encoding: 'utf8' });
   }
 
-  it('a project repository is served under /REPO/ on OWNER.github.io', () => {
-    expect(target({ OWNER: 'BaoQuangNgai', REPO: 'toa-soan' })).toBe('site_url=https://baoquangngai.github.io/toa-soan/\nprefix=/toa-soan/\n');
+  it('a project repository is served under /REPO/ on OWNER.github.io (origin and prefix apart)', () => {
+    expect(target({ OWNER: 'BaoQuangNgai', REPO: 'toa-soan' })).toBe('site_url=https://baoquangngai.github.io/\nprefix=/toa-soan/\n');
   });
 
   it('the OWNER.github.io repository is a user site, served from the root', () => {
@@ -120,7 +120,7 @@ describe('scripts/pages-target.sh', () => {
 
   it('configure-pages outputs win (custom domain, no path)', () => {
     expect(target({ BASE_URL: 'https://baoquangngai.vn', BASE_PATH: '', OWNER: 'o', REPO: 'r' })).toBe('site_url=https://baoquangngai.vn/\nprefix=/\n');
-    expect(target({ BASE_URL: 'https://o.github.io/r', BASE_PATH: '/r' })).toBe('site_url=https://o.github.io/r/\nprefix=/r/\n');
+    expect(target({ BASE_URL: 'https://o.github.io/r', BASE_PATH: '/r' })).toBe('site_url=https://o.github.io/\nprefix=/r/\n');
   });
 
   it('refuses without a repository or an address', () => {
