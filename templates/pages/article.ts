@@ -1,14 +1,31 @@
 import type { ArticleEntry } from '../../src/site/corpus.ts';
 import { renderBlocks, renderLead } from '../../src/site/body.ts';
 import type { PageData, PageTemplate, SiteContext } from '../../src/site/context.ts';
-import { isoDateTime, vietnameseDateTime } from '../../src/site/filters.ts';
-import { html, type SafeHtml } from '../../src/site/html.ts';
+import { excerpt, isoDateTime, vietnameseDateTime } from '../../src/site/filters.ts';
+import { escapeHtml, html, type SafeHtml } from '../../src/site/html.ts';
 import { newsArticle } from '../../src/site/structured-data.ts';
 import { listingUrl } from '../../src/site/urls.ts';
 import { basePage } from '../layouts/base.ts';
 
 interface ArticleData extends PageData {
   entry: ArticleEntry;
+}
+
+/** Longest `<title>` as written in the HTML (search results cut the rest; html-validate's recommended limit). */
+const TITLE_MAX = 70;
+
+/**
+ * `Headline - Báo Quảng Ngãi` when it fits, else the headline alone, shortened at a word if need
+ * be. Length is counted as written, after escaping, which is what validators count.
+ */
+export function pageTitle(headline: string, siteName: string): string {
+  const fits = (title: string) => escapeHtml(title).length <= TITLE_MAX;
+  const full = `${headline} - ${siteName}`;
+  if (fits(full)) return full;
+  let max = TITLE_MAX;
+  let title = excerpt(headline, max);
+  while (!fits(title) && max > 1) title = excerpt(headline, --max);
+  return title;
 }
 
 function storyLink(entry: ArticleEntry | undefined, rel: 'prev' | 'next', label: string): SafeHtml {
@@ -54,7 +71,7 @@ ${storyLink(corpus.newer(entry), 'next', 'Bài sau:')}
       return basePage(
         ctx,
         {
-          title: `${article.title} - ${ctx.site.name}`,
+          title: pageTitle(article.title, ctx.site.name),
           headline: article.title,
           description: article.lead,
           url: entry.url,

@@ -1,0 +1,246 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { HtmlValidate } from 'html-validate';
+import { beforeAll, describe, expect, test } from 'vitest';
+import {
+  assertWellFormedXml,
+  build,
+  type Built,
+  hashTree,
+  jsonLd,
+  linkedUrls,
+  listFiles,
+  makeContent,
+  read,
+  SITE_URL,
+} from './site-fixture.ts';
+
+let content: string;
+let site: Built;
+let again: Built;
+let prefixed: Built;
+let htmlPages: string[];
+
+beforeAll(async () => {
+  content = await makeContent();
+  site = await build(content);
+  again = await build(content);
+  prefixed = await build(content, { prefix: '/tin/' });
+  htmlPages = (await listFiles(site.out)).filter((file) => file.endsWith('.html'));
+});
+
+const SEED = '2016/06/dang-uy-khoi-cac-co-quan-tinh-tap-trung-huong-ve-co-so/index.html';
+const PHOTO = '2019/03/ly-son-vao-mua-thu-hoach-toi/index.html';
+const HOSTILE_PAGE = '2021/01/tin-script-alert-1-script-and-ngoac-kep-don/index.html';
+
+describe('build of the fixtures', () => {
+  test('succeeds and writes articles, listings, feed, sitemap, robots and 404', async () => {
+    expect(site.exitCode, site.issues).toBe(0);
+    const files = await listFiles(site.out);
+    for (const file of [SEED, PHOTO, HOSTILE_PAGE, 'index.html', 'trang/2/index.html', 'feed.xml', 'sitemap.xml', 'robots.txt', '404.html', 'style.css']) {
+      expect(files).toContain(file);
+    }
+    // 7 fixtures (03 with its photo) + hostile + 24 + 2 duplicates = 34 articles: two listing pages.
+    expect(files.filter((f) => /^\d{4}\/\d{2}\//.test(f) && f.endsWith('index.html'))).toHaveLength(34);
+    expect(files).not.toContain('trang/3/index.html');
+  });
+
+  test('two articles with the same slug in a month get -2 by file order, with a warning', async () => {
+    const files = await listFiles(site.out);
+    expect(files).toContain('2022/03/hai-bai-trung-ten/index.html');
+    expect(files).toContain('2022/03/hai-bai-trung-ten-2/index.html');
+    expect(await read(site.out, '2022/03/hai-bai-trung-ten-2/index.html')).toContain('<time datetime="2022-03-26T09:00:00+07:00"');
+    expect(site.issues).toMatch(/loat\/trung-b\.txt:1: DUPLICATE_SLUG: .*\/2022\/03\/hai-bai-trung-ten-2\//);
+  });
+
+  test('every HTML page passes html-validate (recommended)', async () => {
+    const validator = new HtmlValidate({ extends: ['html-validate:recommended'] });
+    const problems: string[] = [];
+    for (const file of htmlPages) {
+      const report = await validator.validateString(await read(site.out, file), file);
+      for (const result of report.results) {
+        for (const m of result.messages) problems.push(`${file}:${m.line}:${m.column} ${m.ruleId}: ${m.message}`);
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+
+  test('two builds are byte-identical', async () => {
+    expect(again.exitCode).toBe(0);
+    const first = await hashTree(site.out);
+    expect(await hashTree(again.out)).toEqual(first);
+    expect(first.size).toBeGreaterThan(40);
+  });
+});
+
+describe('links', () => {
+  /** Checks every internal href/src/srcset of every page and feed resolves to a file. */
+  async function brokenLinks(out: string, prefix: string): Promise<string[]> {
+    const broken: string[] = [];
+    const files = (await listFiles(out)).filter((f) => f.endsWith('.html') || f.endsWith('.xml'));
+    for (const file of files) {
+      for (const url of linkedUrls(await read(out, file))) {
+        let target: string;
+        if (url.startsWith(SITE_URL)) target = `/${url.slice(SITE_URL.length)}`;
+        else if (url.startsWith('/')) target = url;
+        else if (url.startsWith('#')) continue;
+        else if (/^https?:/.test(url) && !url.startsWith(SITE_URL)) continue; // namespaces, other sites
+        else {
+          broken.push(`${file}: relative URL ${url}`);
+          continue;
+        }
+        target = target.replace(/[#?].*$/, '');
+        if (!target.startsWith(prefix)) {
+          broken.push(`${file}: ${url} is outside ${prefix}`);
+          continue;
+        }
+        const local = decodeURI(target.slice(prefix.length));
+        const onDisk = path.join(out, local.endsWith('/') || local === '' ? `${local}index.html` : local);
+        if (!existsSync(onDisk)) broken.push(`${file}: ${url}`);
+      }
+    }
+    return broken;
+  }
+
+  test('all internal links and assets resolve', async () => {
+    expect(await brokenLinks(site.out, '/')).toEqual([]);
+  });
+
+  test('with --prefix /tin/ every link, asset, feed and canonical URL is under /tin/', async () => {
+    expect(prefixed.exitCode, prefixed.issues).toBe(0);
+    expect(await brokenLinks(prefixed.out, '/tin/')).toEqual([]);
+    const page = await read(prefixed.out, SEED);
+    expect(page).toContain(`<link rel="canonical" href="${SITE_URL}tin/2016/06/`);
+    expect(page).toContain('href="/tin/style.css"');
+    expect(await read(prefixed.out, 'robots.txt')).toContain(`Sitemap: ${SITE_URL}tin/sitemap.xml`);
+    expect(await read(prefixed.out, 'feed.xml')).toContain(`<link href="${SITE_URL}tin/feed.xml" rel="self"`);
+  });
+});
+
+describe('article page', () => {
+  test('has the dateline, lead with source tag, heading ids, figures, byline and story links', async () => {
+    const page = await read(site.out, SEED);
+    expect(page).toMatch(/^<!DOCTYPE html>\n<html lang="vi">\n<head>\n<meta charset="utf-8">/);
+    expect(page).toContain('<time datetime="2016-06-11T07:38:00+07:00">Thứ Bảy, 11/06/2016, 07:38 (GMT+7)</time>');
+    expect(page).toContain('<p class="lead"><span class="source">(Báo Quảng Ngãi)</span> Bên cạnh');
+    expect(page).toContain('<h2 id="khac-phuc-nhung-han-che">Khắc phục những hạn chế</h2>');
+    expect(page).toContain('<h2 id="huong-ve-co-so">Hướng về cơ sở</h2>');
+    expect(page).toMatch(/<figure class="photo no-image"><figcaption>Tọa đàm là một/);
+    expect(page).toContain('<p class="byline">Bài, ảnh: X.THIÊN</p>');
+    expect(page).toMatch(/<a rel="next" href="\/2017\/01\/[^"]+\/">/);
+    expect(page).toContain('<meta property="og:type" content="article">');
+    expect(page).toContain('<meta property="article:published_time" content="2016-06-11T07:38:00+07:00">');
+  });
+
+  test('a photo beside the article becomes a responsive picture and the share image', async () => {
+    const page = await read(site.out, PHOTO);
+    const picture = /<figure class="photo"><picture>([\s\S]*?)<\/picture><figcaption>Người dân xã An Vĩnh/.exec(page);
+    expect(picture).not.toBeNull();
+    expect(picture![1]).toContain('type="image/avif"');
+    expect(picture![1]).toContain('type="image/webp"');
+    expect(picture![1]).toMatch(/<img src="\/img\/[^"]+\.jpeg" srcset="[^"]+" sizes="[^"]+" width="1440" height="810" alt="Người dân xã An Vĩnh \(Lý Sơn\) thu hoạch tỏi trên ruộng cát\." loading="eager" decoding="async"/);
+    // The second photo has no file: its caption stands alone.
+    expect(page).toMatch(/<figure class="photo no-image"><figcaption>Tỏi sau khi thu hoạch/);
+    expect(page).toMatch(new RegExp(`<meta property="og:image" content="${SITE_URL}img/[^"]+\\.jpeg">`));
+    const [data] = jsonLd(page) as { image?: string[] }[];
+    expect(data!.image?.[0]).toMatch(new RegExp(`^${SITE_URL}img/.+\\.jpeg$`));
+  });
+
+  test('article text with markup comes out escaped everywhere', async () => {
+    const page = await read(site.out, HOSTILE_PAGE);
+    expect(page).not.toMatch(/<script>|<b>|<i>|<img src=x/);
+    expect(page).toContain('<h1>Tin &lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;ngoặc kép&quot; &#39;đơn&#39;</h1>');
+    expect(page).toContain('&lt;script&gt;alert(&quot;lead&quot;)&lt;/script&gt;');
+    expect(page).toContain('Mục &lt;b&gt;đậm&lt;/b&gt; &amp; &quot;trích&quot;</h2>');
+    expect(page).toContain('<figcaption>Ảnh &lt;script&gt;alert(&quot;caption&quot;)&lt;/script&gt; &amp; &quot;chú thích&quot;.</figcaption>');
+    expect(page).toContain('<p class="byline">Bài, ảnh: &lt;i&gt;&quot;NGUYỄN&quot;&lt;/i&gt; &amp; &#39;TRẦN&#39;</p>');
+    expect(page).toContain('<title>Tin &lt;script&gt;');
+    const [data] = jsonLd(page) as { headline: string }[];
+    expect(data!.headline).toBe(`Tin <script>alert(1)</script> & "ngoặc kép" 'đơn'`);
+    expect(page).toContain('\\u003cscript\\u003e');
+    // The feed carries it as escaped text as well.
+    const feed = await read(site.out, 'feed.xml');
+    expect(feed).not.toContain('<script>');
+    assertWellFormedXml(feed);
+  });
+
+  test('JSON-LD is a NewsArticle with absolute URLs and +07:00 dates', async () => {
+    const [data] = jsonLd(await read(site.out, SEED)) as Record<string, unknown>[];
+    expect(data).toMatchObject({
+      '@context': 'https://schema.org',
+      '@type': 'NewsArticle',
+      headline: 'Đảng ủy Khối các cơ quan tỉnh: Tập trung hướng về cơ sở',
+      datePublished: '2016-06-11T07:38:00+07:00',
+      dateModified: '2016-06-11T07:38:00+07:00',
+      author: { '@type': 'Person', name: 'X.THIÊN' },
+      publisher: { '@type': 'Organization', name: 'Báo Quảng Ngãi' },
+      url: `${SITE_URL}2016/06/dang-uy-khoi-cac-co-quan-tinh-tap-trung-huong-ve-co-so/`,
+      inLanguage: 'vi',
+    });
+  });
+
+  test('article and listing pages have no script but JSON-LD, and weigh ≤ 30 KB with the CSS', async () => {
+    const css = Buffer.byteLength(await read(site.out, 'style.css'));
+    for (const file of htmlPages) {
+      const page = await read(site.out, file);
+      const scripts = page.match(/<script\b[^>]*>/g) ?? [];
+      expect(scripts.filter((tag) => tag !== '<script type="application/ld+json">'), file).toEqual([]);
+      if (/^\d{4}\//.test(file)) expect(Buffer.byteLength(page) + css, file).toBeLessThanOrEqual(30 * 1024);
+    }
+    expect(await read(site.out, 'index.html')).not.toContain('<script');
+  });
+});
+
+describe('listings', () => {
+  test('newest first, 20 a page, newest featured, numbered navigation', async () => {
+    const index = await read(site.out, 'index.html');
+    const titles = [...index.matchAll(/<h2 class="story-title"><a href="([^"]+)">/g)].map((m) => m[1]);
+    expect(titles).toHaveLength(20);
+    expect(titles[0]).toBe('/2022/03/hai-bai-trung-ten-2/');
+    expect(index).toMatch(/<li class="story-card featured">\s*<article>\s*<h2 class="story-title"><a href="\/2022\/03\/hai-bai-trung-ten-2\/">/);
+    expect(index).toContain('<nav class="page-nav" aria-label="Phân trang">');
+    expect(index).toContain('<a href="/" aria-current="page">1</a>');
+    expect(index).toContain('<a class="next" rel="next" href="/trang/2/">');
+    const second = await read(site.out, 'trang/2/index.html');
+    expect([...second.matchAll(/<h2 class="story-title">/g)]).toHaveLength(14);
+    expect(second).toContain('<a href="/trang/2/" aria-current="page">2</a>');
+    // The oldest story (2016) is last.
+    expect(second.lastIndexOf('/2016/06/')).toBeGreaterThan(second.lastIndexOf('/2017/'));
+  });
+
+  test('each entry shows a Vietnamese date, author and the lead cut at a word with …', async () => {
+    const index = await read(site.out, 'index.html');
+    expect(index).toContain('<time datetime="2022-03-24T08:00:00+07:00">24/03/2022 08:00</time> · <span class="author">PHÓNG VIÊN</span>');
+    const excerpt = /<p class="excerpt">(Bài viết số 24[^<]*)<\/p>/.exec(index)![1]!;
+    expect(excerpt.endsWith('…')).toBe(true);
+    expect(excerpt.length).toBeLessThanOrEqual(161);
+    expect(`Bài viết số 24 kể về một ngày bình thường ở Quảng Ngãi, với đủ chữ để phần mở đầu phải được rút gọn ở trang danh sách mà không cắt ngang một từ nào của câu văn tiếng Việt này.`.startsWith(excerpt.slice(0, -1))).toBe(true);
+    expect(excerpt.slice(0, -1)).not.toMatch(/\s$/);
+  });
+});
+
+describe('feed, sitemap, robots', () => {
+  test('the Atom feed is well-formed, absolute, full-text and dated +07:00', async () => {
+    const feed = await read(site.out, 'feed.xml');
+    assertWellFormedXml(feed);
+    const entries = feed.match(/<entry>/g) ?? [];
+    expect(entries).toHaveLength(34);
+    expect(feed).toContain(`<id>${SITE_URL}2016/06/dang-uy-khoi-cac-co-quan-tinh-tap-trung-huong-ve-co-so/</id>`);
+    expect(feed).toContain('<published>2016-06-11T07:38:00+07:00</published>');
+    expect(feed).toContain('&lt;h2 id=&quot;huong-ve-co-so&quot;&gt;Hướng về cơ sở&lt;/h2&gt;');
+    expect(feed).toMatch(new RegExp(`&lt;img src=&quot;${SITE_URL}img/[^&]+\\.jpeg&quot;`));
+    for (const [, url] of feed.matchAll(/href="([^"]+)"/g)) expect(url!.startsWith(SITE_URL)).toBe(true);
+  });
+
+  test('the sitemap lists every page but 404, with +07:00 lastmod', async () => {
+    const sitemap = await read(site.out, 'sitemap.xml');
+    assertWellFormedXml(sitemap);
+    const locs = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]);
+    expect(locs).toHaveLength(34 + 2);
+    expect(locs).toContain(SITE_URL);
+    expect(locs).toContain(`${SITE_URL}trang/2/`);
+    expect(locs).not.toContain(`${SITE_URL}404.html`);
+    for (const [, date] of sitemap.matchAll(/<lastmod>([^<]+)<\/lastmod>/g)) expect(date).toMatch(/\+07:00$/);
+    expect(await read(site.out, 'robots.txt')).toContain(`Sitemap: ${SITE_URL}sitemap.xml`);
+  });
+});
