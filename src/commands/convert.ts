@@ -68,6 +68,12 @@ async function convertFile(file: string, from: SourceEncoding, force: boolean): 
   }
   const backup = await backUp(file);
   await writeFile(file, plan.text, 'utf8');
+  const lost = plan.text.indexOf('\uFFFD');
+  if (lost !== -1) {
+    const line = plan.text.slice(0, lost).split('\n').length;
+    const message = `Có byte không thuộc bảng mã ${LEGACY_ENCODING_LABELS[plan.encoding]}, đã thay bằng "\uFFFD". Hãy sửa lại chữ ở dòng này.`;
+    process.stderr.write(`${formatIssue(file, { severity: 'warning', code: 'UNDEFINED_BYTE', line, message })}\n`);
+  }
   const label = LEGACY_ENCODING_LABELS[plan.encoding];
   const how = plan.guessed ? `đoán là bảng mã ${label} (--from ${plan.encoding})` : `bảng mã ${label}`;
   const what = plan.repairedMisread ? 'đã sửa chữ bị đọc nhầm thành UTF-8' : 'đã chuyển sang UTF-8';

@@ -1,6 +1,6 @@
 import { guessLegacyEncoding, scoreEncoding } from './detect.ts';
 import { decodeLegacy, LEGACY_ENCODING_LABELS, LEGACY_ENCODINGS, type LegacyEncoding } from './legacy.ts';
-import { windows1252Bytes } from './mojibake.ts';
+import { guessMisreadLegacyEncoding, windows1252Bytes } from './mojibake.ts';
 
 export type SourceEncoding = LegacyEncoding | 'auto';
 
@@ -37,7 +37,7 @@ export function planConversion(bytes: Uint8Array, from: SourceEncoding, force: b
   if (utf8Text === null) return planLegacyBytes(bytes, from, force);
 
   const misread = windows1252Bytes(utf8Text);
-  const misreadGuess = misread === null ? null : guessLegacyEncoding(misread);
+  const misreadGuess = guessMisreadLegacyEncoding(utf8Text);
   if (!force) {
     const hint =
       misreadGuess === null

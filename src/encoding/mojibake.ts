@@ -1,4 +1,6 @@
 import iconv from 'iconv-lite';
+import { guessLegacyEncoding } from './detect.ts';
+import type { LegacyEncoding } from './legacy.ts';
 
 /** Each character Windows-1252 has, to its byte; C1 controls (what ISO-8859-1 readers make of 0x80–0x9F) to theirs. */
 const WINDOWS_1252_BYTE: ReadonlyMap<string, number> = (() => {
@@ -25,4 +27,14 @@ export function windows1252Bytes(text: string): Uint8Array | null {
     bytes.push(byte);
   }
   return Uint8Array.from(bytes);
+}
+
+/**
+ * The legacy encoding of text that was misread as Windows-1252 and saved as UTF-8 ("Ñaûng uûy" is
+ * VNI), or null for ordinary text. The parser accepts such a file, since it is valid UTF-8; this is
+ * how a caller can tell the editor to run `convert --force` on it.
+ */
+export function guessMisreadLegacyEncoding(text: string): LegacyEncoding | null {
+  const bytes = windows1252Bytes(text.replace(/^\uFEFF/, ''));
+  return bytes === null ? null : guessLegacyEncoding(bytes);
 }

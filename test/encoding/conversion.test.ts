@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { planConversion } from '../../src/encoding/conversion.ts';
 import { LEGACY_ENCODINGS, LEGACY_ENCODING_LABELS } from '../../src/encoding/legacy.ts';
-import { windows1252Bytes } from '../../src/encoding/mojibake.ts';
+import { guessMisreadLegacyEncoding, windows1252Bytes } from '../../src/encoding/mojibake.ts';
 import { encodeLegacy } from './encode-legacy.ts';
 
 const seed = readFileSync('/work/shared/fixtures/articles/seed.txt', 'utf8');
@@ -75,5 +75,18 @@ describe('windows1252Bytes', () => {
 
   it('is null for real Vietnamese text', () => {
     expect(windows1252Bytes(seed)).toBeNull();
+  });
+});
+
+describe('guessMisreadLegacyEncoding', () => {
+  it.each(LEGACY_ENCODINGS)('names %s in text misread as Windows-1252', (encoding) => {
+    const text = new TextDecoder('windows-1252').decode(encodeLegacy(seed, encoding));
+    expect(guessMisreadLegacyEncoding(text)).toBe(encoding);
+    expect(guessMisreadLegacyEncoding(`\uFEFF${text}`)).toBe(encoding);
+  });
+
+  it('is null for real Vietnamese and for plain ASCII', () => {
+    expect(guessMisreadLegacyEncoding(seed)).toBeNull();
+    expect(guessMisreadLegacyEncoding('Cap nhat luc: 07:38')).toBeNull();
   });
 });

@@ -125,6 +125,16 @@ describe('convert', () => {
     expect(stdout).toContain('đã sửa chữ bị đọc nhầm thành UTF-8');
   });
 
+  it('warns, with its line, about a byte the encoding leaves undefined', async () => {
+    const file = join(dir, 'undefined-byte.txt');
+    const bytes = encodeLegacy(seed, 'windows-1258');
+    const thirdLine = bytes.indexOf(0x0a, bytes.indexOf(0x0a) + 1) + 1;
+    bytes[thirdLine] = 0x8d; // undefined in Windows-1258
+    await writeFile(file, bytes);
+    expect(await command.run(['--from', 'windows-1258', file])).toBe(0);
+    expect(stderr).toContain(`${file}:3: UNDEFINED_BYTE: Có byte không thuộc bảng mã Windows-1258 (CP1258)`);
+  });
+
   it('reports a missing file', async () => {
     const file = join(dir, 'missing.txt');
     expect(await command.run([file])).toBe(1);
