@@ -1,5 +1,6 @@
 /** `npm run bench -- [--articles N] [--runs R] [--only parse|build]`: see --help. */
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { formatBuildReport, runBuildBench } from './build.ts';
 import { formatParseReport, measureLinearity, measureThroughput } from './parse.ts';
@@ -31,7 +32,10 @@ function positiveInteger(name: string, text: string): number {
 function machine(): string {
   const free = execFileSync('free', ['-h'], { encoding: 'utf8' }).trim();
   const cores = execFileSync('nproc', { encoding: 'utf8' }).trim();
-  return [`date: ${new Date().toISOString()}`, `nproc: ${cores}`, `node: ${process.version}`, free].join('\n');
+  const cpu = /^model name\s*:\s*(.+)$/m.exec(readFileSync('/proc/cpuinfo', 'utf8'))?.[1] ?? 'unknown';
+  // Other work on the machine skews every number: say how busy it was.
+  const load = readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
+  return [`date: ${new Date().toISOString()}`, `cpu: ${cpu}`, `nproc: ${cores}`, `load average (1/5/15 min): ${load}`, `node: ${process.version}`, free].join('\n');
 }
 
 async function main(): Promise<number> {
