@@ -41,10 +41,10 @@ export async function buildSite(options: BuildOptions): Promise<number> {
   const started = performance.now();
   progress.phase('Đọc bài viết');
   const loaded = await loadCorpus(contentDir, (done, total) => progress.step(done, total));
+  progress.interrupt();
   for (const line of loaded.warnings) issues.write(`${line}\n`);
   if (loaded.errors.length > 0) {
     for (const line of loaded.errors) issues.write(`${line}\n`);
-    progress.line('');
     issues.write(
       `Không dựng trang: ${loaded.errors.length} lỗi trong bài viết; sửa các dòng trên rồi chạy lại. ` +
         `Trang cũ trong ${outputDir} được giữ nguyên.\n`,
@@ -74,7 +74,7 @@ export async function buildSite(options: BuildOptions): Promise<number> {
     await swapIn(temporary, outputDir);
   } catch (error) {
     await rm(temporary, { recursive: true, force: true });
-    progress.line('');
+    progress.interrupt();
     issues.write(`Lỗi khi dựng trang (build failed): ${error instanceof Error ? error.message : String(error)}\n`);
     return 1;
   }

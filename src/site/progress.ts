@@ -9,15 +9,18 @@ export interface Progress {
   step(done: number, total: number): void;
   /** A finished phase or a summary. */
   line(text: string): void;
+  /** Ends an unfinished progress line, before other output such as errors. */
+  interrupt(): void;
 }
 
-export const silentProgress: Progress = { phase() {}, step() {}, line() {} };
+export const silentProgress: Progress = { phase() {}, step() {}, line() {}, interrupt() {} };
 
 export function lineProgress(out: NodeJS.WritableStream): Progress {
   return {
     phase: (label) => out.write(`${label}…\n`),
     step() {},
     line: (text) => out.write(`${text}\n`),
+    interrupt() {},
   };
 }
 
@@ -47,6 +50,7 @@ export function terminalProgress(out: NodeJS.WritableStream): Progress {
       clear();
       out.write(`${text}\n`);
     },
+    interrupt: clear,
   };
 }
 
