@@ -66,15 +66,22 @@ async function convertFile(file: string, from: SourceEncoding, force: boolean): 
     process.stderr.write(`${formatIssue(file, { severity: 'error', code: plan.code, line: 1, message: plan.message })}\n`);
     return false;
   }
-  const backup = await backUp(file);
-  await writeFile(file, plan.text, 'utf8');
+  let backup: string;
+  try {
+    backup = await backUp(file);
+    await writeFile(file, plan.text, 'utf8');
+  } catch (err) {
+    const reason = (err as NodeJS.ErrnoException).code ?? 'lỗi';
+    process.stderr.write(`${formatIssue(file, { severity: 'error', code: 'WRITE_FAILED', line: 1, message: `Không ghi được tệp hoặc bản sao lưu (${reason}).` })}\n`);
+    return false;
+  }
+  const label = LEGACY_ENCODING_LABELS[plan.encoding];
   const lost = plan.text.indexOf('\uFFFD');
   if (lost !== -1) {
     const line = plan.text.slice(0, lost).split('\n').length;
-    const message = `Có byte không thuộc bảng mã ${LEGACY_ENCODING_LABELS[plan.encoding]}, đã thay bằng "\uFFFD". Hãy sửa lại chữ ở dòng này.`;
+    const message = `Có byte không thuộc bảng mã ${label}, đã thay bằng "\uFFFD". Hãy sửa lại chữ ở dòng này.`;
     process.stderr.write(`${formatIssue(file, { severity: 'warning', code: 'UNDEFINED_BYTE', line, message })}\n`);
   }
-  const label = LEGACY_ENCODING_LABELS[plan.encoding];
   const how = plan.guessed ? `đoán là bảng mã ${label} (--from ${plan.encoding})` : `bảng mã ${label}`;
   const what = plan.repairedMisread ? 'đã sửa chữ bị đọc nhầm thành UTF-8' : 'đã chuyển sang UTF-8';
   process.stdout.write(`${file}: ${how}; ${what}, bản gốc giữ ở ${backup}\n`);

@@ -1,5 +1,6 @@
 import { decodeLegacy, LEGACY_ENCODINGS, type LegacyEncoding } from './legacy.ts';
 import { isVietnameseSyllable } from './syllable.ts';
+import { firstInvalidUtf8Offset } from './utf8.ts';
 
 /** How Vietnamese one decoding of the bytes looks. */
 export interface EncodingScore {
@@ -47,21 +48,12 @@ export function rankLegacyEncodings(bytes: Uint8Array): EncodingScore[] {
   );
 }
 
-function isUtf8(bytes: Uint8Array): boolean {
-  try {
-    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /**
  * The legacy encoding the bytes most likely are, or null when they are valid UTF-8 (ASCII included)
  * or no candidate reads as Vietnamese clearly enough.
  */
 export function guessLegacyEncoding(bytes: Uint8Array): LegacyEncoding | null {
-  if (isUtf8(bytes)) return null;
+  if (firstInvalidUtf8Offset(bytes) === -1) return null;
   const [best, runnerUp] = rankLegacyEncodings(bytes);
   if (best === undefined || runnerUp === undefined) return null;
   const convincing =
