@@ -1,12 +1,11 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { planConversion } from '../../src/encoding/conversion.ts';
 import { LEGACY_ENCODINGS, LEGACY_ENCODING_LABELS } from '../../src/encoding/legacy.ts';
 import { guessMisreadLegacyEncoding, windows1252Bytes } from '../../src/encoding/mojibake.ts';
 import { encodeLegacy } from './encode-legacy.ts';
+import { seed } from './fixtures.ts';
 
-const seed = readFileSync('/work/shared/fixtures/articles/seed.txt', 'utf8');
 const utf8 = (text: string) => new TextEncoder().encode(text);
 /** What a program that reads every file as Windows-1252 and saves as UTF-8 makes of legacy bytes. */
 const misreadAsWindows1252 = (bytes: Uint8Array) => utf8(new TextDecoder('windows-1252').decode(bytes));

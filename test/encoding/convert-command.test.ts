@@ -1,6 +1,5 @@
 import { spawnSync } from 'node:child_process';
 import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
-import { readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -10,10 +9,9 @@ import { LEGACY_ENCODINGS } from '../../src/encoding/legacy.ts';
 import { parseArticle } from '../../src/parser/index.ts';
 import { readArticleFile } from '../../src/load.ts';
 import { encodeLegacy } from './encode-legacy.ts';
+import { articles, readFixture, seed } from './fixtures.ts';
 
-const FIXTURES = '/work/shared/fixtures/articles';
-const seed = readFileSync(join(FIXTURES, 'seed.txt'), 'utf8');
-const seedExpected = JSON.parse(readFileSync(join(FIXTURES, 'seed.expected.json'), 'utf8'));
+const seedExpected = JSON.parse(readFixture('seed.expected.json'));
 
 let dir: string;
 let stdout: string;
@@ -59,11 +57,11 @@ describe('convert', () => {
     }
   });
 
-  const validArticles = readdirSync(FIXTURES).filter((name) => /^0[1-6].*\.txt$/.test(name));
-  it.each(validArticles)(
+  const validArticles = articles.filter(({ name }) => !name.startsWith('07-'));
+  it.each(validArticles.map(({ name }) => name))(
     'converts the TCVN3 form of %s back to an article that parses',
     async (name) => {
-      const original = readFileSync(join(FIXTURES, name), 'utf8').replace(/^\uFEFF/, '');
+      const original = validArticles.find((article) => article.name === name)!.text;
       const file = join(dir, name);
       await writeFile(file, encodeLegacy(original, 'tcvn3'));
       expect(await command.run(['--from', 'tcvn3', file])).toBe(0);

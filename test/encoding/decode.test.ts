@@ -1,12 +1,11 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { decodeUtf8 } from '../../src/encoding/decode.ts';
 import { LEGACY_ENCODINGS, LEGACY_ENCODING_LABELS } from '../../src/encoding/legacy.ts';
 import { firstInvalidUtf8Offset } from '../../src/encoding/utf8.ts';
 import { encodeLegacy } from './encode-legacy.ts';
+import { seed } from './fixtures.ts';
 
-const seed = readFileSync('/work/shared/fixtures/articles/seed.txt', 'utf8');
 const utf8 = (text: string) => new TextEncoder().encode(text);
 
 function decodesStrictly(bytes: Uint8Array): boolean {

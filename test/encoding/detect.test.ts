@@ -1,5 +1,3 @@
-import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import iconv from 'iconv-lite';
@@ -7,12 +5,8 @@ import { guessLegacyEncoding } from '../../src/encoding/detect.ts';
 import { LEGACY_ENCODINGS } from '../../src/encoding/legacy.ts';
 import { isVietnameseSyllable } from '../../src/encoding/syllable.ts';
 import { encodeLegacy } from './encode-legacy.ts';
+import { articles, seed } from './fixtures.ts';
 
-const FIXTURES = '/work/shared/fixtures/articles';
-const articles = readdirSync(FIXTURES)
-  .filter((name) => name.endsWith('.txt'))
-  .map((name) => ({ name, text: readFileSync(join(FIXTURES, name), 'utf8').replace(/^\uFEFF/, '') }));
-const seed = articles.find((article) => article.name === 'seed.txt')!.text;
 
 describe('isVietnameseSyllable', () => {
   it('accepts every word with a Vietnamese letter in the fixture articles', () => {
