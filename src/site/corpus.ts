@@ -83,7 +83,7 @@ export function buildCorpus(files: readonly ParsedFile[]): { corpus: Corpus; war
     if (path !== wanted) {
       const message =
         `Bài khác cùng tháng đã dùng địa chỉ /${wanted}/; bài này được đặt ở /${path}/. ` +
-        'Đổi tiêu đề nếu muốn bài có địa chỉ riêng.';
+        'Muốn bài có địa chỉ riêng, đặt "slug:" trong khối ghi đè hoặc đổi tiêu đề.';
       warnings.push(formatIssue(file, warning('DUPLICATE_SLUG', 1, message)));
     }
     return new ArticleEntry(file, article, articleUrl(path), photos);
