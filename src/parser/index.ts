@@ -1,5 +1,7 @@
 import type { Article, Block } from '../article.ts';
 import { decodeUtf8 } from '../encoding/decode.ts';
+import { LEGACY_ENCODING_LABELS } from '../encoding/legacy.ts';
+import { guessMisreadLegacyEncoding } from '../encoding/mojibake.ts';
 import { slug } from '../slug.ts';
 import { error, warning, type Issue } from './issue.ts';
 import { contentLines } from './lines.ts';
@@ -98,6 +100,11 @@ function normalize(text: string): string {
 
 /** Parses one article file's text. Pure: no file system, no clock. */
 export function parseArticle(input: string): ParseResult {
+  const misread = guessMisreadLegacyEncoding(input);
+  if (misread) {
+    const message = `Chữ trong tệp bị lỗi phông: tệp mã ${LEGACY_ENCODING_LABELS[misread]} đã bị lưu lại thành UTF-8 mà không chuyển mã. Sửa: npx tsx src/cli.ts convert --force --from ${misread} TỆP`;
+    return { ok: false, errors: [error('MISREAD_ENCODING', 1, message)], warnings: [] };
+  }
   const text = normalize(input).replace(/\r\n?/g, '\n');
   const leading = /^(?:[ \t\u00a0\u200b]*\n)*/.exec(text)![0];
   const firstLine = 1 + leading.split('\n').length - 1;

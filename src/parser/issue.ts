@@ -2,6 +2,7 @@
 export type IssueCode =
   | 'EMPTY_FILE'
   | 'NOT_UTF8'
+  | 'MISREAD_ENCODING'
   | 'NO_DATE'
   | 'BAD_TIMESTAMP'
   | 'BAD_OVERRIDE'

@@ -95,3 +95,17 @@ describe('override block', () => {
     expect(codes(`---\ncaptions: [a, b]\n---\n${STAMP}\nTiêu đề\nSapo.\nẢnh.\nẢnh.\nTHANH THUẬN`)).toEqual(['BAD_OVERRIDE@1']);
   });
 });
+
+describe('legacy text saved again as UTF-8', () => {
+  it('is rejected with the convert command that repairs it', async () => {
+    const { encodeLegacy } = await import('../encoding/encode-legacy.ts');
+    const text = `${STAMP}\nĐảng ủy Khối các cơ quan tỉnh\nSapo của bài viết về công tác xây dựng Đảng.\nBài, ảnh: X.THIÊN`;
+    const misread = new TextDecoder('windows-1252').decode(encodeLegacy(text, 'vni'));
+    const result = parseArticle(misread);
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.errors[0]).toMatchObject({ code: 'MISREAD_ENCODING', line: 1 });
+      expect(result.errors[0]!.message).toMatch(/convert --force --from vni/);
+    }
+  });
+});
