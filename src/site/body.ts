@@ -4,7 +4,7 @@ import { headingIds } from './heading-ids.ts';
 import { html, type SafeHtml } from './html.ts';
 
 /** Renders one photo; `index` is the photo's place among the article's photos (0-based). */
-export type FigureRenderer = (caption: string, index: number) => Promise<SafeHtml>;
+export type FigureRenderer = (figure: Extract<Block, { kind: 'figure' }>, index: number) => Promise<SafeHtml>;
 
 /** The article body in reading order: paragraphs, `<h2 id>` headings, and each photo where it stood. */
 export async function renderBlocks(entry: ArticleEntry, figure: FigureRenderer): Promise<SafeHtml> {
@@ -16,7 +16,7 @@ export async function renderBlocks(entry: ArticleEntry, figure: FigureRenderer):
   for (const block of blocks as readonly Block[]) {
     if (block.kind === 'paragraph') parts.push(html`<p>${block.text}</p>`);
     else if (block.kind === 'heading') parts.push(html`<h2 id="${ids[heading++]}">${block.text}</h2>`);
-    else parts.push(await figure(block.caption, photo++));
+    else parts.push(await figure(block, photo++));
   }
   return html`${parts.map((part) => html`${part}\n`)}`;
 }

@@ -75,12 +75,23 @@ export async function buildSite(options: BuildOptions): Promise<number> {
   } catch (error) {
     await rm(temporary, { recursive: true, force: true });
     progress.interrupt();
-    issues.write(`Lỗi khi dựng trang (build failed): ${error instanceof Error ? error.message : String(error)}\n`);
+    issues.write(`${innermostMessage(error)}\nKhông dựng được trang (build failed); trang cũ trong ${outputDir} được giữ nguyên.\n`);
     return 1;
   }
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   progress.line(`Xong: ${total} bài → ${outputDir} (${seconds} giây).`);
   return 0;
+}
+
+/** The message of the innermost error: Eleventy wraps a template's own error in errors that say where, not what. */
+function innermostMessage(error: unknown): string {
+  let e = error;
+  for (let depth = 0; depth < 10; depth++) {
+    const inner = e instanceof Error ? ((e as Error & { originalError?: unknown }).originalError ?? e.cause) : undefined;
+    if (!(inner instanceof Error)) break;
+    e = inner;
+  }
+  return e instanceof Error ? e.message : String(e);
 }
 
 /** Replaces `outputDir` by `built` with renames, so readers never see a half-written site. */

@@ -13,7 +13,6 @@ declare module '@11ty/eleventy' {
     addPlugin<O>(plugin: (config: UserConfig, options: O) => void, options?: O): void;
     addGlobalData(name: string, value: unknown): void;
     addTemplate(virtualPath: string, content: unknown, data?: Record<string, unknown>): void;
-    addFilter(name: string, filter: (...args: never[]) => unknown): void;
     addWatchTarget(target: string): void;
     on(event: 'eleventy.before' | 'eleventy.after', listener: (arg: { directories: EleventyDirectories }) => unknown): void;
   }
@@ -37,9 +36,4 @@ declare module '@11ty/eleventy' {
   }
 
   export function HtmlBasePlugin(config: UserConfig, options?: Record<string, unknown>): void;
-}
-
-declare module '@11ty/eleventy-plugin-rss' {
-  import type { UserConfig } from '@11ty/eleventy';
-  export default function rssPlugin(config: UserConfig, options?: Record<string, unknown>): void;
 }

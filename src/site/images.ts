@@ -1,6 +1,7 @@
 import { copyFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import Image, { type ImageFormatEntry, type ImageMetadata } from '@11ty/eleventy-img';
+import { formatIssue } from '../parser/issue.ts';
 import { html, type SafeHtml } from './html.ts';
 
 /** URL folder of every generated image. */
@@ -26,13 +27,20 @@ export class ImageStore {
 
   constructor(readonly cacheDir: string) {}
 
-  async picture(source: string, alt: string, eager: boolean): Promise<Picture> {
-    const metadata = await Image(source, {
-      widths: WIDTHS,
-      formats: FORMATS,
-      outputDir: this.cacheDir,
-      urlPath: IMAGE_URL_PATH,
-    });
+  /**
+   * The responsive picture for one photo. `where` is the article file and the photo's line, so
+   * an unreadable image file is reported to the editor as `FILE:LINE: BAD_PHOTO: …`.
+   */
+  async picture(source: string, alt: string, eager: boolean, where: { file: string; line: number }): Promise<Picture> {
+    let metadata: ImageMetadata;
+    try {
+      metadata = await Image(source, { widths: WIDTHS, formats: FORMATS, outputDir: this.cacheDir, urlPath: IMAGE_URL_PATH });
+    } catch (error) {
+      const message =
+        `Không đọc được ảnh "${path.basename(source)}" (${error instanceof Error ? error.message : String(error)}). ` +
+        'Thay bằng tệp ảnh JPEG, PNG hay WebP hợp lệ, hoặc xoá tệp để chỉ hiện chú thích.';
+      throw new Error(formatIssue(where.file, { severity: 'error', code: 'BAD_PHOTO', line: where.line, message }));
+    }
     for (const entries of Object.values(metadata)) for (const entry of entries) this.#used.add(entry.filename);
     return { markup: pictureMarkup(metadata, alt, eager), shareImage: shareImage(metadata).url };
   }

@@ -1,7 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { UserConfig } from '@11ty/eleventy';
-import rssPlugin from '@11ty/eleventy-plugin-rss';
+import { HtmlBasePlugin, type UserConfig } from '@11ty/eleventy';
 import { articleTemplate } from '../../templates/pages/article.ts';
 import { feedTemplate } from '../../templates/pages/feed.ts';
 import { listingTemplate } from '../../templates/pages/listing.ts';
@@ -11,7 +10,6 @@ import { sitemapTemplate } from '../../templates/pages/sitemap.ts';
 import { styleTemplate } from '../../templates/pages/style.ts';
 import type { SiteContext } from './context.ts';
 import { Corpus } from './corpus.ts';
-import { excerpt, isoDateTime, vietnameseDateTime, vietnameseShortDate } from './filters.ts';
 import { ImageStore } from './images.ts';
 import { loadCorpus } from './load-corpus.ts';
 import { siteSettings } from './settings.ts';
@@ -32,9 +30,10 @@ const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const PHOTO_GLOB = '**/*.{txt,jpg,jpeg,png,webp,JPG,JPEG,PNG,WEBP}';
 
 /**
- * The newspaper site as one Eleventy plugin: site settings and articles as global data,
- * the page templates (article, listings, feed, sitemap, robots, 404, stylesheet), Vietnamese
- * date filters, responsive images, and the HTML base plugin for `--prefix`.
+ * The newspaper site as one Eleventy plugin: site settings and articles as global data, the page
+ * templates (article, listings, feed, sitemap, robots, 404, stylesheet), responsive images, and
+ * the HTML base plugin for `--prefix`. Templates are typed TypeScript and call the Vietnamese date
+ * and text helpers of `filters.ts` directly rather than through Eleventy filters.
  */
 export function sitePlugin(eleventyConfig: UserConfig, options: SitePluginOptions = {}): void {
   const site = siteSettings(options.siteUrl ?? process.env.SITE_URL);
@@ -49,13 +48,8 @@ export function sitePlugin(eleventyConfig: UserConfig, options: SitePluginOption
   eleventyConfig.addGlobalData('site', site);
   addArticles(eleventyConfig, options.corpus);
 
-  // Registers Eleventy's HTML base plugin, which applies the path prefix to every link in HTML.
-  eleventyConfig.addPlugin(rssPlugin);
-
-  eleventyConfig.addFilter('vietnameseDateTime', vietnameseDateTime);
-  eleventyConfig.addFilter('vietnameseShortDate', vietnameseShortDate);
-  eleventyConfig.addFilter('isoDateTime', isoDateTime);
-  eleventyConfig.addFilter('excerpt', excerpt);
+  // Adds the path prefix (`--prefix /tin/`) to every site-relative href, src and srcset in HTML output.
+  eleventyConfig.addPlugin(HtmlBasePlugin);
 
   const templates = {
     article: articleTemplate(ctx),

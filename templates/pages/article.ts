@@ -28,9 +28,13 @@ export function pageTitle(headline: string, siteName: string): string {
   return title;
 }
 
-function storyLink(entry: ArticleEntry | undefined, rel: 'prev' | 'next', label: string): SafeHtml {
-  if (!entry) return html``;
-  return html`<a rel="${rel}" href="${entry.url}"><span class="label">${label}</span> ${entry.article.title}</a>`;
+/** Links to the stories published just before and just after this one (none on a one-story site). */
+function storyNav(older: ArticleEntry | undefined, newer: ArticleEntry | undefined): SafeHtml {
+  if (!older && !newer) return html``;
+  const link = (entry: ArticleEntry | undefined, rel: 'prev' | 'next', label: string) =>
+    entry ? html`<a rel="${rel}" href="${entry.url}"><span class="label">${label}</span> ${entry.article.title}</a>\n` : '';
+  return html`<nav class="story-nav" aria-label="Bài trước, bài sau">
+${link(older, 'prev', 'Bài trước:')}${link(newer, 'next', 'Bài sau:')}</nav>`;
 }
 
 /** One page per article at `/YYYY/MM/slug/`, paginated from the corpus one entry at a time. */
@@ -44,10 +48,10 @@ export function articleTemplate(ctx: SiteContext): PageTemplate<ArticleData> {
     async render({ entry, corpus }) {
       const { article } = entry;
       let shareImage: string | undefined;
-      const body = await renderBlocks(entry, async (caption, index) => {
+      const body = await renderBlocks(entry, async ({ caption, line }, index) => {
         const source = entry.photos[index];
         if (!source) return html`<figure class="photo no-image"><figcaption>${caption}</figcaption></figure>`;
-        const picture = await ctx.images.picture(source, caption, index === 0);
+        const picture = await ctx.images.picture(source, caption, index === 0, { file: entry.file, line });
         shareImage ??= picture.shareImage;
         return html`<figure class="photo">${picture.markup}<figcaption>${caption}</figcaption></figure>`;
       });
@@ -62,10 +66,7 @@ ${renderLead(entry)}
 ${body}
 ${byline ? html`<p class="byline">${byline}</p>` : ''}
 </article>
-<nav class="story-nav" aria-label="Bài trước, bài sau">
-${storyLink(corpus.older(entry), 'prev', 'Bài trước:')}
-${storyLink(corpus.newer(entry), 'next', 'Bài sau:')}
-</nav>
+${storyNav(corpus.older(entry), corpus.newer(entry))}
 <p class="back"><a href="${listingUrl(corpus.listingPage(entry, ctx.site.perPage))}">← Về danh sách tin</a></p>`;
       ctx.articleRendered();
       return basePage(

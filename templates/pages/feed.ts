@@ -11,10 +11,10 @@ import { escapeHtml, html } from '../../src/site/html.ts';
 export function feedTemplate(ctx: SiteContext): PageTemplate {
   const { site } = ctx;
   const fullText = async (entry: ArticleEntry) => {
-    const body = await renderBlocks(entry, async (caption, index) => {
+    const body = await renderBlocks(entry, async ({ caption, line }, index) => {
       const source = entry.photos[index];
       if (!source) return html`<figure><figcaption>${caption}</figcaption></figure>`;
-      const picture = await ctx.images.picture(source, caption, false);
+      const picture = await ctx.images.picture(source, caption, false, { file: entry.file, line });
       return html`<figure><img src="${ctx.absolute(picture.shareImage)}" alt="${caption}"><figcaption>${caption}</figcaption></figure>`;
     });
     const { credit, author } = entry.article;

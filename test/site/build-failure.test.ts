@@ -36,3 +36,14 @@ test('the previous output is left untouched and no temporary folder is left behi
   const siblings = await readdir(path.dirname(out));
   expect(siblings).toEqual(['_site']);
 });
+
+test('an unreadable photo fails the build with FILE:LINE: BAD_PHOTO on the photo line', async () => {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'toa-soan-bad-photo-'));
+  await copyFile(path.join(FIXTURES, '03-hai-anh-bai-anh.txt'), path.join(dir, 'toi.txt'));
+  await writeFile(path.join(dir, 'toi-1.jpg'), 'không phải ảnh');
+  const result = await build(dir);
+  expect(result.exitCode).toBe(1);
+  expect(result.issues).toMatch(new RegExp(`^${path.join(dir, 'toi.txt')}:13: BAD_PHOTO: Không đọc được ảnh "toi-1\\.jpg"`, 'm'));
+  expect(result.issues).not.toMatch(/\n\s+at /);
+  expect(await readdir(path.dirname(result.out))).toEqual([]);
+});
