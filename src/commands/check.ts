@@ -1,7 +1,6 @@
 import { parseArgs } from 'node:util';
 import { checkReports, type FileReport } from '../check.ts';
-import { listArticleFiles, readArticleFile } from '../load.ts';
-import type { ParseResult } from '../parser/index.ts';
+import { listArticleFiles, readArticleFiles } from '../load.ts';
 import { formatIssue, type Issue } from '../parser/issue.ts';
 import { UsageError, type Command } from './command.ts';
 
@@ -66,8 +65,7 @@ export const command: Command = {
       process.stderr.write(`toa-soan check: không mở được thư mục "${dir}".\n`);
       return 1;
     }
-    const results = new Map<string, ParseResult>();
-    for (const file of files) results.set(file, await readArticleFile(file));
+    const results = await readArticleFiles(files);
     const reports = checkReports(results);
     print(format, reports);
     const issues = reports.flatMap((report) => report.issues);
