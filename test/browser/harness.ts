@@ -107,8 +107,22 @@ export function freePort(): Promise<number> {
   });
 }
 
-/** nginx's configuration for serving `siteDir` at http://127.0.0.1:PORT/PREFIX, everything kept in `workDir`. */
-export function nginxConfig(workDir: string, siteDir: string, port: number, prefix: string): string {
+/** The `server { … }` block that serves `siteDir` at http://127.0.0.1:PORT/PREFIX with the site's 404 page. */
+export function serverBlock(siteDir: string, port: number, prefix: string): string {
+  return `server {
+  listen 127.0.0.1:${port};
+  location ${prefix} {
+    alias ${siteDir.replace(/\/?$/, '/')};
+  }
+  error_page 404 ${prefix}404.html;
+}`;
+}
+
+/**
+ * A whole nginx.conf around `server`: in the foreground, every log, pid and temporary file in `workDir`,
+ * Debian's MIME types, UTF-8 declared for HTML, CSS, text, XML and JSON.
+ */
+export function nginxConfig(workDir: string, server: string): string {
   const temp = (name: string) => join(workDir, 'temp', name);
   // As root, nginx's workers would otherwise drop to `nobody`, who cannot enter a mkdtemp folder (mode 0700).
   const user = process.getuid?.() === 0 ? 'user root root;\n' : '';
@@ -128,13 +142,7 @@ http {
   fastcgi_temp_path ${temp('fastcgi')};
   uwsgi_temp_path ${temp('uwsgi')};
   scgi_temp_path ${temp('scgi')};
-  server {
-    listen 127.0.0.1:${port};
-    location ${prefix} {
-      alias ${siteDir.replace(/\/?$/, '/')};
-    }
-    error_page 404 ${prefix}404.html;
-  }
+${server}
 }
 `;
 }
@@ -159,12 +167,17 @@ async function waitForServer(origin: string, child: ChildProcess, log: () => Pro
 }
 
 /** Serves `siteDir` under `prefix` with nginx on `port`, until stop(). */
-export async function serveWithNginx(siteDir: string, port: number, prefix = PREFIX): Promise<StaticServer> {
+export function serveWithNginx(siteDir: string, port: number, prefix = PREFIX): Promise<StaticServer> {
+  return startNginx(serverBlock(siteDir, port, prefix), port);
+}
+
+/** Starts nginx with `server` (a `server { … }` block listening on 127.0.0.1:`port`) and waits until it answers. */
+export async function startNginx(server: string, port: number): Promise<StaticServer> {
   requireTools();
   const workDir = await tempDir('nginx');
   await mkdir(join(workDir, 'temp'));
   const conf = join(workDir, 'nginx.conf');
-  await writeFile(conf, nginxConfig(workDir, siteDir, port, prefix));
+  await writeFile(conf, nginxConfig(workDir, server));
   const child = spawn(NGINX, ['-c', conf, '-p', workDir, '-e', join(workDir, 'error.log')], { stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
