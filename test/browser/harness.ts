@@ -20,8 +20,8 @@ export const PREFIX = '/tin/';
 const INSTALL_HINT = 'apt-get install -y chromium nginx';
 
 /** Fails (never skips) when a tool the reader tests drive is missing, saying how to install it. */
-export function requireTools(): void {
-  const missing = [CHROMIUM, NGINX].filter((path) => !existsSync(path));
+export function requireTools(tools: readonly string[] = [CHROMIUM, NGINX]): void {
+  const missing = tools.filter((path) => !existsSync(path));
   if (missing.length > 0) {
     throw new Error(`Browser tests need ${missing.join(' and ')}; install them with: ${INSTALL_HINT}`);
   }
