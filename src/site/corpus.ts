@@ -3,12 +3,19 @@ import { formatIssue, warning } from '../parser/issue.ts';
 import { slug as slugify } from '../slug.ts';
 import { articlePath, articleUrl, uniquePaths } from './urls.ts';
 
+/**
+ * An article as the site keeps it for the whole build: everything but the Markdown `body`, which
+ * repeats the text of `blocks` (what the pages render from). A big site holds every article at
+ * once, so the copy is dropped.
+ */
+export type SiteArticle = Omit<Article, 'body'>;
+
 /** One parsed article as the site shows it. A class so Eleventy shares it instead of deep-copying it into every page's data. */
 export class ArticleEntry {
   constructor(
     /** The article file, as listed (relative to the working directory). */
     readonly file: string,
-    readonly article: Article,
+    readonly article: SiteArticle,
     /** Site-relative URL, e.g. `/2016/06/slug/`. */
     readonly url: string,
     /** One entry per photo (figure) in reading order: the image file to show, or null for caption only. */
@@ -18,7 +25,7 @@ export class ArticleEntry {
 
 export interface ParsedFile {
   file: string;
-  article: Article;
+  article: SiteArticle;
   photos: readonly (string | null)[];
 }
 

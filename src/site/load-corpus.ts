@@ -49,7 +49,7 @@ export async function loadCorpus(
       if (!result.ok) {
         results[i] = { parsed: null, errors: result.errors.map((issue) => formatIssue(file, issue)), warnings };
       } else {
-        const { article } = result;
+        const { body: _repeatsBlocks, ...article } = result.article;
         const photoCount = article.blocks.filter((block) => block.kind === 'figure').length;
         const { photos, missing } = findPhotos(file, photoCount, article.photos, await siblingsOf(file));
         for (const name of missing) {
