@@ -47,6 +47,7 @@ export class ImageStore {
 
   /** Copies every image used since the last call into `<outputDir>/img/`. */
   async copyUsed(outputDir: string): Promise<void> {
+    if (this.#used.size === 0) return;
     const target = path.join(outputDir, IMAGE_URL_PATH);
     await mkdir(target, { recursive: true });
     await Promise.all([...this.#used].map((name) => copyFile(path.join(this.cacheDir, name), path.join(target, name))));
