@@ -1,6 +1,7 @@
 import path from 'node:path';
 
-export const PHOTO_EXTENSIONS = ['.jpg', '.jpeg', '.png', '.webp'] as const;
+/** In order of preference; upper case too, as cameras and Windows tools write `.JPG`. */
+export const PHOTO_EXTENSIONS = ['.jpg', '.jpeg', '.png', '.webp', '.JPG', '.JPEG', '.PNG', '.WEBP'] as const;
 
 /**
  * The image file for each of an article's photos, in photo order, or null where there is none.

@@ -22,12 +22,12 @@ export interface SitePluginOptions {
   siteUrl?: string;
   /** Called after each article page is rendered (build progress). */
   onArticle?: () => void;
-  /** Where encoded images are kept between builds. */
-  imageCacheDir?: string;
 }
 
-const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const PHOTO_GLOB = '**/*.{txt,jpg,jpeg,png,webp,JPG,JPEG,PNG,WEBP}';
+/** Encoded images, kept between builds. */
+const IMAGE_CACHE = path.join(fileURLToPath(new URL('../../', import.meta.url)), '.cache', 'img');
+/** What the dev server watches in the content folder: articles and their photos. */
+const CONTENT_GLOB = '**/*.{txt,jpg,jpeg,png,webp,JPG,JPEG,PNG,WEBP}';
 
 /**
  * The newspaper site as one Eleventy plugin: site settings and articles as global data, the page
@@ -37,7 +37,7 @@ const PHOTO_GLOB = '**/*.{txt,jpg,jpeg,png,webp,JPG,JPEG,PNG,WEBP}';
  */
 export function sitePlugin(eleventyConfig: UserConfig, options: SitePluginOptions = {}): void {
   const site = siteSettings(options.siteUrl ?? process.env.SITE_URL);
-  const images = new ImageStore(options.imageCacheDir ?? path.join(PROJECT_ROOT, '.cache', 'img'));
+  const images = new ImageStore(IMAGE_CACHE);
   const ctx: SiteContext = {
     site,
     images,
@@ -81,7 +81,7 @@ function addArticles(eleventyConfig: UserConfig, preloaded: Corpus | undefined):
   }
   const holder = { corpus: new Corpus([]) };
   eleventyConfig.addGlobalData('corpus', () => holder.corpus);
-  eleventyConfig.addWatchTarget(`${eleventyConfig.directories.input}${PHOTO_GLOB}`);
+  eleventyConfig.addWatchTarget(`${eleventyConfig.directories.input}${CONTENT_GLOB}`);
   eleventyConfig.on('eleventy.before', async ({ directories }) => {
     const loaded = await loadCorpus(directories.input);
     for (const line of [...loaded.errors, ...loaded.warnings]) process.stderr.write(`${line}\n`);
