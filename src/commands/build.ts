@@ -34,8 +34,8 @@ export const command: Command = {
       strict: true,
     });
     if (positionals.length > 0) throw new UsageError(`không cần tham số "${positionals[0]}" (unexpected argument)`);
-    const siteUrl = values['site-url'];
-    if (siteUrl !== undefined) {
+    const siteUrl = values['site-url'] ?? process.env.SITE_URL;
+    if (siteUrl) {
       try {
         normalizeSiteUrl(siteUrl);
       } catch (err) {
