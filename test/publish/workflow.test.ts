@@ -39,7 +39,7 @@ interface Job {
   needs?: string;
   if?: string;
   permissions?: Record<string, string>;
-  container?: string;
+  container?: { image: string; options?: string };
   steps: Step[];
 }
 const workflow = yaml.load(source) as { on: Record<string, unknown>; jobs: Record<string, Job> };
@@ -67,6 +67,10 @@ describe('.github/workflows/site.yml', () => {
 
   it('runs on every push and pull request', () => {
     expect(Object.keys(workflow.on)).toEqual(expect.arrayContaining(['push', 'pull_request']));
+  });
+
+  it('builds on Debian, as the project CI does, so apt gives /usr/bin/chromium', () => {
+    expect(build.container?.image).toMatch(/^debian:/);
   });
 
   it('checks the articles as annotations, then tests, then builds, in that order', () => {
