@@ -149,6 +149,17 @@ describe('a reader on the site served under /tin/', () => {
     await page.close();
   });
 
+  it('a keyboard reader skips the masthead with the first Tab', async () => {
+    const { page } = await openTab();
+    await page.goto(await articleUrl(page));
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Bỏ qua, đến nội dung chính');
+    await page.keyboard.press('Enter');
+    expect(new URL(page.url()).hash).toBe('#noi-dung');
+    expect(await page.locator(':target').evaluate((element) => element.tagName)).toBe('MAIN');
+    await page.close();
+  });
+
   it('saves screenshots of the listing and an article, phone and desktop', async () => {
     const { page } = await openTab();
     const article = await articleUrl(page);
