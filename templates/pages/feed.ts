@@ -2,7 +2,7 @@ import { renderBlocks, renderLead } from '../../src/site/body.ts';
 import type { ArticleEntry } from '../../src/site/corpus.ts';
 import type { PageTemplate, SiteContext } from '../../src/site/context.ts';
 import { isoDateTime } from '../../src/site/filters.ts';
-import { escapeHtml, html } from '../../src/site/html.ts';
+import { escapeHtml as text, html } from '../../src/site/html.ts';
 
 /**
  * `/feed.xml`: an Atom feed of the newest stories with their full text. Feed readers see no
@@ -21,7 +21,6 @@ export function feedTemplate(ctx: SiteContext): PageTemplate {
     const byline = credit ?? author;
     return html`${renderLead(entry)}${body}${byline ? html`<p>${byline}</p>` : ''}`.value;
   };
-  const text = (value: string) => escapeHtml(value);
 
   return {
     data: { permalink: '/feed.xml', eleventyExcludeFromCollections: true },

@@ -7,7 +7,7 @@ import { listingUrl } from '../../src/site/urls.ts';
 /**
  * `/sitemap.xml`: every listing page and article (not the 404 page). A listing page's lastmod is
  * its newest story's date; there is no build time in it, so rebuilding changes nothing.
- * Past 50,000 URLs search engines want a sitemap index: not needed at this size yet.
+ * A sitemap may list at most 50,000 URLs; a bigger site will need a sitemap index (not written yet).
  */
 export function sitemapTemplate(ctx: SiteContext): PageTemplate {
   const { perPage } = ctx.site;
