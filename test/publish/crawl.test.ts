@@ -140,6 +140,39 @@ describe('crawling the built fixtures from the home page', () => {
   });
 });
 
+/** Every http(s) address in the pages' JSON-LD blocks, with the page it is in. */
+async function structuredDataAddresses(root: string, pages: string[]): Promise<Reference[]> {
+  const found: Reference[] = [];
+  const collect = (from: string, value: unknown): void => {
+    if (typeof value === 'string' && /^https?:\/\//.test(value)) found.push({ from, url: value });
+    else if (value && typeof value === 'object') {
+      for (const [key, inner] of Object.entries(value)) if (key !== '@context') collect(from, inner);
+    }
+  };
+  for (const page of pages) {
+    const html = await readFile(join(root, page), 'utf8');
+    for (const match of html.matchAll(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/g)) collect(page, JSON.parse(match[1]!));
+  }
+  return found;
+}
+
+describe('structured data (JSON-LD) of the pages reached', () => {
+  // KNOWN BUG (site, src/site/structured-data.ts): publisher.url is the bare --site-url origin
+  // (https://bao.example.vn/), outside a site built with --prefix /tin/, where the paper's home is
+  // https://bao.example.vn/tin/. \`it.fails\` keeps CI green while the bug stands and fails once it is
+  // fixed: then drop \`.fails\`.
+  it.fails('points only at addresses of the built site', async () => {
+    const pages = [...crawl.reached].filter((file) => file.endsWith('.html'));
+    const addresses = await structuredDataAddresses(siteDir, pages);
+    expect(addresses.length).toBeGreaterThan(pages.length);
+    const outside = addresses.filter(({ url }) => {
+      const file = fileFor(new URL(url));
+      return file === null || !existsSync(join(siteDir, file));
+    });
+    expect([...new Set(outside.map(({ url }) => url))]).toEqual([]); // today: ['https://bao.example.vn/']
+  });
+});
+
 describe('the crawler itself', () => {
   it('reports a missing page, a missing fragment and an orphan file', async () => {
     const copy = join(await tempDir('crawl-broken'), '_site');
