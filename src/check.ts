@@ -1,5 +1,6 @@
-import { warning, type Issue } from './parser/issue.ts';
+import type { Issue } from './parser/issue.ts';
 import type { ParseResult } from './parser/index.ts';
+import { assignArticlePaths } from './site/urls.ts';
 
 export interface FileReport {
   file: string;
@@ -8,29 +9,8 @@ export interface FileReport {
 
 /** Problems that only show across files: two articles whose slugs would give the same address. */
 export function crossFileIssues(results: ReadonlyMap<string, ParseResult>): FileReport[] {
-  const firstBySlug = new Map<string, string>();
-  const reports: FileReport[] = [];
-  for (const [file, result] of results) {
-    if (!result.ok) continue;
-    const { slug, date } = result.article;
-    const key = `${date.slice(0, 7)}/${slug}`;
-    const first = firstBySlug.get(key);
-    if (first === undefined) {
-      firstBySlug.set(key, file);
-      continue;
-    }
-    reports.push({
-      file,
-      issues: [
-        warning(
-          'DUPLICATE_SLUG',
-          1,
-          `Bài trùng địa chỉ "${slug}" với ${first} trong cùng tháng; bài này sẽ có thêm hậu tố số (-2, -3…). Nếu là hai bài khác nhau, hãy đặt "slug:" riêng trong khối ghi đè.`,
-        ),
-      ],
-    });
-  }
-  return reports;
+  const articles = [...results].flatMap(([file, result]) => (result.ok ? [{ file, article: result.article }] : []));
+  return assignArticlePaths(articles).moved.map(({ file, issue }) => ({ file, issues: [issue] }));
 }
 
 /** Every problem of every file, errors and warnings, files in order and lines in order. */

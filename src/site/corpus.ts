@@ -1,7 +1,6 @@
 import type { Article } from '../article.ts';
-import { formatIssue, warning } from '../parser/issue.ts';
-import { slug as slugify } from '../slug.ts';
-import { articlePath, articleUrl, uniquePaths } from './urls.ts';
+import { formatIssue } from '../parser/issue.ts';
+import { articleUrl, assignArticlePaths } from './urls.ts';
 
 /**
  * An article as the site keeps it for the whole build: everything but the Markdown `body`, which
@@ -78,22 +77,8 @@ function newestFirst(a: ArticleEntry, b: ArticleEntry): number {
  * `FILE:LINE: CODE: message` lines, the articles whose URL had to get a suffix.
  */
 export function buildCorpus(files: readonly ParsedFile[]): { corpus: Corpus; warnings: string[] } {
-  const claims = files.map(({ file, article }) => ({
-    file,
-    path: articlePath(article.date, article.slug || slugify(article.title) || 'bai-viet'),
-  }));
-  const paths = uniquePaths(claims);
-  const warnings: string[] = [];
-  const entries = files.map(({ file, article, photos }, i) => {
-    const wanted = claims[i]!.path;
-    const path = paths.get(file) ?? wanted;
-    if (path !== wanted) {
-      const message =
-        `Bài khác cùng tháng đã dùng địa chỉ /${wanted}/; bài này được đặt ở /${path}/. ` +
-        'Muốn bài có địa chỉ riêng, đặt "slug:" trong khối ghi đè hoặc đổi tiêu đề.';
-      warnings.push(formatIssue(file, warning('DUPLICATE_SLUG', 1, message)));
-    }
-    return new ArticleEntry(file, article, articleUrl(path), photos);
-  });
+  const { paths, moved } = assignArticlePaths(files);
+  const warnings = moved.map(({ file, issue }) => formatIssue(file, issue));
+  const entries = files.map(({ file, article, photos }) => new ArticleEntry(file, article, articleUrl(paths.get(file)!), photos));
   return { corpus: new Corpus(entries), warnings };
 }

@@ -1,15 +1,15 @@
 import { DateTime } from 'luxon';
+import { VIETNAM_ZONE } from '../parser/vietnam-time.ts';
 
 /**
  * Dates and text as a Vietnamese reader expects them. Weekday names are spelled out here rather
  * than taken from ICU, whose capitalisation differs between Node builds (output must not change).
  */
-const TIME_ZONE = 'Asia/Ho_Chi_Minh';
 const WEEKDAYS = ['Thứ Hai', 'Thứ Ba', 'Thứ Tư', 'Thứ Năm', 'Thứ Sáu', 'Thứ Bảy', 'Chủ Nhật'] as const;
 
 /** An article date (ISO 8601) as a moment in Vietnam time. */
 export function vietnamTime(iso: string): DateTime {
-  const date = DateTime.fromISO(iso, { setZone: true }).setZone(TIME_ZONE);
+  const date = DateTime.fromISO(iso, { setZone: true }).setZone(VIETNAM_ZONE);
   if (!date.isValid) throw new Error(`Ngày không hợp lệ: ${iso}`);
   return date;
 }

@@ -1,3 +1,6 @@
+import type { Article } from '../article.ts';
+import { warning, type Issue } from '../parser/issue.ts';
+import { slug as slugify } from '../slug.ts';
 import { vietnamTime } from './filters.ts';
 
 /** `/2016/06/slug/`: the month is the article's month in Vietnam time, not UTC. */
@@ -46,4 +49,29 @@ export function uniquePaths(claims: readonly PathClaim[]): Map<string, string> {
     result.set(file, unique);
   }
   return result;
+}
+
+export interface ArticlePaths {
+  /** File → its unique `YYYY/MM/slug` path. */
+  paths: Map<string, string>;
+  /** A DUPLICATE_SLUG warning for each article whose path had to get a suffix. */
+  moved: { file: string; issue: Issue }[];
+}
+
+/** Gives every article its unique path, and says which articles had to take a suffix and where they went. */
+export function assignArticlePaths(articles: readonly { file: string; article: Pick<Article, 'date' | 'slug' | 'title'> }[]): ArticlePaths {
+  const claims = articles.map(({ file, article }) => ({
+    file,
+    path: articlePath(article.date, article.slug || slugify(article.title) || 'bai-viet'),
+  }));
+  const paths = uniquePaths(claims);
+  const moved = claims.flatMap(({ file, path: wanted }) => {
+    const path = paths.get(file)!;
+    if (path === wanted) return [];
+    const message =
+      `Bài khác cùng tháng đã dùng địa chỉ /${wanted}/; bài này được đặt ở /${path}/. ` +
+      'Muốn bài có địa chỉ riêng, đặt "slug:" trong khối ghi đè hoặc đổi tiêu đề.';
+    return [{ file, issue: warning('DUPLICATE_SLUG', 1, message) }];
+  });
+  return { paths, moved };
 }
