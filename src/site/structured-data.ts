@@ -12,10 +12,12 @@ export function newsArticle(
   site: SiteSettings,
   url: string,
   image: string | undefined,
+  home: string,
 ): Record<string, unknown> {
   const { title, lead, date, author } = entry.article;
   const published = isoDateTime(date);
-  const publisher = { '@type': 'Organization', name: site.name, url: site.url };
+  // The paper's home is the site's root under the path prefix, not the bare origin.
+  const publisher = { '@type': 'Organization', name: site.name, url: home };
   return {
     '@context': 'https://schema.org',
     '@type': 'NewsArticle',

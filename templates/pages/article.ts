@@ -80,7 +80,7 @@ ${storyNav(corpus.older(entry), corpus.newer(entry))}
           image: shareImage,
           published,
           modified: published,
-          jsonLd: newsArticle(entry, ctx.site, ctx.absolute(entry.url), shareImage && ctx.absolute(shareImage)),
+          jsonLd: newsArticle(entry, ctx.site, ctx.absolute(entry.url), shareImage && ctx.absolute(shareImage), ctx.absolute('/')),
         },
         main,
       );
