@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, mkdir, readdir, writeFile, copyFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -57,6 +57,7 @@ describe('toa-soan check', () => {
     await copyFile(join(FIXTURES, 'seed.txt'), join(dir, 'seed.txt'));
     await copyFile(join(FIXTURES, 'seed.txt'), join(dir, 'seed-copy.txt'));
     const { code, stdout } = await cli('check', dir);
+    await rm(dir, { recursive: true });
     expect(code).toBe(1);
     const lines = stdout.trim().split('\n');
     expect(lines.map((line) => line.replace(dir + '/', ''))).toEqual([
