@@ -3,8 +3,9 @@
  * build, and plain Eleventy on equivalent Markdown. Runs alternate so that machine noise
  * spreads over all three; each result is the median of R runs.
  */
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import { readdir, rm } from 'node:fs/promises';
+import { readdir, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { writeCorpus } from './corpus.ts';
 import { describeCommand, measureCommand, type CommandSpec, type Measurement } from './measure.ts';
@@ -94,14 +95,35 @@ function contenders(dir: string): { ready: Contender[]; skipped: string[] } {
   return { ready, skipped };
 }
 
-/** Generates the corpus and the Markdown twin into bench/.work/N-articles/ (git-ignored). */
-async function prepare(options: BuildBenchOptions): Promise<{ dir: string; corpusBytes: number }> {
+/** The generator's own source: a corpus written by another version of it is not reused. */
+function generatorStamp(options: Pick<BuildBenchOptions, 'articles' | 'seed'>): string {
+  const hash = createHash('sha1');
+  for (const file of ['corpus.ts', 'vocabulary.ts', 'random.ts', 'plain-eleventy.ts']) hash.update(readFileSync(join(REPO, 'bench', file)));
+  return JSON.stringify({ articles: options.articles, seed: options.seed, generator: hash.digest('hex') });
+}
+
+/**
+ * Generates the corpus and the Markdown twin into bench/.work/N-articles/ (git-ignored). A
+ * corpus already there from the same generator, count and seed is reused: writing 100,000
+ * articles twice takes minutes and measures nothing.
+ */
+export async function prepare(options: Pick<BuildBenchOptions, 'articles' | 'seed' | 'log'>): Promise<{ dir: string; corpusBytes: number }> {
   const dir = join(WORK, `${options.articles}-articles`);
+  const stampFile = join(dir, 'corpus-stamp.json');
+  const stamp = generatorStamp(options);
+  if (existsSync(stampFile)) {
+    const kept = JSON.parse(readFileSync(stampFile, 'utf8')) as { stamp: string; bytes: number };
+    if (kept.stamp === stamp) {
+      options.log(`build: reusing the ${options.articles} articles in ${dir}/content`);
+      return { dir, corpusBytes: kept.bytes };
+    }
+  }
   await rm(dir, { recursive: true, force: true });
   options.log(`build: writing ${options.articles} articles to ${dir}/content`);
   const { bytes } = await writeCorpus(join(dir, 'content'), options.articles, options.seed);
   options.log(`build: writing the same articles as Markdown to ${dir}/plain`);
   await writePlainEleventyProject(join(dir, 'plain'), options.articles, options.seed);
+  await writeFile(stampFile, JSON.stringify({ stamp, bytes }));
   return { dir, corpusBytes: bytes };
 }
 
