@@ -97,3 +97,10 @@ describe('--help', () => {
     expect(stdout).toMatch(/parse/);
   });
 });
+
+describe('the package bin', () => {
+  it('runs the TypeScript CLI without a compile step', async () => {
+    const { stdout } = await promisify(execFile)(process.execPath, [join(ROOT, 'bin/toa-soan.js'), 'parse', '--json', join(FIXTURES, 'seed.txt')], { cwd: tmpdir() });
+    expect(JSON.parse(stdout).author).toBe('X.THIÊN');
+  });
+});

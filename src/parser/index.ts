@@ -1,14 +1,16 @@
-import type { Article, Block } from '../article.ts';
+import type { Article } from '../article.ts';
 import { decodeUtf8 } from '../encoding/decode.ts';
 import { LEGACY_ENCODING_LABELS } from '../encoding/legacy.ts';
 import { guessMisreadLegacyEncoding } from '../encoding/mojibake.ts';
 import { slug } from '../slug.ts';
-import { error, warning, type Issue } from './issue.ts';
+import { error, type Issue } from './issue.ts';
 import { contentLines } from './lines.ts';
 import { blocksToMarkdown } from './markdown.ts';
+import { applyCaptionOverride, applyHeadingOverride } from './apply-override.ts';
 import { readOverride, type Override } from './override.ts';
+import { qualityWarnings } from './quality.ts';
 import { byline } from './rules/byline.ts';
-import { heading, HEADING_MAX_CHARS } from './rules/heading.ts';
+import { heading } from './rules/heading.ts';
 import { lead } from './rules/lead.ts';
 import { paragraph } from './rules/paragraph.ts';
 import { photoCaption } from './rules/photo-caption.ts';
@@ -23,74 +25,11 @@ export type ParseResult = { ok: true; article: Article; warnings: Issue[] } | { 
 /** In order: the first rule that takes a line decides what it is. `paragraph` takes anything. */
 const RULES: readonly Rule[] = [timestamp, title, relatedNews, photoCaption, byline, lead, heading, paragraph];
 
-const LONG_HEADING_CHARS = 70;
-
 function runRules(state: ParserState): void {
   while (state.pos < state.lines.length) {
     for (const rule of RULES) {
       if (rule(state)) break;
     }
-  }
-}
-
-/** Headings listed in an override decide which lone lines are headings; the others stay paragraphs. */
-function applyHeadingOverride(blocks: Block[], headings: readonly string[], issues: Issue[]): Block[] {
-  const wanted = new Set(headings);
-  const result = blocks.map((block): Block => {
-    if (block.kind === 'heading' && !wanted.has(block.text)) return { kind: 'paragraph', text: block.text, line: block.line };
-    if (block.kind === 'paragraph' && wanted.has(block.text)) return { kind: 'heading', text: block.text, line: block.line };
-    return block;
-  });
-  const found = new Set(result.flatMap((block) => (block.kind === 'heading' ? [block.text] : [])));
-  for (const missing of headings.filter((text) => !found.has(text))) {
-    issues.push(
-      warning(
-        'OVERRIDE_HEADING_NOT_FOUND',
-        1,
-        `Tiêu đề phụ "${missing}" trong khối ghi đè không có dòng nào trùng khớp trong bài, nên không hiện trong thân bài. Hãy chép đúng nguyên văn dòng đó.`,
-      ),
-    );
-  }
-  return result;
-}
-
-function applyCaptionOverride(blocks: Block[], captions: readonly string[], issues: Issue[], line: number): Block[] {
-  const figures = blocks.filter((block) => block.kind === 'figure').length;
-  if (figures !== captions.length) {
-    issues.push(
-      error(
-        'BAD_OVERRIDE',
-        line,
-        `Khối ghi đè có ${captions.length} chú thích ảnh nhưng bài có ${figures} ảnh. Danh sách "captions" phải có đúng một chú thích cho mỗi ảnh, theo thứ tự.`,
-      ),
-    );
-    return blocks;
-  }
-  let index = 0;
-  return blocks.map((block): Block => (block.kind === 'figure' ? { ...block, caption: captions[index++]! } : block));
-}
-
-function qualityWarnings(blocks: readonly Block[], state: ParserState, issues: Issue[]): void {
-  for (const block of blocks) {
-    if (block.kind === 'heading' && block.text.length > LONG_HEADING_CHARS) {
-      issues.push(
-        warning(
-          'LONG_HEADING',
-          block.line,
-          `Tiêu đề phụ dài ${block.text.length} ký tự (tối đa ${HEADING_MAX_CHARS}). Nếu đây là một câu văn, hãy thêm dấu chấm cuối câu để nó thành đoạn văn.`,
-        ),
-      );
-    }
-  }
-  if (!state.byline && state.lines.length > 0) {
-    const last = state.lines[state.lines.length - 1];
-    issues.push(
-      warning(
-        'NO_BYLINE',
-        last?.line ?? 1,
-        'Không thấy dòng tác giả ở cuối bài (ví dụ "Bài, ảnh: X.THIÊN" hoặc "THANH THUẬN"). Hãy thêm dòng tác giả, hoặc ghi "author:" trong khối ghi đè.',
-      ),
-    );
   }
 }
 
@@ -107,7 +46,7 @@ export function parseArticle(input: string): ParseResult {
   }
   const text = normalize(input).replace(/\r\n?/g, '\n');
   const leading = /^(?:[ \t\u00a0\u200b]*\n)*/.exec(text)![0];
-  const firstLine = 1 + leading.split('\n').length - 1;
+  const firstLine = leading.split('\n').length;
   const { override, rest, lineCount, issues } = readOverride(text.slice(leading.length), firstLine);
   const lines = contentLines(rest, firstLine + lineCount);
   if (lines.length === 0 && !issues.some((issue) => issue.severity === 'error')) {
