@@ -6,14 +6,13 @@ import { html, type SafeHtml } from './html.ts';
 /** Renders one photo; `index` is the photo's place among the article's photos (0-based). */
 export type FigureRenderer = (figure: Extract<Block, { kind: 'figure' }>, index: number) => Promise<SafeHtml>;
 
-/** The article body in reading order: paragraphs, `<h2 id>` headings, and each photo where it stood. */
-export async function renderBlocks(entry: ArticleEntry, figure: FigureRenderer): Promise<SafeHtml> {
-  const { blocks } = entry.article;
+/** The article body (`blocks`, read from the parse cache) in reading order: paragraphs, `<h2 id>` headings, and each photo where it stood. */
+export async function renderBlocks(blocks: readonly Block[], figure: FigureRenderer): Promise<SafeHtml> {
   const ids = headingIds(blocks.filter((b) => b.kind === 'heading').map((b) => b.text));
   let heading = 0;
   let photo = 0;
   const parts: SafeHtml[] = [];
-  for (const block of blocks as readonly Block[]) {
+  for (const block of blocks) {
     if (block.kind === 'paragraph') parts.push(html`<p>${block.text}</p>`);
     else if (block.kind === 'heading') parts.push(html`<h2 id="${ids[heading++]}">${block.text}</h2>`);
     else parts.push(await figure(block, photo++));

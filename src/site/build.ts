@@ -1,13 +1,14 @@
 import { existsSync } from 'node:fs';
 import { mkdtemp, rename, rm, stat } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { Eleventy } from '@11ty/eleventy';
 import { loadCorpus } from './load-corpus.ts';
-import { sitePlugin } from './plugin.ts';
 import type { Progress } from './progress.ts';
+import { innermostMessage, renderPages } from './render.ts';
+import { runShards } from './shard-runner.ts';
+import { defaultShardSize } from './shards.ts';
 
-export const CONFIG_PATH = fileURLToPath(new URL('../../.eleventy.ts', import.meta.url));
+export { CONFIG_PATH } from './render.ts';
 
 export interface BuildOptions {
   contentDir: string;
@@ -18,6 +19,11 @@ export interface BuildOptions {
   progress: Progress;
   /** Where problems are printed, one `FILE:LINE: CODE: message` per line. */
   issues: NodeJS.WritableStream;
+  /**
+   * Articles per shard worker; Infinity renders every page in this process. Default: the
+   * `TOA_SOAN_SHARD_SIZE` environment variable (tests force tiny shards), else by archive size.
+   */
+  shardSize?: number;
 }
 
 /** Sibling folder names the swap uses: `_site.tmp-…` and `_site.old-…` (ignored by git). */
@@ -57,20 +63,24 @@ export async function buildSite(options: BuildOptions): Promise<number> {
   const temporary = await mkdtemp(siblingPrefix(outputDir, 'tmp'));
   try {
     progress.phase('Dựng trang');
-    let rendered = 0;
-    const eleventy = new Eleventy(contentDir, temporary, {
-      configPath: CONFIG_PATH,
-      quietMode: true,
-      ...(options.pathPrefix ? { pathPrefix: options.pathPrefix } : {}),
-      config: (eleventyConfig) =>
-        eleventyConfig.addPlugin(sitePlugin, {
-          corpus: loaded.corpus,
-          siteUrl: options.siteUrl,
-          onArticle: () => progress.step(++rendered, total),
-        }),
-    });
-    eleventy.disableLogger();
-    await eleventy.write();
+    const workers = os.availableParallelism();
+    const shardSize = options.shardSize ?? (Number(process.env.TOA_SOAN_SHARD_SIZE) || defaultShardSize(total, workers));
+    const common = { input: contentDir, output: temporary, pathPrefix: options.pathPrefix };
+    if (shardSize >= total) {
+      let rendered = 0;
+      await renderPages({
+        ...common,
+        plugin: { corpus: loaded.corpus, siteUrl: options.siteUrl, onArticle: () => progress.step(++rendered, total) },
+      });
+    } else {
+      // Listings, feed and sitemap render here from summaries while workers render the article pages.
+      // Both finish before the temporary folder may be removed.
+      const settled = await Promise.allSettled([
+        renderPages({ ...common, plugin: { corpus: loaded.corpus.withoutArticlePages(), siteUrl: options.siteUrl } }),
+        runShards({ ...common, corpus: loaded.corpus, shardSize, workers, siteUrl: options.siteUrl, onProgress: (done) => progress.step(done, total) }),
+      ]);
+      for (const result of settled) if (result.status === 'rejected') throw result.reason;
+    }
     await swapIn(temporary, outputDir);
   } catch (error) {
     await rm(temporary, { recursive: true, force: true });
@@ -81,17 +91,6 @@ export async function buildSite(options: BuildOptions): Promise<number> {
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   progress.line(`Xong: ${total} bài → ${outputDir} (${seconds} giây).`);
   return 0;
-}
-
-/** The message of the innermost error: Eleventy wraps a template's own error in errors that say where, not what. */
-function innermostMessage(error: unknown): string {
-  let e = error;
-  for (let depth = 0; depth < 10; depth++) {
-    const inner = e instanceof Error ? ((e as Error & { originalError?: unknown }).originalError ?? e.cause) : undefined;
-    if (!(inner instanceof Error)) break;
-    e = inner;
-  }
-  return e instanceof Error ? e.message : String(e);
 }
 
 /** Replaces `outputDir` by `built` with renames, so readers never see a half-written site. */

@@ -1,4 +1,5 @@
-import type { Corpus } from './corpus.ts';
+import type { Block } from '../article.ts';
+import type { ArticleEntry, Corpus } from './corpus.ts';
 import type { ImageStore } from './images.ts';
 import type { SiteSettings } from './settings.ts';
 
@@ -8,6 +9,8 @@ export interface SiteContext {
   images: ImageStore;
   /** `https://origin/prefix/…` for a site-relative URL such as `/2016/06/slug/`. */
   absolute(url: string): string;
+  /** The body blocks of an article, read from the parse cache (the corpus keeps no article text). */
+  blocks(entry: ArticleEntry): Promise<readonly Block[]>;
   /** Called once per article page, for progress display. */
   articleRendered(): void;
 }

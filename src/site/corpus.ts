@@ -1,13 +1,13 @@
-import type { Article } from '../article.ts';
 import { formatIssue } from '../parser/issue.ts';
+import type { ArticleSummary } from './parse-cache.ts';
 import { articleUrl, assignArticlePaths } from './urls.ts';
 
 /**
- * An article as the site keeps it for the whole build: everything but the Markdown `body`, which
- * repeats the text of `blocks` (what the pages render from). A big site holds every article at
- * once, so the copy is dropped.
+ * An article as the site keeps it for the whole build: everything but its text (`body` and
+ * `blocks`). A big archive holds every article at once; the page renderers read the text of the
+ * one article they render from the parse cache, by the entry's `key`.
  */
-export type SiteArticle = Omit<Article, 'body'>;
+export type SiteArticle = ArticleSummary;
 
 /** One parsed article as the site shows it. A class so Eleventy shares it instead of deep-copying it into every page's data. */
 export class ArticleEntry {
@@ -19,6 +19,8 @@ export class ArticleEntry {
     readonly url: string,
     /** One entry per photo (figure) in reading order: the image file to show, or null for caption only. */
     readonly photos: readonly (string | null)[],
+    /** The parse cache key of the article's text (see `ParseCache.blocks`). */
+    readonly key: string,
   ) {}
 }
 
@@ -26,40 +28,102 @@ export interface ParsedFile {
   file: string;
   article: SiteArticle;
   photos: readonly (string | null)[];
+  key: string;
 }
 
-/** All articles of a build, newest first; what listings, feeds and previous/next links read. */
-export class Corpus {
-  readonly entries: readonly ArticleEntry[];
-  readonly #position: Map<ArticleEntry, number>;
+/** Where a shard's corpus sits in the whole archive (see `Corpus.window`). */
+interface Placement {
+  /** Position in the whole archive (0 = newest) of each entry, in the same order. */
+  positions: readonly number[];
+  size: number;
+  articlePages: readonly ArticleEntry[];
+}
 
-  constructor(entries: readonly ArticleEntry[]) {
-    this.entries = [...entries].sort(newestFirst);
-    this.#position = new Map(this.entries.map((entry, i) => [entry, i]));
+/**
+ * The articles of a build, newest first: what listings, feeds and previous/next links read.
+ *
+ * A whole corpus knows every article. A shard's corpus (`Corpus.window`) knows only the articles
+ * one shard worker renders pages for, plus the articles those pages link to, each at its place
+ * in the whole archive, so a page comes out the same whichever process renders it.
+ */
+export class Corpus {
+  /** The articles known here, newest first. */
+  readonly entries: readonly ArticleEntry[];
+  /** The articles whose own pages this build renders (what the article template paginates over). */
+  readonly articlePages: readonly ArticleEntry[];
+  /** How many articles the whole archive has. */
+  readonly size: number;
+  readonly #position: Map<ArticleEntry, number>;
+  readonly #at: (position: number) => ArticleEntry | undefined;
+
+  constructor(entries: readonly ArticleEntry[], placement?: Placement) {
+    if (placement) {
+      this.entries = entries;
+      this.size = placement.size;
+      this.articlePages = placement.articlePages;
+      this.#position = new Map(entries.map((entry, i) => [entry, placement.positions[i]!]));
+      const byPosition = new Map(entries.map((entry, i) => [placement.positions[i]!, entry]));
+      this.#at = (position) => byPosition.get(position);
+    } else {
+      this.entries = [...entries].sort(newestFirst);
+      this.size = this.entries.length;
+      this.articlePages = this.entries;
+      this.#position = new Map(this.entries.map((entry, i) => [entry, i]));
+      this.#at = (position) => this.entries[position];
+    }
+  }
+
+  /**
+   * A shard's corpus: `placed` are the known articles with their positions in the whole archive
+   * of `size` articles; `render` are those whose pages the shard renders.
+   */
+  static window(placed: readonly { entry: ArticleEntry; position: number }[], size: number, render: readonly ArticleEntry[]): Corpus {
+    const sorted = [...placed].sort((a, b) => a.position - b.position);
+    return new Corpus(
+      sorted.map((p) => p.entry),
+      { positions: sorted.map((p) => p.position), size, articlePages: render },
+    );
+  }
+
+  /** The same archive with no article pages to render: the site pages of a build whose article pages are rendered in shards. */
+  withoutArticlePages(): Corpus {
+    return new Corpus(this.entries, { positions: this.entries.map((entry) => this.positionOf(entry)), size: this.size, articlePages: [] });
+  }
+
+  /** Place in the whole archive, 0 for the newest story. */
+  positionOf(entry: ArticleEntry): number {
+    const position = this.#position.get(entry);
+    if (position === undefined) throw new Error(`${entry.file} is not in this corpus`);
+    return position;
   }
 
   /** The story published just before this one, if any. */
   older(entry: ArticleEntry): ArticleEntry | undefined {
-    return this.entries[(this.#position.get(entry) ?? Infinity) + 1];
+    return this.#at(this.positionOf(entry) + 1);
   }
 
   /** The story published just after this one, if any. */
   newer(entry: ArticleEntry): ArticleEntry | undefined {
-    const i = this.#position.get(entry);
-    return i === undefined || i === 0 ? undefined : this.entries[i - 1];
+    const i = this.positionOf(entry);
+    return i === 0 ? undefined : this.#at(i - 1);
   }
 
   /** The listing page (1-based) on which this story appears. */
   listingPage(entry: ArticleEntry, perPage: number): number {
-    return Math.floor((this.#position.get(entry) ?? 0) / perPage) + 1;
+    return Math.floor(this.positionOf(entry) / perPage) + 1;
   }
 
   newest(count: number): readonly ArticleEntry[] {
-    return this.entries.slice(0, count);
+    const found: ArticleEntry[] = [];
+    for (let position = 0; position < Math.min(count, this.size); position++) {
+      const entry = this.#at(position);
+      if (entry) found.push(entry);
+    }
+    return found;
   }
 
   pageCount(perPage: number): number {
-    return Math.max(1, Math.ceil(this.entries.length / perPage));
+    return Math.max(1, Math.ceil(this.size / perPage));
   }
 }
 
@@ -79,6 +143,6 @@ function newestFirst(a: ArticleEntry, b: ArticleEntry): number {
 export function buildCorpus(files: readonly ParsedFile[]): { corpus: Corpus; warnings: string[] } {
   const { paths, moved } = assignArticlePaths(files);
   const warnings = moved.map(({ file, issue }) => formatIssue(file, issue));
-  const entries = files.map(({ file, article, photos }) => new ArticleEntry(file, article, articleUrl(paths.get(file)!), photos));
+  const entries = files.map(({ file, article, photos, key }) => new ArticleEntry(file, article, articleUrl(paths.get(file)!), photos, key));
   return { corpus: new Corpus(entries), warnings };
 }

@@ -1,8 +1,9 @@
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { listArticleFiles, readArticleFile } from '../load.ts';
+import { listArticleFiles } from '../load.ts';
 import { formatIssue } from '../parser/issue.ts';
 import { buildCorpus, type Corpus, type ParsedFile } from './corpus.ts';
+import { ParseCache } from './parse-cache.ts';
 import { findPhotos } from './photos.ts';
 
 export interface LoadedCorpus {
@@ -18,12 +19,14 @@ export interface LoadedCorpus {
 const CONCURRENCY = 32;
 
 /**
- * Reads and parses every article under `dir` exactly once, finds each one's photo files,
- * and collects every problem (all of them, not just the first) as printable lines.
+ * Reads every article under `dir`, parsing it or taking its parse from the cache, finds each
+ * one's photo files, and collects every problem (all of them, not just the first) as printable
+ * lines. The corpus keeps summaries only; page renderers read an article's text by its key.
  */
 export async function loadCorpus(
   dir: string,
   onProgress: (done: number, total: number) => void = () => {},
+  cache: ParseCache = new ParseCache(),
 ): Promise<LoadedCorpus> {
   const files = await listArticleFiles(dir);
   const folders = new Map<string, Promise<ReadonlySet<string>>>();
@@ -44,19 +47,19 @@ export async function loadCorpus(
     while (next < files.length) {
       const i = next++;
       const file = files[i]!;
-      const result = await readArticleFile(file);
+      const result = await cache.parseFile(file);
       const warnings = result.warnings.map((issue) => formatIssue(file, issue));
       if (!result.ok) {
         results[i] = { parsed: null, errors: result.errors.map((issue) => formatIssue(file, issue)), warnings };
       } else {
-        const { body: _repeatsBlocks, ...article } = result.article;
-        const photoCount = article.blocks.filter((block) => block.kind === 'figure').length;
-        const { photos, missing } = findPhotos(file, photoCount, article.photos, await siblingsOf(file));
+        const article = result.summary;
+        // One caption per photo, in order.
+        const { photos, missing } = findPhotos(file, article.captions.length, article.photos, await siblingsOf(file));
         for (const name of missing) {
           const message = `Không tìm thấy ảnh "${name}" (khai trong "photos:") bên cạnh bài; ảnh được thay bằng chú thích.`;
           warnings.push(formatIssue(file, { severity: 'warning', code: 'MISSING_PHOTO', line: 1, message }));
         }
-        results[i] = { parsed: { file, article, photos }, errors: [], warnings };
+        results[i] = { parsed: { file, article, photos, key: result.key }, errors: [], warnings };
       }
       onProgress(++done, files.length);
     }

@@ -12,6 +12,7 @@ import type { SiteContext } from './context.ts';
 import { Corpus } from './corpus.ts';
 import { ImageStore } from './images.ts';
 import { loadCorpus } from './load-corpus.ts';
+import { ParseCache } from './parse-cache.ts';
 import { siteSettings } from './settings.ts';
 import { absoluteUrl } from './urls.ts';
 
@@ -22,6 +23,8 @@ export interface SitePluginOptions {
   siteUrl?: string;
   /** Called after each article page is rendered (build progress). */
   onArticle?: () => void;
+  /** Register the article template only: a shard worker renders some article pages and nothing else. */
+  articlesOnly?: boolean;
 }
 
 /** Encoded images, kept between builds. */
@@ -38,10 +41,12 @@ const CONTENT_GLOB = '**/*.{txt,jpg,jpeg,png,webp,JPG,JPEG,PNG,WEBP}';
 export function sitePlugin(eleventyConfig: UserConfig, options: SitePluginOptions = {}): void {
   const site = siteSettings(options.siteUrl ?? process.env.SITE_URL);
   const images = new ImageStore(IMAGE_CACHE);
+  const parseCache = new ParseCache();
   const ctx: SiteContext = {
     site,
     images,
     absolute: (url) => absoluteUrl(site.url, eleventyConfig.pathPrefix ?? '/', url),
+    blocks: (entry) => parseCache.blocks(entry.key),
     articleRendered: options.onArticle ?? (() => {}),
   };
 
@@ -61,6 +66,7 @@ export function sitePlugin(eleventyConfig: UserConfig, options: SitePluginOption
     style: styleTemplate(),
   };
   for (const [name, template] of Object.entries(templates)) {
+    if (options.articlesOnly && name !== 'article') continue;
     eleventyConfig.addTemplate(`${name}.11ty.js`, template);
   }
 

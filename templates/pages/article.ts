@@ -41,14 +41,14 @@ ${link(older, 'prev', 'Bài trước:')}${link(newer, 'next', 'Bài sau:')}</nav
 export function articleTemplate(ctx: SiteContext): PageTemplate<ArticleData> {
   return {
     data: {
-      pagination: { data: 'corpus.entries', size: 1, alias: 'entry' },
+      pagination: { data: 'corpus.articlePages', size: 1, alias: 'entry' },
       permalink: (data: ArticleData) => data.entry.url,
       eleventyExcludeFromCollections: true,
     },
     async render({ entry, corpus }) {
       const { article } = entry;
       let shareImage: string | undefined;
-      const body = await renderBlocks(entry, async ({ caption, line }, index) => {
+      const body = await renderBlocks(await ctx.blocks(entry), async ({ caption, line }, index) => {
         const source = entry.photos[index];
         if (!source) return html`<figure class="photo no-image"><figcaption>${caption}</figcaption></figure>`;
         const picture = await ctx.images.picture(source, caption, index === 0, { file: entry.file, line });

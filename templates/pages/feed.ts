@@ -11,7 +11,7 @@ import { escapeHtml as text, html } from '../../src/site/html.ts';
 export function feedTemplate(ctx: SiteContext): PageTemplate {
   const { site } = ctx;
   const fullText = async (entry: ArticleEntry) => {
-    const body = await renderBlocks(entry, async ({ caption, line }, index) => {
+    const body = await renderBlocks(await ctx.blocks(entry), async ({ caption, line }, index) => {
       const source = entry.photos[index];
       if (!source) return html`<figure><figcaption>${caption}</figcaption></figure>`;
       const picture = await ctx.images.picture(source, caption, false, { file: entry.file, line });

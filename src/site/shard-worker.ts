@@ -1,0 +1,52 @@
+/**
+ * A shard worker: renders the article pages of one shard into the build's output folder.
+ * Started by `runShards` (shard-runner.ts) as `node --import tsx shard-worker.ts PLAN.json`
+ * with an IPC channel; reads the plan the build wrote, renders, and reports progress and any
+ * error (already a `FILE:LINE: CODE: message` line where the cause is an article) as messages.
+ */
+import { readFile } from 'node:fs/promises';
+import { innermostMessage, renderPages } from './render.ts';
+import { corpusOfPlan, type ShardPlan } from './shards.ts';
+
+export interface WorkerJob {
+  plan: string;
+  input: string;
+  output: string;
+  pathPrefix?: string | undefined;
+  siteUrl?: string | undefined;
+}
+
+export type WorkerMessage = { kind: 'progress'; done: number } | { kind: 'error'; message: string };
+
+/** Progress messages are batched: one IPC message per page would cost more than the page. */
+const REPORT_EVERY = 50;
+
+async function main(): Promise<number> {
+  const job = JSON.parse(process.argv[2]!) as WorkerJob;
+  const send = (message: WorkerMessage) => process.send?.(message);
+  const corpus = corpusOfPlan(JSON.parse(await readFile(job.plan, 'utf8')) as ShardPlan);
+  let done = 0;
+  try {
+    await renderPages({
+      input: job.input,
+      output: job.output,
+      pathPrefix: job.pathPrefix,
+      plugin: {
+        corpus,
+        siteUrl: job.siteUrl,
+        articlesOnly: true,
+        onArticle: () => {
+          if (++done % REPORT_EVERY === 0) send({ kind: 'progress', done });
+        },
+      },
+    });
+  } catch (error) {
+    send({ kind: 'error', message: innermostMessage(error) });
+    return 1;
+  }
+  send({ kind: 'progress', done });
+  return 0;
+}
+
+process.exitCode = await main();
+process.disconnect?.();
