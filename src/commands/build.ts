@@ -3,13 +3,14 @@ import { chooseProgress } from '../site/progress.ts';
 import { normalizeSiteUrl } from '../site/settings.ts';
 import { UsageError, type Command } from './command.ts';
 
-const help = `toa-soan build [--content THƯ_MỤC] [--output THƯ_MỤC] [--prefix ĐƯỜNG_DẪN] [--site-url ĐỊA_CHỈ] [--quiet]
+const help = `toa-soan build [--content THƯ_MỤC] [--output THƯ_MỤC] [--prefix ĐƯỜNG_DẪN] [--site-url ĐỊA_CHỈ] [--no-search] [--quiet]
 
 Dựng trang tin tĩnh từ các bài viết .txt (build the static site).
   --content   thư mục bài viết (mặc định: content)
   --output    thư mục kết quả (mặc định: _site)
   --prefix    đường dẫn con khi trang nằm dưới một thư mục, ví dụ /tin/ (Eleventy pathPrefix)
   --site-url  địa chỉ công khai của trang, ví dụ https://baoquangngai.vn (mặc định: biến SITE_URL)
+  --no-search không lập chỉ mục tìm kiếm (Pagefind) cho trang /tim-kiem/ (skip the search index)
   --quiet     không in tiến độ, chỉ in lỗi
 
 Mọi bài được đọc trước khi dựng. Nếu có bài lỗi, lệnh in tất cả các dòng
@@ -29,6 +30,7 @@ export const command: Command = {
         prefix: { type: 'string' },
         'site-url': { type: 'string' },
         quiet: { type: 'boolean', default: false },
+        'no-search': { type: 'boolean', default: false },
       },
       allowPositionals: true,
       strict: true,
@@ -48,6 +50,7 @@ export const command: Command = {
       contentDir: values.content,
       outputDir: values.output,
       pathPrefix: values.prefix,
+      search: !values['no-search'],
       siteUrl,
       progress: chooseProgress(values.quiet),
       issues: process.stderr,

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { loadCorpus } from './load-corpus.ts';
 import type { Progress } from './progress.ts';
 import { innermostMessage, renderPages } from './render.ts';
+import { writeSearchIndex } from './search-index.ts';
 import { runShards } from './shard-runner.ts';
 import { defaultShardSize } from './shards.ts';
 
@@ -24,6 +25,8 @@ export interface BuildOptions {
    * `TOA_SOAN_SHARD_SIZE` environment variable (tests force tiny shards), else by archive size.
    */
   shardSize?: number;
+  /** Write the search index (Pagefind) after the pages; default true. `build --no-search` skips it. */
+  search?: boolean;
 }
 
 /** Sibling folder names the swap uses: `_site.tmp-…` and `_site.old-…` (ignored by git). */
@@ -80,6 +83,10 @@ export async function buildSite(options: BuildOptions): Promise<number> {
         runShards({ ...common, corpus: loaded.corpus, shardSize, workers, siteUrl: options.siteUrl, onProgress: (done) => progress.step(done, total) }),
       ]);
       for (const result of settled) if (result.status === 'rejected') throw result.reason;
+    }
+    if (options.search ?? true) {
+      progress.phase('Lập chỉ mục tìm kiếm');
+      await writeSearchIndex(temporary);
     }
     await swapIn(temporary, outputDir);
   } catch (error) {

@@ -1,11 +1,17 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { HtmlBasePlugin, type UserConfig } from '@11ty/eleventy';
+import { archiveIndexTemplate } from '../../templates/pages/archive-index.ts';
 import { articleTemplate } from '../../templates/pages/article.ts';
 import { feedTemplate } from '../../templates/pages/feed.ts';
+import { groupListingTemplate } from '../../templates/pages/group-listing.ts';
 import { listingTemplate } from '../../templates/pages/listing.ts';
 import { notFoundTemplate } from '../../templates/pages/not-found.ts';
+import { newsSitemapTemplate } from '../../templates/pages/news-sitemap.ts';
 import { robotsTemplate } from '../../templates/pages/robots.ts';
+import { searchScriptTemplate } from '../../templates/pages/search-script.ts';
+import { searchTemplate } from '../../templates/pages/search.ts';
+import { sectionFeedTemplate } from '../../templates/pages/section-feed.ts';
 import { sitemapTemplate } from '../../templates/pages/sitemap.ts';
 import { styleTemplate } from '../../templates/pages/style.ts';
 import type { SiteContext } from './context.ts';
@@ -64,6 +70,12 @@ export function sitePlugin(eleventyConfig: UserConfig, options: SitePluginOption
     robots: robotsTemplate(ctx),
     '404': notFoundTemplate(ctx),
     style: styleTemplate(),
+    'group-listing': groupListingTemplate(ctx),
+    'section-feed': sectionFeedTemplate(ctx),
+    archive: archiveIndexTemplate(ctx),
+    'news-sitemap': newsSitemapTemplate(ctx),
+    search: searchTemplate(ctx),
+    'search-script': searchScriptTemplate(),
   };
   for (const [name, template] of Object.entries(templates)) {
     if (options.articlesOnly && name !== 'article') continue;

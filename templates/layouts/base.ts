@@ -2,7 +2,7 @@ import type { SiteContext } from '../../src/site/context.ts';
 import { html, type SafeHtml } from '../../src/site/html.ts';
 import { jsonLdScript } from '../../src/site/json-ld.ts';
 import { footer } from '../partials/footer.ts';
-import { masthead } from '../partials/masthead.ts';
+import { masthead, type NavLink } from '../partials/masthead.ts';
 
 /** What a page says about itself in `<head>`: title, description, canonical URL and share data. */
 export interface PageHead {
@@ -19,7 +19,10 @@ export interface PageHead {
   /** ISO dates for articles. */
   published?: string;
   modified?: string;
+  /** Structured data; an array gives one JSON-LD block per item. */
   jsonLd?: unknown;
+  /** A feed of this page's own stories (a section's), offered beside the paper's feed. */
+  feed?: { title: string; url: string };
   /** Pages that must not be indexed or listed as canonical (the 404 page). */
   noindex?: boolean;
 }
@@ -28,7 +31,7 @@ export interface PageHead {
  * The HTML shell of every page. Links are written site-relative (`/…`); Eleventy's HTML base
  * plugin adds the path prefix. Canonical and Open Graph URLs are absolute. No JavaScript.
  */
-export function basePage(ctx: SiteContext, head: PageHead, main: SafeHtml): string {
+export function basePage(ctx: SiteContext, head: PageHead, main: SafeHtml, sections: readonly NavLink[] = []): string {
   const { site } = ctx;
   const canonical = ctx.absolute(head.url);
   const page = html`<!DOCTYPE html>
@@ -41,7 +44,7 @@ export function basePage(ctx: SiteContext, head: PageHead, main: SafeHtml): stri
 ${head.noindex ? html`<meta name="robots" content="noindex">` : html`<link rel="canonical" href="${canonical}">`}
 <link rel="stylesheet" href="/style.css">
 <link rel="alternate" type="application/atom+xml" title="${site.name}" href="/feed.xml">
-<meta property="og:site_name" content="${site.name}">
+${head.feed ? html`<link rel="alternate" type="application/atom+xml" title="${head.feed.title}" href="${head.feed.url}">\n` : ''}<meta property="og:site_name" content="${site.name}">
 <meta property="og:locale" content="${site.locale}">
 <meta property="og:type" content="${head.type}">
 <meta property="og:title" content="${head.headline ?? head.title}">
@@ -50,11 +53,11 @@ ${head.noindex ? html`<meta name="robots" content="noindex">` : html`<link rel="
 ${head.image ? html`<meta property="og:image" content="${ctx.absolute(head.image)}">\n` : ''}${
     head.published ? html`<meta property="article:published_time" content="${head.published}">\n` : ''
   }${head.modified ? html`<meta property="article:modified_time" content="${head.modified}">\n` : ''}${
-    head.jsonLd ? html`${jsonLdScript(head.jsonLd)}\n` : ''
+    head.jsonLd ? (Array.isArray(head.jsonLd) ? head.jsonLd : [head.jsonLd]).map((data) => html`${jsonLdScript(data)}\n`) : ''
   }</head>
 <body>
 <a class="skip" href="#noi-dung">Bỏ qua, đến nội dung chính</a>
-${masthead(site)}
+${masthead(site, sections)}
 <main id="noi-dung">
 ${main}
 </main>

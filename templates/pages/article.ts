@@ -1,13 +1,16 @@
 import type { ArticleEntry } from '../../src/site/corpus.ts';
 import { renderBlocks, renderLead } from '../../src/site/body.ts';
 import type { PageData, PageTemplate, SiteContext } from '../../src/site/context.ts';
-import { excerpt, isoDateTime, vietnameseDateTime } from '../../src/site/filters.ts';
+import { excerpt, isoDateTime, vietnameseDateTime, vietnameseShortDate } from '../../src/site/filters.ts';
 import { escapeHtml, html, type SafeHtml } from '../../src/site/html.ts';
 import { newsArticle } from '../../src/site/structured-data.ts';
 import { listingUrl } from '../../src/site/urls.ts';
+import { articleIndex, type IndexData } from '../../src/site/site-index.ts';
+import { searchTerms } from '../../src/site/search-terms.ts';
 import { basePage } from '../layouts/base.ts';
+import { breadcrumb, breadcrumbList, linkedByline, relatedList } from '../partials/article-links.ts';
 
-interface ArticleData extends PageData {
+interface ArticleData extends PageData, IndexData {
   entry: ArticleEntry;
 }
 
@@ -45,10 +48,14 @@ export function articleTemplate(ctx: SiteContext): PageTemplate<ArticleData> {
       permalink: (data: ArticleData) => data.entry.url,
       eleventyExcludeFromCollections: true,
     },
-    async render({ entry, corpus }) {
+    async render(data) {
+      const { entry, corpus } = data;
       const { article } = entry;
+      const index = articleIndex(data);
+      const section = index.sectionLink(entry);
+      const blocks = await ctx.blocks(entry);
       let shareImage: string | undefined;
-      const body = await renderBlocks(await ctx.blocks(entry), async ({ caption, line }, index) => {
+      const body = await renderBlocks(blocks, async ({ caption, line }, index) => {
         const source = entry.photos[index];
         if (!source) return html`<figure class="photo no-image"><figcaption>${caption}</figcaption></figure>`;
         const picture = await ctx.images.picture(source, caption, index === 0, { file: entry.file, line });
@@ -57,15 +64,25 @@ export function articleTemplate(ctx: SiteContext): PageTemplate<ArticleData> {
       });
       const published = isoDateTime(article.date);
       const byline = article.credit ?? article.author;
-      const main = html`<article class="story">
+      const texts = [article.title, article.lead, ...blocks.map((block) => (block.kind === 'figure' ? block.caption : block.text))];
+      // For the search index only: the result's date and lead, and the folded words (search-terms.ts). An empty
+      // element with attributes, so no reader or screen reader meets it and no stylesheet is needed to hide it.
+      const terms = searchTerms(texts);
+      const forSearch = html`<span data-pagefind-meta="date[data-date], lead[data-lead]" data-date="${vietnameseShortDate(article.date)}" data-lead="${article.lead}"${
+        terms ? html` data-pagefind-index-attrs="data-terms" data-terms="${terms}"` : ''
+      }></span>`;
+      const main = html`${breadcrumb(section)}
+<article class="story" data-pagefind-body>
 <header>
 <h1>${article.title}</h1>
 <p class="dateline"><time datetime="${published}">${vietnameseDateTime(article.date)}</time></p>
 </header>
 ${renderLead(entry)}
 ${body}
-${byline ? html`<p class="byline">${byline}</p>` : ''}
+${byline ? html`<p class="byline">${linkedByline(byline, index.authorsOf(entry))}</p>` : ''}
+${forSearch}
 </article>
+${relatedList(index.related(entry))}
 ${storyNav(corpus.older(entry), corpus.newer(entry))}
 <p class="back"><a href="${listingUrl(corpus.listingPage(entry, ctx.site.perPage))}">← Về danh sách tin</a></p>`;
       ctx.articleRendered();
@@ -80,9 +97,13 @@ ${storyNav(corpus.older(entry), corpus.newer(entry))}
           image: shareImage,
           published,
           modified: published,
-          jsonLd: newsArticle(entry, ctx.site, ctx.absolute(entry.url), shareImage && ctx.absolute(shareImage), ctx.absolute('/')),
+          jsonLd: [
+            newsArticle(entry, ctx.site, ctx.absolute(entry.url), shareImage && ctx.absolute(shareImage), ctx.absolute('/')),
+            breadcrumbList(section && { ...section, url: ctx.absolute(section.url) }, { name: 'Trang chủ', url: ctx.absolute('/') }),
+          ].filter(Boolean),
         },
         main,
+        index.nav,
       );
     },
   };

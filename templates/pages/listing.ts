@@ -1,13 +1,14 @@
 import type { ArticleEntry } from '../../src/site/corpus.ts';
 import type { PageData, PageTemplate, SiteContext } from '../../src/site/context.ts';
 import { html } from '../../src/site/html.ts';
+import { pageIndex, type IndexData } from '../../src/site/site-index.ts';
 import { listingUrl } from '../../src/site/urls.ts';
 import { basePage } from '../layouts/base.ts';
 import { pageNav } from '../partials/page-nav.ts';
 import { storyCard } from '../partials/story-card.ts';
 
 /** The front page and its continuation pages (`/`, `/trang/2/`, …), newest story first. */
-export function listingTemplate(ctx: SiteContext): PageTemplate {
+export function listingTemplate(ctx: SiteContext): PageTemplate<PageData & IndexData> {
   const { site } = ctx;
   return {
     data: {
@@ -17,7 +18,8 @@ export function listingTemplate(ctx: SiteContext): PageTemplate {
       generatePageOnEmptyData: true,
       eleventyExcludeFromCollections: true,
     },
-    render({ corpus, pagination }) {
+    render(data) {
+      const { corpus, pagination } = data;
       const current = pagination.pageNumber + 1;
       const total = corpus.pageCount(site.perPage);
       const entries = pagination.items as ArticleEntry[];
@@ -36,6 +38,7 @@ ${pageNav(current, total)}`;
           type: 'website',
         },
         main,
+        pageIndex(data).nav,
       );
     },
   };

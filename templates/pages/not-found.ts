@@ -1,12 +1,13 @@
-import type { PageTemplate, SiteContext } from '../../src/site/context.ts';
+import type { PageData, PageTemplate, SiteContext } from '../../src/site/context.ts';
 import { html } from '../../src/site/html.ts';
+import { pageIndex, type IndexData } from '../../src/site/site-index.ts';
 import { basePage } from '../layouts/base.ts';
 
 /** `/404.html`, which static hosts serve for unknown addresses. */
-export function notFoundTemplate(ctx: SiteContext): PageTemplate {
+export function notFoundTemplate(ctx: SiteContext): PageTemplate<PageData & IndexData> {
   return {
     data: { permalink: '/404.html', eleventyExcludeFromCollections: true },
-    render() {
+    render(data) {
       const main = html`<h1>Không tìm thấy trang</h1>
 <p>Địa chỉ này không có trên ${ctx.site.name}: có thể bài đã được chuyển hoặc địa chỉ bị gõ nhầm.</p>
 <p><a href="/">Về trang chủ để đọc tin mới nhất</a></p>`;
@@ -20,6 +21,7 @@ export function notFoundTemplate(ctx: SiteContext): PageTemplate {
           noindex: true,
         },
         main,
+        pageIndex(data).nav,
       );
     },
   };

@@ -3,6 +3,6 @@ import type { PageTemplate, SiteContext } from '../../src/site/context.ts';
 export function robotsTemplate(ctx: SiteContext): PageTemplate {
   return {
     data: { permalink: '/robots.txt', eleventyExcludeFromCollections: true },
-    render: () => `User-agent: *\nAllow: /\n\nSitemap: ${ctx.absolute('/sitemap.xml')}\n`,
+    render: () => `User-agent: *\nAllow: /\n\nSitemap: ${ctx.absolute('/sitemap.xml')}\nSitemap: ${ctx.absolute('/sitemap-news.xml')}\n`,
   };
 }

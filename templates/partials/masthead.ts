@@ -1,8 +1,18 @@
 import { html, type SafeHtml } from '../../src/site/html.ts';
 import type { SiteSettings } from '../../src/site/settings.ts';
 
-export function masthead(site: SiteSettings): SafeHtml {
+export interface NavLink {
+  name: string;
+  url: string;
+}
+
+/** The paper's name, then the sections that have stories (menu order), the archive and search. */
+export function masthead(site: SiteSettings, sections: readonly NavLink[] = []): SafeHtml {
+  const links = [...sections, { name: 'Lưu trữ', url: '/luu-tru/' }, { name: 'Tìm kiếm', url: '/tim-kiem/' }];
   return html`<header class="masthead">
 <a class="brand" href="/">${site.name}</a>
+<nav class="sections" aria-label="Chuyên mục">
+<ul>${links.map((link) => html`<li><a href="${link.url}">${link.name}</a></li>`)}</ul>
+</nav>
 </header>`;
 }

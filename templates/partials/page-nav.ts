@@ -14,19 +14,22 @@ export function visiblePages(current: number, total: number): (number | null)[] 
   return pages;
 }
 
-/** Numbered navigation between listing pages (`/`, `/trang/2/`, …); nothing when there is one page. */
-export function pageNav(current: number, total: number): SafeHtml {
+/**
+ * Numbered navigation between listing pages (`/`, `/trang/2/`, … or another listing's `urlOf`);
+ * nothing when there is one page.
+ */
+export function pageNav(current: number, total: number, urlOf: (pageNumber: number) => string = listingUrl): SafeHtml {
   if (total <= 1) return html``;
   const items = visiblePages(current, total).map((n) =>
     n === null
       ? html`<li class="gap" aria-hidden="true">…</li>`
       : n === current
-        ? html`<li><a href="${listingUrl(n)}" aria-current="page">${n}</a></li>`
-        : html`<li><a href="${listingUrl(n)}">${n}</a></li>`,
+        ? html`<li><a href="${urlOf(n)}" aria-current="page">${n}</a></li>`
+        : html`<li><a href="${urlOf(n)}">${n}</a></li>`,
   );
   return html`<nav class="page-nav" aria-label="Phân trang">
-${current > 1 ? html`<a class="prev" rel="prev" href="${listingUrl(current - 1)}">← Trang trước</a>` : ''}
+${current > 1 ? html`<a class="prev" rel="prev" href="${urlOf(current - 1)}">← Trang trước</a>` : ''}
 <ol>${items}</ol>
-${current < total ? html`<a class="next" rel="next" href="${listingUrl(current + 1)}">Trang sau →</a>` : ''}
+${current < total ? html`<a class="next" rel="next" href="${urlOf(current + 1)}">Trang sau →</a>` : ''}
 </nav>`;
 }

@@ -1,0 +1,220 @@
+import { relatedStories } from '../related.ts';
+import { slug } from '../slug.ts';
+import { monthName, monthUrl, pagedUrl, yearUrl } from './archive.ts';
+import { authorNames, authorUrl } from './authors.ts';
+import type { ArticleEntry, Corpus } from './corpus.ts';
+import { vietnamTime } from './filters.ts';
+import { compareSections, resolveSection, sectionFolder, sectionUrl, type Section } from './sections.ts';
+
+/** Stories gathered under one heading with their own paginated listing: a section, a writer, a year or a month. */
+export interface StoryGroup {
+  kind: 'section' | 'author' | 'year' | 'month';
+  /** What the listing is called: `Thời sự`, `X.THIÊN`, `Năm 2016`, `Tháng 6/2016`. */
+  name: string;
+  /** First listing page, e.g. `/thoi-su/`. */
+  url: string;
+  /** Newest first, as in the corpus. */
+  entries: readonly ArticleEntry[];
+}
+
+/** One page of a group's listing. */
+export interface GroupPage {
+  group: StoryGroup;
+  /** 1-based. */
+  pageNumber: number;
+  pageCount: number;
+  items: readonly ArticleEntry[];
+  url: string;
+}
+
+export interface Link {
+  name: string;
+  url: string;
+}
+
+/**
+ * What an article page shows of the whole archive: the masthead's sections, the article's section,
+ * its writers and its related stories. A whole `SiteIndex` is one; a shard worker, which knows only
+ * part of the archive, gets one made in the main process (`snapshot`, then `seedArticleIndex`).
+ */
+export interface ArticleIndex {
+  readonly nav: Link[];
+  sectionLink(entry: ArticleEntry): Link | null;
+  authorsOf(entry: ArticleEntry): Link[];
+  related(entry: ArticleEntry): readonly ArticleEntry[];
+}
+
+/** An `ArticleIndex` for some articles, as JSON; positions are places in the whole archive (`Corpus.positionOf`). */
+export interface ArticleIndexSnapshot {
+  nav: Link[];
+  articles: { position: number; section: Link | null; related: number[] }[];
+}
+
+/**
+ * What the site derives from the articles' metadata alone (file, title, headings, date, author, section):
+ * sections, writers, the archive by year and month, and related stories. Made once per corpus.
+ */
+export class SiteIndex implements ArticleIndex {
+  readonly sections: readonly StoryGroup[];
+  readonly authors: readonly StoryGroup[];
+  /** Newest year first. */
+  readonly years: readonly StoryGroup[];
+  /** Newest month first. */
+  readonly months: readonly StoryGroup[];
+  readonly #sectionOf = new Map<ArticleEntry, Section | null>();
+  readonly #corpus: Corpus;
+  #related: Map<ArticleEntry, readonly ArticleEntry[]> | undefined;
+
+  constructor(corpus: Corpus, contentDir: string) {
+    this.#corpus = corpus;
+    const sections = new Map<string, { section: Section; entries: ArticleEntry[] }>();
+    const authors = new Map<string, { name: string; entries: ArticleEntry[] }>();
+    const years = new Map<number, ArticleEntry[]>();
+    const months = new Map<string, { year: number; month: number; entries: ArticleEntry[] }>();
+    for (const entry of corpus.entries) {
+      const section = resolveSection(entry.article.section, sectionFolder(entry.file, contentDir));
+      this.#sectionOf.set(entry, section);
+      if (section) {
+        const group = sections.get(section.slug) ?? { section, entries: [] };
+        group.entries.push(entry);
+        sections.set(section.slug, group);
+      }
+      for (const name of authorNames(entry.article.author)) {
+        // The newest story's spelling names the page when spellings differ only in marks or case.
+        const group = authors.get(slug(name)) ?? { name, entries: [] };
+        group.entries.push(entry);
+        authors.set(slug(name), group);
+      }
+      const time = vietnamTime(entry.article.date);
+      const year = years.get(time.year) ?? [];
+      year.push(entry);
+      years.set(time.year, year);
+      const key = time.toFormat('yyyy/MM');
+      const month = months.get(key) ?? { year: time.year, month: time.month, entries: [] };
+      month.entries.push(entry);
+      months.set(key, month);
+    }
+    this.sections = [...sections.values()]
+      .sort((a, b) => compareSections(a.section, b.section))
+      .map(({ section, entries }) => ({ kind: 'section', name: section.name, url: sectionUrl(section.slug), entries }));
+    this.authors = [...authors]
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([, { name, entries }]) => ({ kind: 'author', name, url: authorUrl(name), entries }));
+    this.years = [...years]
+      .sort(([a], [b]) => b - a)
+      .map(([year, entries]) => ({ kind: 'year', name: `Năm ${year}`, url: yearUrl(year), entries }));
+    this.months = [...months]
+      .sort(([a], [b]) => (a < b ? 1 : a > b ? -1 : 0))
+      .map(([, { year, month, entries }]) => ({ kind: 'month', name: monthName(year, month), url: monthUrl(year, month), entries }));
+  }
+
+  /** Masthead links: the sections that have stories, in menu order. */
+  get nav(): Link[] {
+    return this.sections.map(({ name, url }) => ({ name, url }));
+  }
+
+  /** The article's section, or null when it sits directly in the content folder without `section:`. */
+  sectionOf(entry: ArticleEntry): Section | null {
+    return this.#sectionOf.get(entry) ?? null;
+  }
+
+  /** The article's section as a link to its listing. */
+  sectionLink(entry: ArticleEntry): Link | null {
+    const section = this.sectionOf(entry);
+    return section && { name: section.name, url: sectionUrl(section.slug) };
+  }
+
+  /** The writers the article credits, each with their page. */
+  authorsOf(entry: ArticleEntry): Link[] {
+    return authorNames(entry.article.author).map((name) => ({ name, url: authorUrl(name) }));
+  }
+
+  /** 3 to 5 other stories on the same subject (see `relatedStories`), chosen for the whole corpus on first use. */
+  related(entry: ArticleEntry): readonly ArticleEntry[] {
+    if (!this.#related) {
+      const entries = this.#corpus.entries;
+      const chosen = relatedStories(
+        entries.map((entry) => ({
+          section: this.sectionOf(entry)?.slug ?? null,
+          text: [entry.article.title, ...entry.article.headings].join('\n'),
+          date: Date.parse(entry.article.date),
+        })),
+      );
+      this.#related = new Map(entries.map((e, i) => [e, chosen[i]!.map((j) => entries[j]!)]));
+    }
+    return this.#related.get(entry) ?? [];
+  }
+
+  /** What the pages of `entries` need from this index, for a process that knows only part of the archive. */
+  snapshot(entries: readonly ArticleEntry[]): ArticleIndexSnapshot {
+    return {
+      nav: this.nav,
+      articles: entries.map((entry) => ({
+        position: this.#corpus.positionOf(entry),
+        section: this.sectionLink(entry),
+        related: this.related(entry).map((other) => this.#corpus.positionOf(other)),
+      })),
+    };
+  }
+
+  /** Every page of every group's listing, `perPage` stories a page. */
+  pages(perPage: number): GroupPage[] {
+    const pages: GroupPage[] = [];
+    for (const group of [...this.sections, ...this.authors, ...this.years, ...this.months]) {
+      const pageCount = Math.max(1, Math.ceil(group.entries.length / perPage));
+      for (let n = 1; n <= pageCount; n++) {
+        pages.push({ group, pageNumber: n, pageCount, items: group.entries.slice((n - 1) * perPage, n * perPage), url: pagedUrl(group.url, n) });
+      }
+    }
+    return pages;
+  }
+}
+
+const cache = new WeakMap<Corpus, SiteIndex>();
+const seeded = new WeakMap<Corpus, ArticleIndex>();
+
+/**
+ * Gives a shard's corpus the article index the main process made for its articles. The corpus must
+ * know every related story of those articles (`SiteIndex.related`), as it knows older and newer ones.
+ */
+export function seedArticleIndex(corpus: Corpus, snapshot: ArticleIndexSnapshot): void {
+  const atPosition = new Map(corpus.entries.map((entry) => [corpus.positionOf(entry), entry]));
+  const facts = new Map(
+    snapshot.articles.map(({ position, section, related }) => [
+      atPosition.get(position)!,
+      { section, related: related.map((other) => atPosition.get(other)!) },
+    ]),
+  );
+  seeded.set(corpus, {
+    nav: snapshot.nav,
+    sectionLink: (entry) => facts.get(entry)?.section ?? null,
+    authorsOf: (entry) => authorNames(entry.article.author).map((name) => ({ name, url: authorUrl(name) })),
+    related: (entry) => facts.get(entry)?.related ?? [],
+  });
+}
+
+/** The article index of the corpus an article page is built from: seeded in a shard worker, else the whole index. */
+export function articleIndex(data: IndexData): ArticleIndex {
+  return seeded.get(data.corpus) ?? pageIndex(data);
+}
+
+/** What a page template's data holds that the index needs: the corpus and Eleventy's input (content) folder. */
+export interface IndexData {
+  corpus: Corpus;
+  eleventy: { directories: { input: string } };
+}
+
+/** The index of the corpus a page is built from. */
+export function pageIndex(data: IndexData): SiteIndex {
+  return siteIndex(data.corpus, data.eleventy.directories.input);
+}
+
+/** The index of a corpus, made on first use and shared by every page of the build. */
+export function siteIndex(corpus: Corpus, contentDir: string): SiteIndex {
+  let index = cache.get(corpus);
+  if (!index) {
+    index = new SiteIndex(corpus, contentDir);
+    cache.set(corpus, index);
+  }
+  return index;
+}

@@ -1,0 +1,78 @@
+import type { ArticleEntry } from '../../src/site/corpus.ts';
+import type { PageData, PageTemplate, SiteContext } from '../../src/site/context.ts';
+import { html, type SafeHtml } from '../../src/site/html.ts';
+import { pagedUrl } from '../../src/site/archive.ts';
+import { pageIndex, type GroupPage, type IndexData, type SiteIndex } from '../../src/site/site-index.ts';
+import { basePage } from '../layouts/base.ts';
+import { pageTitle } from './article.ts';
+import { pageNav } from '../partials/page-nav.ts';
+import { storyCard } from '../partials/story-card.ts';
+
+interface GroupData extends PageData, IndexData {
+  listing: GroupPage;
+}
+
+/** What a group's listing is called: its heading on page 1, and what the author page says of itself. */
+function heading({ group }: GroupPage): string {
+  return group.kind === 'author' ? `Bài của ${group.name}` : group.name;
+}
+
+/** Below a year's heading, its months; below a month's, the way up to its year and the archive. */
+function archiveLinks(index: SiteIndex, { group }: GroupPage): SafeHtml | '' {
+  if (group.kind === 'year') {
+    const months = index.months.filter((month) => month.url.startsWith(group.url));
+    return html`<nav class="archive-nav" aria-label="Các tháng của ${group.name}"><ul>
+${months.map((month) => html`<li><a href="${month.url}">${month.name}</a></li>\n`)}</ul></nav>`;
+  }
+  if (group.kind === 'month') {
+    const year = group.url.split('/')[1]!;
+    return html`<p class="archive-nav"><a href="/${year}/">Cả năm ${year}</a> · <a href="/luu-tru/">Lưu trữ</a></p>`;
+  }
+  return '';
+}
+
+/**
+ * The listings of a section (`/thoi-su/`), a writer (`/tac-gia/x-thien/`), a year (`/2016/`) and a
+ * month (`/2016/06/`), each paginated (`…/trang/2/`), newest story first. Reads article metadata only.
+ */
+export function groupListingTemplate(ctx: SiteContext): PageTemplate<GroupData> {
+  const { site } = ctx;
+  return {
+    data: {
+      pagination: {
+        data: 'corpus.entries',
+        size: 1,
+        alias: 'listing',
+        before: (_entries: unknown[], data: IndexData) => pageIndex(data).pages(site.perPage),
+      },
+      permalink: (data: GroupData) => data.listing.url,
+      eleventyExcludeFromCollections: true,
+    },
+    render(data) {
+      const { listing } = data;
+      const { group, pageNumber, pageCount } = listing;
+      const index = pageIndex(data);
+      const title = pageNumber === 1 ? heading(listing) : `${heading(listing)} – trang ${pageNumber}`;
+      const feed = group.kind === 'section' ? { title: `${site.name} – ${group.name}`, url: `${group.url}feed.xml` } : undefined;
+      const main = html`<h1 class="listing-title">${title}</h1>
+${pageNumber === 1 ? archiveLinks(index, listing) : ''}
+<ol class="stories">
+${(listing.items as ArticleEntry[]).map((entry) => storyCard(entry, false))}
+</ol>
+${pageNav(pageNumber, pageCount, (n) => pagedUrl(group.url, n))}
+${feed ? html`<p class="feed-link"><a href="${feed.url}">Nhận tin ${group.name} qua RSS/Atom</a></p>` : ''}`;
+      return basePage(
+        ctx,
+        {
+          title: pageTitle(title, site.name),
+          description: `${title}: tin bài của ${site.name}, mới nhất trước.`,
+          url: listing.url,
+          type: 'website',
+          ...(feed ? { feed } : {}),
+        },
+        main,
+        index.nav,
+      );
+    },
+  };
+}

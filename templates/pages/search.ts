@@ -1,0 +1,39 @@
+import type { PageData, PageTemplate, SiteContext } from '../../src/site/context.ts';
+import { html } from '../../src/site/html.ts';
+import { pageIndex, type IndexData } from '../../src/site/site-index.ts';
+import { basePage } from '../layouts/base.ts';
+
+/**
+ * `/tim-kiem/`: the search page, the only page with a script. The form also works as a plain link
+ * target (`/tim-kiem/?q=…`); without JavaScript a note says what search needs and where else to look.
+ */
+export function searchTemplate(ctx: SiteContext): PageTemplate<PageData & IndexData> {
+  return {
+    data: { permalink: '/tim-kiem/', eleventyExcludeFromCollections: true },
+    render(data) {
+      const main = html`<h1 class="listing-title">Tìm kiếm</h1>
+<search>
+<form id="tim-kiem" class="search-form" action="/tim-kiem/" method="get">
+<label for="tu-khoa">Tìm bài viết (có dấu hay không dấu đều được)</label>
+<input type="search" id="tu-khoa" name="q" autocomplete="off">
+<button type="submit">Tìm</button>
+</form>
+</search>
+<noscript><p class="search-status">Tìm kiếm cần bật JavaScript trong trình duyệt. Bạn vẫn có thể tìm bài theo chuyên mục hoặc trong <a href="/luu-tru/">lưu trữ</a>.</p></noscript>
+<p id="trang-thai" class="search-status" role="status"></p>
+<ol id="ket-qua" class="stories search-results"></ol>
+<script type="module" src="/search.js"></script>`;
+      return basePage(
+        ctx,
+        {
+          title: `Tìm kiếm – ${ctx.site.name}`,
+          description: `Tìm bài trên ${ctx.site.name}, có dấu hay không dấu.`,
+          url: '/tim-kiem/',
+          type: 'website',
+        },
+        main,
+        pageIndex(data).nav,
+      );
+    },
+  };
+}
