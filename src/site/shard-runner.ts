@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import type { Corpus } from './corpus.ts';
 import type { WorkerJob, WorkerMessage } from './shard-worker.ts';
 import { planShards, shardPlan } from './shards.ts';
+import { siteIndex } from './site-index.ts';
 
 const WORKER = fileURLToPath(new URL('./shard-worker.ts', import.meta.url));
 
@@ -40,7 +41,7 @@ export async function runShards(run: ShardRun): Promise<void> {
         const index = next++;
         // Written just before its worker starts, so the plans of waiting shards are not all in memory at once.
         const planFile = path.join(plans, `shard-${index}.json`);
-        await writeFile(planFile, JSON.stringify(shardPlan(run.corpus, shards[index]!)));
+        await writeFile(planFile, JSON.stringify(shardPlan(run.corpus, shards[index]!, siteIndex(run.corpus, run.input))));
         const job: WorkerJob = { plan: planFile, input: run.input, output: run.output, pathPrefix: run.pathPrefix, siteUrl: run.siteUrl };
         try {
           await runWorker(job, running, (done) => {

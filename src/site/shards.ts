@@ -1,4 +1,5 @@
 import { ArticleEntry, Corpus } from './corpus.ts';
+import { seedArticleIndex, type ArticleIndexSnapshot, type SiteIndex } from './site-index.ts';
 
 /**
  * Article pages of a big archive are rendered in shards, each by its own process, because
@@ -36,21 +37,25 @@ export interface ShardPlan {
   placed: { position: number; entry: EntryData }[];
   /** Positions of the articles whose pages the worker renders. */
   render: number[];
+  /** What those pages show of the whole archive: sections, related stories (`SiteIndex.snapshot`). */
+  articleIndex: ArticleIndexSnapshot;
 }
 
 type EntryData = Pick<ArticleEntry, 'file' | 'article' | 'url' | 'photos' | 'key'>;
 
-export function shardPlan(corpus: Corpus, shard: readonly ArticleEntry[]): ShardPlan {
+export function shardPlan(corpus: Corpus, shard: readonly ArticleEntry[], index: SiteIndex): ShardPlan {
   const known = new Set<ArticleEntry>();
   for (const entry of shard) {
     known.add(entry);
     for (const linked of linkedFrom(corpus, entry)) known.add(linked);
+    for (const related of index.related(entry)) known.add(related);
   }
   const data = ({ file, article, url, photos, key }: ArticleEntry): EntryData => ({ file, article, url, photos, key });
   return {
     size: corpus.size,
     placed: [...known].map((entry) => ({ position: corpus.positionOf(entry), entry: data(entry) })),
     render: shard.map((entry) => corpus.positionOf(entry)),
+    articleIndex: index.snapshot(shard),
   };
 }
 
@@ -61,5 +66,7 @@ export function corpusOfPlan(plan: ShardPlan): Corpus {
     entry: new ArticleEntry(entry.file, entry.article, entry.url, entry.photos, entry.key),
   }));
   const byPosition = new Map(placed.map((p) => [p.position, p.entry]));
-  return Corpus.window(placed, plan.size, plan.render.map((position) => byPosition.get(position)!));
+  const corpus = Corpus.window(placed, plan.size, plan.render.map((position) => byPosition.get(position)!));
+  seedArticleIndex(corpus, plan.articleIndex);
+  return corpus;
 }

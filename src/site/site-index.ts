@@ -170,7 +170,8 @@ export class SiteIndex implements ArticleIndex {
   }
 }
 
-const cache = new WeakMap<Corpus, SiteIndex>();
+/** Keyed by the entries array, which a corpus and its `withoutArticlePages()` copy share. */
+const cache = new WeakMap<readonly ArticleEntry[], SiteIndex>();
 const seeded = new WeakMap<Corpus, ArticleIndex>();
 
 /**
@@ -211,10 +212,10 @@ export function pageIndex(data: IndexData): SiteIndex {
 
 /** The index of a corpus, made on first use and shared by every page of the build. */
 export function siteIndex(corpus: Corpus, contentDir: string): SiteIndex {
-  let index = cache.get(corpus);
+  let index = cache.get(corpus.entries);
   if (!index) {
     index = new SiteIndex(corpus, contentDir);
-    cache.set(corpus, index);
+    cache.set(corpus.entries, index);
   }
   return index;
 }
