@@ -66,7 +66,7 @@ export const command: Command = {
       return 1;
     }
     const results = await readArticleFiles(files);
-    const reports = checkReports(results);
+    const reports = checkReports(results, dir);
     print(format, reports);
     const issues = reports.flatMap((report) => report.issues);
     const errors = issues.filter((issue) => issue.severity === 'error').length;
