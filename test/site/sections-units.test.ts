@@ -1,0 +1,195 @@
+import { describe, expect, test } from 'vitest';
+import type { ParseResult } from '../../src/parser/index.ts';
+import { sectionIssues } from '../../src/check.ts';
+import { monthName, monthUrl, pagedUrl, yearUrl } from '../../src/site/archive.ts';
+import { authorNames, authorUrl } from '../../src/site/authors.ts';
+import { ArticleEntry, Corpus, type SiteArticle } from '../../src/site/corpus.ts';
+import { searchTerms } from '../../src/site/search-terms.ts';
+import { compareSections, knownSections, resolveSection, sectionFolder } from '../../src/site/sections.ts';
+import { SiteIndex } from '../../src/site/site-index.ts';
+import { linkedByline } from '../../templates/partials/article-links.ts';
+import { newsStories } from '../../templates/pages/news-sitemap.ts';
+
+function article(title: string, date: string, extra: Partial<SiteArticle> = {}): SiteArticle {
+  return {
+    title,
+    date,
+    author: null,
+    credit: null,
+    source: null,
+    lead: `Mở đầu của bài ${title}.`,
+    headings: [],
+    captions: [],
+    slug: title.toLowerCase().replace(/\s+/g, '-'),
+    section: null,
+    photos: [],
+    ...extra,
+  };
+}
+
+function entry(file: string, a: SiteArticle): ArticleEntry {
+  return new ArticleEntry(file, a, `/${a.date.slice(0, 4)}/${a.date.slice(5, 7)}/${a.slug}/`, [], file);
+}
+
+describe('sections', () => {
+  test('the folder right below the content folder, none for a file directly in it', () => {
+    expect(sectionFolder('content/thoi-su/bai.txt', 'content')).toBe('thoi-su');
+    expect(sectionFolder('content/thoi-su/2016/bai.txt', 'content/')).toBe('thoi-su');
+    expect(sectionFolder('content/bai.txt', 'content')).toBeNull();
+    expect(sectionFolder('/tmp/x/kinh-te/a.txt', '/tmp/x')).toBe('kinh-te');
+  });
+
+  test('names come from the data file; an override wins, as slug or as name', () => {
+    expect(resolveSection(null, 'thoi-su')).toEqual({ slug: 'thoi-su', name: 'Thời sự', known: true });
+    expect(resolveSection('the-thao', 'thoi-su')).toEqual({ slug: 'the-thao', name: 'Thể thao', known: true });
+    expect(resolveSection('Quốc phòng - An ninh', null)).toEqual({ slug: 'quoc-phong-an-ninh', name: 'Quốc phòng - An ninh', known: true });
+    expect(resolveSection(null, null)).toBeNull();
+  });
+
+  test('an unknown folder is named from its words; an unknown override name is kept as written', () => {
+    expect(resolveSection(null, 'moi-truong')).toEqual({ slug: 'moi-truong', name: 'Moi Truong', known: false });
+    expect(resolveSection('Môi trường', null)).toEqual({ slug: 'moi-truong', name: 'Môi trường', known: false });
+  });
+
+  test('a section never takes an address the site uses', () => {
+    expect(resolveSection(null, 'trang')?.slug).toBe('muc-trang');
+    expect(resolveSection(null, '2016')?.slug).toBe('muc-2016');
+    expect(resolveSection(null, 'tac-gia')?.slug).toBe('muc-tac-gia');
+  });
+
+  test('menu order is the data file order, unknown sections after, by slug', () => {
+    const list = knownSections();
+    expect(list.slice(0, 2).map((s) => s.name)).toEqual(['Thời sự', 'Xây dựng Đảng']);
+    const sorted = [resolveSection(null, 'zeta')!, resolveSection(null, 'kinh-te')!, resolveSection(null, 'alpha')!, resolveSection(null, 'thoi-su')!].sort(
+      compareSections,
+    );
+    expect(sorted.map((s) => s.slug)).toEqual(['thoi-su', 'kinh-te', 'alpha', 'zeta']);
+  });
+
+  test('check warns about an unknown section at line 1, not about known ones or files without a section', () => {
+    const ok = (a: SiteArticle): ParseResult => ({ ok: true, article: { ...a, body: '', blocks: [] }, warnings: [] });
+    const results = new Map<string, ParseResult>([
+      ['content/thoi-su/a.txt', ok(article('A', '2016-06-11T07:38:00+07:00'))],
+      ['content/moi-truong/b.txt', ok(article('B', '2016-06-11T07:38:00+07:00'))],
+      ['content/c.txt', ok(article('C', '2016-06-11T07:38:00+07:00'))],
+      ['content/d.txt', ok(article('D', '2016-06-11T07:38:00+07:00', { section: 'Môi trường' }))],
+    ]);
+    const reports = sectionIssues(results, 'content');
+    expect(reports.map((r) => r.file)).toEqual(['content/moi-truong/b.txt', 'content/d.txt']);
+    expect(reports[0]!.issues[0]).toMatchObject({ severity: 'warning', code: 'UNKNOWN_SECTION', line: 1 });
+    expect(reports[0]!.issues[0]!.message).toContain('templates/_data/sections.json');
+  });
+});
+
+describe('writers', () => {
+  test('several names split on ", " and " - ", each credited once', () => {
+    expect(authorNames('MINH ANH - THANH HÀ')).toEqual(['MINH ANH', 'THANH HÀ']);
+    expect(authorNames('MINH ANH, THANH HÀ, MINH ANH')).toEqual(['MINH ANH', 'THANH HÀ']);
+    expect(authorNames('X.THIÊN')).toEqual(['X.THIÊN']);
+    expect(authorNames(null)).toEqual([]);
+    expect(authorUrl('THANH HÀ')).toBe('/tac-gia/thanh-ha/');
+  });
+
+  test('the byline keeps its wording, with each name linked', () => {
+    const links = authorNames('MINH ANH - THANH HÀ').map((name) => ({ name, url: authorUrl(name) }));
+    expect(linkedByline('Bài: MINH ANH - Ảnh: THANH HÀ', links).value).toBe(
+      'Bài: <a href="/tac-gia/minh-anh/">MINH ANH</a> - Ảnh: <a href="/tac-gia/thanh-ha/">THANH HÀ</a>',
+    );
+    expect(linkedByline('Theo TTXVN', [{ name: 'A & B', url: '/tac-gia/a-and-b/' }]).value).toBe(
+      'Theo TTXVN, <a href="/tac-gia/a-and-b/">A &amp; B</a>',
+    );
+  });
+});
+
+describe('archive addresses', () => {
+  test('years, months and their further pages never look like an article address', () => {
+    expect(yearUrl(2016)).toBe('/2016/');
+    expect(monthUrl(2016, 6)).toBe('/2016/06/');
+    expect(pagedUrl('/2016/06/', 1)).toBe('/2016/06/');
+    expect(pagedUrl('/2016/06/', 2)).toBe('/2016/06/trang/2/');
+    expect(monthName(2016, 6)).toBe('Tháng 6/2016');
+  });
+});
+
+describe('site index', () => {
+  const entries = [
+    entry('c/thoi-su/a.txt', article('Lũ lụt ở Sơn Tịnh', '2016-06-11T07:38:00+07:00', { author: 'MINH ANH - THANH HÀ' })),
+    entry('c/thoi-su/b.txt', article('Lũ lụt ở Bình Sơn', '2016-06-30T20:00:00+07:00', { author: 'MINH ANH' })),
+    entry('c/kinh-te/c.txt', article('Giá tỏi Lý Sơn', '2016-07-01T08:00:00+07:00', { author: 'Minh Anh' })),
+    entry('c/d.txt', article('Tin không chuyên mục', '2015-12-31T23:00:00+07:00', { section: 'kinh-te' })),
+    entry('c/e.txt', article('Tin ở gốc', '2015-01-01T08:00:00+07:00')),
+  ];
+  const index = new SiteIndex(new Corpus(entries), 'c');
+
+  test('sections in menu order with their stories newest first; the override wins over the folder', () => {
+    expect(index.sections.map((s) => [s.name, s.url, s.entries.map((e) => e.file)])).toEqual([
+      ['Thời sự', '/thoi-su/', ['c/thoi-su/b.txt', 'c/thoi-su/a.txt']],
+      ['Kinh tế', '/kinh-te/', ['c/kinh-te/c.txt', 'c/d.txt']],
+    ]);
+    expect(index.sectionOf(entries[4]!)).toBeNull();
+    expect(index.nav).toEqual([
+      { name: 'Thời sự', url: '/thoi-su/' },
+      { name: 'Kinh tế', url: '/kinh-te/' },
+    ]);
+  });
+
+  test('writers get one page per name, spellings that slug alike share it under the newest spelling', () => {
+    expect(index.authors.map((a) => [a.name, a.url, a.entries.map((e) => e.file)])).toEqual([
+      ['Minh Anh', '/tac-gia/minh-anh/', ['c/kinh-te/c.txt', 'c/thoi-su/b.txt', 'c/thoi-su/a.txt']],
+      ['THANH HÀ', '/tac-gia/thanh-ha/', ['c/thoi-su/a.txt']],
+    ]);
+  });
+
+  test('years and months in Vietnam time, newest first', () => {
+    expect(index.years.map((y) => [y.name, y.url, y.entries.length])).toEqual([
+      ['Năm 2016', '/2016/', 3],
+      ['Năm 2015', '/2015/', 2],
+    ]);
+    expect(index.months.map((m) => [m.name, m.url])).toEqual([
+      ['Tháng 7/2016', '/2016/07/'],
+      ['Tháng 6/2016', '/2016/06/'],
+      ['Tháng 12/2015', '/2015/12/'],
+      ['Tháng 1/2015', '/2015/01/'],
+    ]);
+  });
+
+  test('pages: every group paginated, page 2 on at …/trang/N/', () => {
+    const pages = index.pages(2);
+    const thoiSu = pages.filter((p) => p.group.url === '/thoi-su/');
+    expect(thoiSu.map((p) => [p.url, p.pageNumber, p.pageCount, p.items.length])).toEqual([['/thoi-su/', 1, 1, 2]]);
+    const minhAnh = pages.filter((p) => p.group.url === '/tac-gia/minh-anh/');
+    expect(minhAnh.map((p) => [p.url, p.items.map((e) => e.file)])).toEqual([
+      ['/tac-gia/minh-anh/', ['c/kinh-te/c.txt', 'c/thoi-su/b.txt']],
+      ['/tac-gia/minh-anh/trang/2/', ['c/thoi-su/a.txt']],
+    ]);
+  });
+
+  test('related stories: 3 to 5, never the story itself, the same every time', () => {
+    for (const e of entries) {
+      const related = index.related(e);
+      expect(related.length).toBeGreaterThanOrEqual(3);
+      expect(related.length).toBeLessThanOrEqual(5);
+      expect(related).not.toContain(e);
+    }
+    expect(index.related(entries[0]!)[0]).toBe(entries[1]);
+    const again = new SiteIndex(new Corpus(entries), 'c');
+    expect(entries.map((e) => again.related(e).map((r) => r.file))).toEqual(entries.map((e) => index.related(e).map((r) => r.file)));
+  });
+});
+
+describe('news sitemap window', () => {
+  test('the stories of the two days up to the newest one, whatever the clock says', () => {
+    const at = (date: string) => entry(`c/${date}.txt`, article(date, date));
+    const list = [at('2022-03-26T09:00:00+07:00'), at('2022-03-24T09:00:01+07:00'), at('2022-03-24T09:00:00+07:00'), at('2022-03-01T09:00:00+07:00')];
+    expect(newsStories(list).map((e) => e.article.date)).toEqual(['2022-03-26T09:00:00+07:00', '2022-03-24T09:00:01+07:00']);
+    expect(newsStories([])).toEqual([]);
+  });
+});
+
+describe('search terms', () => {
+  test('each word with đ, folded, once; other words are left to Pagefind', () => {
+    expect(searchTerms(['Đảng ủy Khối', 'Đà Nẵng và đảng viên', 'hoà bình'])).toBe('dang da');
+    expect(searchTerms(['Không có chữ đê'])).toBe('de');
+    expect(searchTerms(['hoà bình'])).toBe('');
+  });
+});
