@@ -59,7 +59,14 @@ async function search(query) {
     return;
   }
   status.textContent = 'Đang tìm…';
-  const found = await (await engine()).debouncedSearch(folded, {}, 200);
+  let found;
+  try {
+    found = await (await engine()).debouncedSearch(folded, {}, 200);
+  } catch {
+    // `serve` and `build --no-search` write no index.
+    status.textContent = 'Chưa có chỉ mục tìm kiếm: trang cần được dựng bằng npm run build.';
+    return;
+  }
   if (found === null) return; // A newer query has replaced this one.
   const results = await Promise.all(found.results.slice(0, MAX_RESULTS).map((result) => result.data()));
   list.replaceChildren(...results.map(resultItem));

@@ -252,6 +252,27 @@ describe('every page', () => {
   });
 });
 
+describe('search index', () => {
+  test('the build writes the Pagefind files the search page loads, without the unused ready-made interfaces', async () => {
+    const files = (await listFiles(site.out)).filter((file) => file.startsWith('pagefind/'));
+    expect(files).toContain('pagefind/pagefind.js');
+    expect(files.some((file) => file.startsWith('pagefind/fragment/'))).toBe(true);
+    expect(files.filter((file) => /pagefind-(ui|modular-ui|component-ui|highlight)\./.test(file))).toEqual([]);
+    const search = await read(site.out, 'tim-kiem/index.html');
+    expect(search).toContain('<script type="module" src="/search.js"></script>');
+    expect(search).toMatch(/<noscript><p class="search-status">Tìm kiếm cần bật JavaScript/);
+    expect(await read(site.out, 'search.js')).toMatch(/^function foldVietnamese\(text\)/);
+  });
+
+  test('build --no-search writes the site without an index', async () => {
+    const out = path.join(await mkdtemp(path.join(os.tmpdir(), 'toa-soan-no-search-')), '_site');
+    const root = path.resolve(import.meta.dirname, '../..');
+    await promisify(execFile)(path.join(root, 'node_modules/.bin/tsx'), ['src/cli.ts', 'build', '--content', content, '--output', out, '--no-search', '--quiet'], { cwd: root });
+    expect(existsSync(path.join(out, 'tim-kiem/index.html'))).toBe(true);
+    expect(existsSync(path.join(out, 'pagefind'))).toBe(false);
+  });
+});
+
 describe('check', () => {
   test('warns, at line 1, about an article in a folder the section list lacks', async () => {
     const run = promisify(execFile);
