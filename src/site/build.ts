@@ -7,7 +7,7 @@ import type { Progress } from './progress.ts';
 import { innermostMessage, renderPages } from './render.ts';
 import { writeSearchIndex } from './search-index.ts';
 import { runShards } from './shard-runner.ts';
-import { defaultShardSize } from './shards.ts';
+import { defaultShardSize, siteShardCount } from './shards.ts';
 
 export { CONFIG_PATH } from './render.ts';
 
@@ -25,6 +25,8 @@ export interface BuildOptions {
    * `TOA_SOAN_SHARD_SIZE` environment variable (tests force tiny shards), else by archive size.
    */
   shardSize?: number;
+  /** Site-pages workers; 1 renders listings, feeds and sitemaps in this process. Default: `TOA_SOAN_SITE_SHARDS`, else by archive size. */
+  siteShards?: number;
   /** Write the search index (Pagefind) after the pages; default true. `build --no-search` skips it. */
   search?: boolean;
 }
@@ -76,12 +78,21 @@ export async function buildSite(options: BuildOptions): Promise<number> {
         plugin: { corpus: loaded.corpus, siteUrl: options.siteUrl, onArticle: () => progress.step(++rendered, total) },
       });
     } else {
-      // Listings, feed and sitemap render here from summaries while workers render the article pages.
+      // A big archive's listings, feeds and sitemaps are shared out among site-pages workers too;
+      // a smaller one's are rendered here, from summaries, while workers render the article pages.
+      const siteShards = options.siteShards ?? (Number(process.env.TOA_SOAN_SITE_SHARDS) || siteShardCount(total));
+      const shards = runShards({
+        ...common,
+        corpus: loaded.corpus,
+        shardSize,
+        siteShards: siteShards > 1 ? siteShards : 0,
+        workers,
+        siteUrl: options.siteUrl,
+        onProgress: (done) => progress.step(done, total),
+      });
+      const here = siteShards > 1 ? Promise.resolve() : renderPages({ ...common, plugin: { corpus: loaded.corpus.withoutArticlePages(), siteUrl: options.siteUrl } });
       // Both finish before the temporary folder may be removed.
-      const settled = await Promise.allSettled([
-        renderPages({ ...common, plugin: { corpus: loaded.corpus.withoutArticlePages(), siteUrl: options.siteUrl } }),
-        runShards({ ...common, corpus: loaded.corpus, shardSize, workers, siteUrl: options.siteUrl, onProgress: (done) => progress.step(done, total) }),
-      ]);
+      const settled = await Promise.allSettled([here, shards]);
       for (const result of settled) if (result.status === 'rejected') throw result.reason;
     }
     if (options.search ?? true) {

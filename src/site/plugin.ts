@@ -14,10 +14,11 @@ import { searchTemplate } from '../../templates/pages/search.ts';
 import { sectionFeedTemplate } from '../../templates/pages/section-feed.ts';
 import { sitemapTemplate } from '../../templates/pages/sitemap.ts';
 import { styleTemplate } from '../../templates/pages/style.ts';
-import type { SiteContext } from './context.ts';
+import type { PageTemplate, SiteContext } from './context.ts';
 import { Corpus } from './corpus.ts';
 import { ImageStore } from './images.ts';
 import { loadCorpus } from './load-corpus.ts';
+import { onlyPages } from './page-filter.ts';
 import { ParseCache } from './parse-cache.ts';
 import { siteSettings } from './settings.ts';
 import { absoluteUrl } from './urls.ts';
@@ -31,6 +32,8 @@ export interface SitePluginOptions {
   onArticle?: () => void;
   /** Register the article template only: a shard worker renders some article pages and nothing else. */
   articlesOnly?: boolean;
+  /** Register every template but the article one, and render only the pages whose key (`onlyPages`) this accepts: a site-pages worker. */
+  sitePagesOnly?: (url: string) => boolean;
 }
 
 /** Encoded images, kept between builds. */
@@ -79,6 +82,11 @@ export function sitePlugin(eleventyConfig: UserConfig, options: SitePluginOption
   };
   for (const [name, template] of Object.entries(templates)) {
     if (options.articlesOnly && name !== 'article') continue;
+    if (options.sitePagesOnly) {
+      const share = name === 'article' ? undefined : onlyPages(name, template as PageTemplate, options.sitePagesOnly);
+      if (share) eleventyConfig.addTemplate(`${name}.11ty.js`, share);
+      continue;
+    }
     eleventyConfig.addTemplate(`${name}.11ty.js`, template);
   }
 

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Corpus } from './corpus.ts';
 import type { WorkerJob, WorkerMessage } from './shard-worker.ts';
-import { planShards, shardPlan } from './shards.ts';
+import { planShards, shardPlan, sitePlan } from './shards.ts';
 import { siteIndex } from './site-index.ts';
 
 const WORKER = fileURLToPath(new URL('./shard-worker.ts', import.meta.url));
@@ -13,6 +13,8 @@ const WORKER = fileURLToPath(new URL('./shard-worker.ts', import.meta.url));
 export interface ShardRun {
   corpus: Corpus;
   shardSize: number;
+  /** Site-pages workers (see `siteShardCount`); 0 when the build renders listings, feeds and sitemaps itself. */
+  siteShards: number;
   /** Workers at once (one per core). */
   workers: number;
   input: string;
@@ -24,28 +26,47 @@ export interface ShardRun {
 }
 
 /**
- * Renders every article page of the corpus in shard workers, `workers` at a time, into `output`
- * (shards write disjoint paths). Rejects with the first worker's error message; the other
- * workers are stopped.
+ * Renders every article page of the corpus in shard workers, and the site pages in `siteShards`
+ * workers, `workers` at a time, into `output` (workers write disjoint paths). Rejects with the
+ * first worker's error message; the other workers are stopped.
  */
 export async function runShards(run: ShardRun): Promise<void> {
   const shards = planShards(run.corpus, run.shardSize);
   const plans = await mkdtemp(path.join(os.tmpdir(), 'toa-soan-shards-'));
   const doneByShard = new Array<number>(shards.length).fill(0);
+  const common = { input: run.input, output: run.output, pathPrefix: run.pathPrefix, siteUrl: run.siteUrl };
+  let sitePlanFile: Promise<string> | undefined;
+  const writeSitePlan = async () => {
+    const file = path.join(plans, 'site.json');
+    await writeFile(file, JSON.stringify(sitePlan(run.corpus)));
+    return file;
+  };
+  // Site-pages workers first: each holds the whole archive, so they are better started while memory is free.
+  const tasks: { job: () => Promise<WorkerJob>; shard?: number }[] = [
+    ...Array.from({ length: run.siteShards }, (_, shard) => ({
+      job: async (): Promise<WorkerJob> => ({ ...common, plan: await (sitePlanFile ??= writeSitePlan()), sitePages: { shard, count: run.siteShards } }),
+    })),
+    ...shards.map((entries, index) => ({
+      shard: index,
+      // Written just before its worker starts, so the plans of waiting shards are not all in memory at once.
+      job: async (): Promise<WorkerJob> => {
+        const plan = path.join(plans, `shard-${index}.json`);
+        await writeFile(plan, JSON.stringify(shardPlan(run.corpus, entries, siteIndex(run.corpus, run.input))));
+        return { ...common, plan };
+      },
+    })),
+  ];
   const running = new Set<ReturnType<typeof fork>>();
   let failed: Error | undefined;
   try {
     let next = 0;
     const lane = async () => {
-      while (next < shards.length && !failed) {
-        const index = next++;
-        // Written just before its worker starts, so the plans of waiting shards are not all in memory at once.
-        const planFile = path.join(plans, `shard-${index}.json`);
-        await writeFile(planFile, JSON.stringify(shardPlan(run.corpus, shards[index]!, siteIndex(run.corpus, run.input))));
-        const job: WorkerJob = { plan: planFile, input: run.input, output: run.output, pathPrefix: run.pathPrefix, siteUrl: run.siteUrl };
+      while (next < tasks.length && !failed) {
+        const task = tasks[next++]!;
         try {
-          await runWorker(job, running, (done) => {
-            doneByShard[index] = done;
+          await runWorker(await task.job(), running, (done) => {
+            if (task.shard === undefined) return;
+            doneByShard[task.shard] = done;
             run.onProgress(doneByShard.reduce((a, b) => a + b, 0));
           });
         } catch (error) {
@@ -54,7 +75,7 @@ export async function runShards(run: ShardRun): Promise<void> {
         }
       }
     };
-    await Promise.all(Array.from({ length: Math.min(run.workers, shards.length) }, lane));
+    await Promise.all(Array.from({ length: Math.min(run.workers, tasks.length) }, lane));
   } finally {
     await rm(plans, { recursive: true, force: true });
   }

@@ -1,12 +1,13 @@
 /**
- * A shard worker: renders the article pages of one shard into the build's output folder.
+ * A shard worker: renders the article pages of one shard, or one share of the site pages
+ * (listings, feeds, sitemaps), into the build's output folder.
  * Started by `runShards` (shard-runner.ts) as `node --import tsx shard-worker.ts PLAN.json`
  * with an IPC channel; reads the plan the build wrote, renders, and reports progress and any
  * error (already a `FILE:LINE: CODE: message` line where the cause is an article) as messages.
  */
 import { readFile } from 'node:fs/promises';
 import { innermostMessage, renderPages } from './render.ts';
-import { corpusOfPlan, type ShardPlan } from './shards.ts';
+import { corpusOfPlan, pageShard, type ShardPlan } from './shards.ts';
 
 export interface WorkerJob {
   plan: string;
@@ -14,6 +15,8 @@ export interface WorkerJob {
   output: string;
   pathPrefix?: string | undefined;
   siteUrl?: string | undefined;
+  /** Set for a site-pages worker: it renders the listings, feeds and sitemaps whose `pageShard` is `shard`, no article pages. */
+  sitePages?: { shard: number; count: number } | undefined;
 }
 
 export type WorkerMessage = { kind: 'progress'; done: number } | { kind: 'error'; message: string };
@@ -25,20 +28,23 @@ async function main(): Promise<number> {
   const job = JSON.parse(process.argv[2]!) as WorkerJob;
   const send = (message: WorkerMessage) => process.send?.(message);
   const corpus = corpusOfPlan(JSON.parse(await readFile(job.plan, 'utf8')) as ShardPlan);
+  const { sitePages } = job;
   let done = 0;
   try {
     await renderPages({
       input: job.input,
       output: job.output,
       pathPrefix: job.pathPrefix,
-      plugin: {
-        corpus,
-        siteUrl: job.siteUrl,
-        articlesOnly: true,
-        onArticle: () => {
-          if (++done % REPORT_EVERY === 0) send({ kind: 'progress', done });
-        },
-      },
+      plugin: sitePages
+        ? { corpus, siteUrl: job.siteUrl, sitePagesOnly: (url) => pageShard(url, sitePages.count) === sitePages.shard }
+        : {
+            corpus,
+            siteUrl: job.siteUrl,
+            articlesOnly: true,
+            onArticle: () => {
+              if (++done % REPORT_EVERY === 0) send({ kind: 'progress', done });
+            },
+          },
     });
   } catch (error) {
     send({ kind: 'error', message: innermostMessage(error) });

@@ -37,11 +37,15 @@ export interface ShardPlan {
   placed: { position: number; entry: EntryData }[];
   /** Positions of the articles whose pages the worker renders. */
   render: number[];
-  /** What those pages show of the whole archive: sections, related stories (`SiteIndex.snapshot`). */
-  articleIndex: ArticleIndexSnapshot;
+  /** What those pages show of the whole archive: sections, related stories (`SiteIndex.snapshot`). None in a site-pages plan. */
+  articleIndex?: ArticleIndexSnapshot;
 }
 
 type EntryData = Pick<ArticleEntry, 'file' | 'article' | 'url' | 'photos' | 'key'>;
+
+function entryData({ file, article, url, photos, key }: ArticleEntry): EntryData {
+  return { file, article, url, photos, key };
+}
 
 export function shardPlan(corpus: Corpus, shard: readonly ArticleEntry[], index: SiteIndex): ShardPlan {
   const known = new Set<ArticleEntry>();
@@ -50,10 +54,9 @@ export function shardPlan(corpus: Corpus, shard: readonly ArticleEntry[], index:
     for (const linked of linkedFrom(corpus, entry)) known.add(linked);
     for (const related of index.related(entry)) known.add(related);
   }
-  const data = ({ file, article, url, photos, key }: ArticleEntry): EntryData => ({ file, article, url, photos, key });
   return {
     size: corpus.size,
-    placed: [...known].map((entry) => ({ position: corpus.positionOf(entry), entry: data(entry) })),
+    placed: [...known].map((entry) => ({ position: corpus.positionOf(entry), entry: entryData(entry) })),
     render: shard.map((entry) => corpus.positionOf(entry)),
     articleIndex: index.snapshot(shard),
   };
@@ -67,6 +70,33 @@ export function corpusOfPlan(plan: ShardPlan): Corpus {
   }));
   const byPosition = new Map(placed.map((p) => [p.position, p.entry]));
   const corpus = Corpus.window(placed, plan.size, plan.render.map((position) => byPosition.get(position)!));
-  seedArticleIndex(corpus, plan.articleIndex);
+  if (plan.articleIndex) seedArticleIndex(corpus, plan.articleIndex);
   return corpus;
+}
+
+/**
+ * The plan of the site-pages workers: the whole archive (summaries only), no article pages. Every
+ * listing, feed and sitemap is rendered by one of them, chosen by `pageShard` of its URL.
+ */
+export function sitePlan(corpus: Corpus): ShardPlan {
+  return {
+    size: corpus.size,
+    placed: corpus.entries.map((entry) => ({ position: corpus.positionOf(entry), entry: entryData(entry) })),
+    render: [],
+  };
+}
+
+/** Site pages (listings, feeds, sitemaps…) per worker, at most; about five listing pages per 100 articles. */
+export const SITE_PAGES_PER_SHARD = 2500;
+
+/** Site-pages workers for an archive of `total` articles; 1 means the build renders them itself. */
+export function siteShardCount(total: number): number {
+  return Math.max(1, Math.ceil((total * 5) / 100 / SITE_PAGES_PER_SHARD));
+}
+
+/** Which of `count` site-pages workers renders the page at `url`: a hash, so every worker gets a share of every kind of page. */
+export function pageShard(url: string, count: number): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < url.length; i++) hash = Math.imul(hash ^ url.charCodeAt(i), 0x01000193);
+  return (hash >>> 0) % count;
 }

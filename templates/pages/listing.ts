@@ -1,4 +1,4 @@
-import type { ArticleEntry } from '../../src/site/corpus.ts';
+import type { ArticleEntry, Corpus } from '../../src/site/corpus.ts';
 import type { PageData, PageTemplate, SiteContext } from '../../src/site/context.ts';
 import { html } from '../../src/site/html.ts';
 import { pageIndex, type IndexData } from '../../src/site/site-index.ts';
@@ -7,22 +7,48 @@ import { basePage } from '../layouts/base.ts';
 import { pageNav } from '../partials/page-nav.ts';
 import { storyCard } from '../partials/story-card.ts';
 
-/** The front page and its continuation pages (`/`, `/trang/2/`, …), newest story first. */
-export function listingTemplate(ctx: SiteContext): PageTemplate<PageData & IndexData> {
+/** One page of the front-page listing. */
+export interface ListingPage {
+  pageNumber: number;
+  items: readonly ArticleEntry[];
+  url: string;
+}
+
+/** The listing's pages, `perPage` stories each; an empty site still gets a front page. */
+export function listingPages(corpus: Corpus, perPage: number): ListingPage[] {
+  return Array.from({ length: corpus.pageCount(perPage) }, (_, i) => ({
+    pageNumber: i + 1,
+    items: corpus.entries.slice(i * perPage, (i + 1) * perPage),
+    url: listingUrl(i + 1),
+  }));
+}
+
+interface ListingData extends PageData, IndexData {
+  listing: ListingPage;
+}
+
+/**
+ * The front page and its continuation pages (`/`, `/trang/2/`, …), newest story first. Paginated
+ * one page description at a time, like every site page, so site-pages workers can share them out.
+ */
+export function listingTemplate(ctx: SiteContext): PageTemplate<ListingData> {
   const { site } = ctx;
   return {
     data: {
-      pagination: { data: 'corpus.entries', size: site.perPage },
-      permalink: (data: PageData) => listingUrl(data.pagination.pageNumber + 1),
-      // An empty site still gets a front page.
-      generatePageOnEmptyData: true,
+      pagination: {
+        data: 'corpus.entries',
+        size: 1,
+        alias: 'listing',
+        before: (_entries: unknown[], data: PageData) => listingPages(data.corpus, site.perPage),
+      },
+      permalink: (data: ListingData) => data.listing.url,
       eleventyExcludeFromCollections: true,
     },
     render(data) {
-      const { corpus, pagination } = data;
-      const current = pagination.pageNumber + 1;
+      const { corpus, listing } = data;
+      const current = listing.pageNumber;
       const total = corpus.pageCount(site.perPage);
-      const entries = pagination.items as ArticleEntry[];
+      const entries = listing.items;
       const heading = current === 1 ? 'Tin mới nhất' : `Tin mới nhất – trang ${current}`;
       const main = html`<h1 class="${current === 1 ? 'visually-hidden' : 'listing-title'}">${heading}</h1>
 ${entries.length === 0 ? html`<p>Chưa có bài viết nào.</p>` : html`<ol class="stories">
