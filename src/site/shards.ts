@@ -86,12 +86,15 @@ export function sitePlan(corpus: Corpus): ShardPlan {
   };
 }
 
-/** Site pages (listings, feeds, sitemaps…) per worker, at most; about five listing pages per 100 articles. */
+/** Site pages (listings, feeds, sitemaps…) per worker, at most. */
 export const SITE_PAGES_PER_SHARD = 2500;
 
-/** Site-pages workers for an archive of `total` articles; 1 means the build renders them itself. */
+/**
+ * Site-pages workers for an archive of `total` articles; 1 means the build renders them itself.
+ * Every story is listed five times (front page, section, writer, year, month), 20 to a page: about `total / 4` pages.
+ */
 export function siteShardCount(total: number): number {
-  return Math.max(1, Math.ceil((total * 5) / 100 / SITE_PAGES_PER_SHARD));
+  return Math.max(1, Math.ceil(total / 4 / SITE_PAGES_PER_SHARD));
 }
 
 /** Which of `count` site-pages workers renders the page at `url`: a hash, so every worker gets a share of every kind of page. */
