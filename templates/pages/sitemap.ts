@@ -1,34 +1,47 @@
-import type { ArticleEntry } from '../../src/site/corpus.ts';
 import type { PageData, PageTemplate, SiteContext } from '../../src/site/context.ts';
-import { isoDateTime } from '../../src/site/filters.ts';
-import { escapeHtml } from '../../src/site/html.ts';
 import { pageIndex, type IndexData } from '../../src/site/site-index.ts';
+import { sitemapFiles, sitemapXml, type SitemapFile, type SitemapUrl } from '../../src/site/sitemap.ts';
 import { listingUrl } from '../../src/site/urls.ts';
 
+interface SitemapData extends PageData, IndexData {
+  sitemap: SitemapFile;
+}
+
 /**
- * `/sitemap.xml`: every listing page (front, section, writer, year, month), the archive and search
- * pages, and every article (not the 404 page). A listing page's lastmod is
- * its newest story's date; there is no build time in it, so rebuilding changes nothing.
- * A sitemap may list at most 50,000 URLs; a bigger site will need a sitemap index (not written yet).
+ * Every listing page (front, section, writer, year, month), the archive and search pages, and
+ * every article (not the 404 page). A listing page's lastmod is its newest story's date; there is
+ * no build time in it, so rebuilding changes nothing.
  */
-export function sitemapTemplate(ctx: SiteContext): PageTemplate<PageData & IndexData> {
-  const { perPage } = ctx.site;
-  const url = (loc: string, lastmod: string | undefined) =>
-    `<url><loc>${escapeHtml(ctx.absolute(loc))}</loc>${lastmod ? `<lastmod>${isoDateTime(lastmod)}</lastmod>` : ''}</url>\n`;
+function sitemapUrls(data: PageData & IndexData, perPage: number): SitemapUrl[] {
+  const { corpus } = data;
+  const entries = corpus.entries;
+  const urls: SitemapUrl[] = [];
+  for (let page = 1; page <= corpus.pageCount(perPage); page++) {
+    urls.push({ loc: listingUrl(page), lastmod: entries[(page - 1) * perPage]?.article.date });
+  }
+  for (const page of pageIndex(data).pages(perPage)) urls.push({ loc: page.url, lastmod: page.items[0]?.article.date });
+  urls.push({ loc: '/luu-tru/', lastmod: entries[0]?.article.date });
+  urls.push({ loc: '/tim-kiem/' });
+  for (const entry of entries) urls.push({ loc: entry.url, lastmod: entry.article.date });
+  return urls;
+}
+
+/**
+ * `/sitemap.xml`, and past 50,000 URLs (a sitemap's limit) `/sitemap.xml` as a sitemap index of
+ * `/sitemap-1.xml`, `/sitemap-2.xml`… (see `sitemapFiles`).
+ */
+export function sitemapTemplate(ctx: SiteContext): PageTemplate<SitemapData> {
   return {
-    data: { permalink: '/sitemap.xml', eleventyExcludeFromCollections: true },
-    render(data) {
-      const { corpus } = data;
-      const entries: readonly ArticleEntry[] = corpus.entries;
-      let out = '<?xml version="1.0" encoding="utf-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n';
-      for (let page = 1; page <= corpus.pageCount(perPage); page++) {
-        out += url(listingUrl(page), entries[(page - 1) * perPage]?.article.date);
-      }
-      for (const page of pageIndex(data).pages(perPage)) out += url(page.url, page.items[0]?.article.date);
-      out += url('/luu-tru/', entries[0]?.article.date);
-      out += url('/tim-kiem/', undefined);
-      for (const entry of entries) out += url(entry.url, entry.article.date);
-      return `${out}</urlset>\n`;
+    data: {
+      pagination: {
+        data: 'corpus.entries',
+        size: 1,
+        alias: 'sitemap',
+        before: (_entries: unknown[], data: PageData & IndexData) => sitemapFiles(sitemapUrls(data, ctx.site.perPage)),
+      },
+      permalink: (data: SitemapData) => data.sitemap.url,
+      eleventyExcludeFromCollections: true,
     },
+    render: ({ sitemap }) => sitemapXml(sitemap, ctx.absolute),
   };
 }
