@@ -1,0 +1,63 @@
+import { readdir, readFile, writeFile, mkdtemp } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { parseArticle } from '../../src/parser/index.ts';
+import { ParseCache } from '../../src/site/parse-cache.ts';
+import { simpleArticle } from './site-fixture.ts';
+
+async function entryFiles(dir: string): Promise<string[]> {
+  return (await readdir(dir, { recursive: true })).filter((name) => name.endsWith('.jsonl')).sort();
+}
+
+describe('parse cache', () => {
+  test('a second read of an unchanged file comes from the cache and equals the parse', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'toa-soan-cache-'));
+    const file = path.join(dir, 'bai.txt');
+    await writeFile(file, simpleArticle('Tin thử bộ nhớ đệm', 3));
+    const cache = new ParseCache(path.join(dir, 'cache'));
+
+    const first = await cache.parseFile(file);
+    expect(await entryFiles(cache.dir)).toHaveLength(1);
+    const second = await new ParseCache(cache.dir).parseFile(file);
+    expect(second).toEqual(first);
+
+    const parsed = parseArticle(await readFile(file, 'utf8'));
+    if (!parsed.ok || !second.ok) throw new Error('the article must parse');
+    const { body: _markdown, blocks, ...summary } = parsed.article;
+    expect(second.summary).toEqual(summary);
+    expect(await cache.blocks(second.key)).toEqual(blocks);
+  });
+
+  test('an unchanged file is not parsed again: what its entry holds comes back', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'toa-soan-cache-'));
+    const file = path.join(dir, 'bai.txt');
+    await writeFile(file, simpleArticle('Tiêu đề gốc', 3));
+    const cache = new ParseCache(path.join(dir, 'cache'));
+    const first = await cache.parseFile(file);
+    const [entry] = await entryFiles(cache.dir);
+    const entryPath = path.join(cache.dir, entry!);
+    await writeFile(entryPath, (await readFile(entryPath, 'utf8')).replace('Tiêu đề gốc', 'Tiêu đề trong bộ nhớ đệm'));
+    const again = await cache.parseFile(file);
+    expect(again.key).toBe(first.key);
+    expect(again.ok && again.summary.title).toBe('Tiêu đề trong bộ nhớ đệm');
+  });
+
+  test('an edited file gets a new key and a fresh parse; errors are cached too', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'toa-soan-cache-'));
+    const file = path.join(dir, 'bai.txt');
+    const cache = new ParseCache(path.join(dir, 'cache'));
+    await writeFile(file, simpleArticle('Tiêu đề cũ', 3));
+    const before = await cache.parseFile(file);
+    await writeFile(file, simpleArticle('Tiêu đề mới', 3));
+    const after = await cache.parseFile(file);
+    expect(after.key).not.toBe(before.key);
+    expect(after.ok && after.summary.title).toBe('Tiêu đề mới');
+    expect(await entryFiles(cache.dir)).toHaveLength(2);
+
+    await writeFile(file, 'Không có dòng thời gian.\n');
+    const broken = await cache.parseFile(file);
+    expect(broken.ok).toBe(false);
+    expect(await new ParseCache(cache.dir).parseFile(file)).toEqual(broken);
+  });
+});
