@@ -1,13 +1,11 @@
 import { existsSync } from 'node:fs';
 import { mkdtemp, rename, rm, stat } from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 import { loadCorpus } from './load-corpus.ts';
 import type { Progress } from './progress.ts';
-import { innermostMessage, renderPages } from './render.ts';
+import { innermostMessage } from './render.ts';
+import { renderSite } from './render-site.ts';
 import { writeSearchIndex } from './search-index.ts';
-import { runShards } from './shard-runner.ts';
-import { defaultShardSize, siteShardCount } from './shards.ts';
 
 export { CONFIG_PATH } from './render.ts';
 
@@ -68,33 +66,16 @@ export async function buildSite(options: BuildOptions): Promise<number> {
   const temporary = await mkdtemp(siblingPrefix(outputDir, 'tmp'));
   try {
     progress.phase('Dựng trang');
-    const workers = os.availableParallelism();
-    const shardSize = options.shardSize ?? (Number(process.env.TOA_SOAN_SHARD_SIZE) || defaultShardSize(total, workers));
-    const common = { input: contentDir, output: temporary, pathPrefix: options.pathPrefix };
-    if (shardSize >= total) {
-      let rendered = 0;
-      await renderPages({
-        ...common,
-        plugin: { corpus: loaded.corpus, siteUrl: options.siteUrl, onArticle: () => progress.step(++rendered, total) },
-      });
-    } else {
-      // A big archive's listings, feeds and sitemaps are shared out among site-pages workers too;
-      // a smaller one's are rendered here, from summaries, while workers render the article pages.
-      const siteShards = options.siteShards ?? (Number(process.env.TOA_SOAN_SITE_SHARDS) || siteShardCount(total));
-      const shards = runShards({
-        ...common,
-        corpus: loaded.corpus,
-        shardSize,
-        siteShards: siteShards > 1 ? siteShards : 0,
-        workers,
-        siteUrl: options.siteUrl,
-        onProgress: (done) => progress.step(done, total),
-      });
-      const here = siteShards > 1 ? Promise.resolve() : renderPages({ ...common, plugin: { corpus: loaded.corpus.withoutArticlePages(), siteUrl: options.siteUrl } });
-      // Both finish before the temporary folder may be removed.
-      const settled = await Promise.allSettled([here, shards]);
-      for (const result of settled) if (result.status === 'rejected') throw result.reason;
-    }
+    await renderSite({
+      corpus: loaded.corpus,
+      contentDir,
+      output: temporary,
+      pathPrefix: options.pathPrefix,
+      siteUrl: options.siteUrl,
+      shardSize: options.shardSize,
+      siteShards: options.siteShards,
+      onArticles: (done, total) => progress.step(done, total),
+    });
     if (options.search ?? true) {
       progress.phase('Lập chỉ mục tìm kiếm');
       await writeSearchIndex(temporary);

@@ -1,0 +1,57 @@
+import os from 'node:os';
+import type { Corpus } from './corpus.ts';
+import { renderPages } from './render.ts';
+import { runShards } from './shard-runner.ts';
+import { defaultShardSize, siteShardCount } from './shards.ts';
+
+export interface RenderSiteOptions {
+  corpus: Corpus;
+  contentDir: string;
+  output: string;
+  pathPrefix?: string | undefined;
+  siteUrl?: string | undefined;
+  /**
+   * Articles per shard worker; Infinity renders every page in this process. Default: the
+   * `TOA_SOAN_SHARD_SIZE` environment variable (tests force tiny shards), else by archive size.
+   */
+  shardSize?: number | undefined;
+  /** Site-pages workers; 1 renders listings, feeds and sitemaps in this process. Default: `TOA_SOAN_SITE_SHARDS`, else by archive size. */
+  siteShards?: number | undefined;
+  /** Article pages rendered so far. */
+  onArticles?: (done: number, total: number) => void;
+}
+
+/**
+ * Writes every page of the corpus into `output`: in this process for a small archive; for a big
+ * one, article pages in shard workers and, bigger still, listings, feeds and sitemaps in
+ * site-pages workers too, so no process holds more than a few thousand rendered pages.
+ */
+export async function renderSite(options: RenderSiteOptions): Promise<void> {
+  const { corpus } = options;
+  const total = corpus.size;
+  const onArticles = options.onArticles ?? (() => {});
+  const workers = os.availableParallelism();
+  const shardSize = options.shardSize ?? (Number(process.env.TOA_SOAN_SHARD_SIZE) || defaultShardSize(total, workers));
+  const common = { input: options.contentDir, output: options.output, pathPrefix: options.pathPrefix };
+  if (shardSize >= total) {
+    let rendered = 0;
+    await renderPages({ ...common, plugin: { corpus, siteUrl: options.siteUrl, onArticle: () => onArticles(++rendered, total) } });
+    return;
+  }
+  // A big archive's listings, feeds and sitemaps are shared out among site-pages workers too;
+  // a smaller one's are rendered here, from summaries, while workers render the article pages.
+  const siteShards = options.siteShards ?? (Number(process.env.TOA_SOAN_SITE_SHARDS) || siteShardCount(total));
+  const shards = runShards({
+    ...common,
+    corpus,
+    shardSize,
+    siteShards: siteShards > 1 ? siteShards : 0,
+    workers,
+    siteUrl: options.siteUrl,
+    onProgress: (done) => onArticles(done, total),
+  });
+  const here = siteShards > 1 ? Promise.resolve() : renderPages({ ...common, plugin: { corpus: corpus.withoutArticlePages(), siteUrl: options.siteUrl } });
+  // Both finish before the caller may remove the output folder.
+  const settled = await Promise.allSettled([here, shards]);
+  for (const result of settled) if (result.status === 'rejected') throw result.reason;
+}
