@@ -32,7 +32,7 @@ export function sectionFolder(file: string, contentDir: string): string | null {
   return parts.length > 1 && parts[0] !== '..' ? parts[0]! : null;
 }
 
-/** `moi-truong` → `Moi Truong`: a readable name for a folder that the data file does not list. */
+/** `am-thuc` → `Am Thuc`: a readable name for a folder that the data file does not list. */
 function nameFromWords(text: string): string {
   return text
     .split(/[-_\s]+/)
@@ -53,7 +53,7 @@ export function resolveSection(override: string | null, folder: string | null): 
   if (RESERVED.has(key) || /^\d+$/.test(key)) key = `muc-${key}`;
   const known = NAMES.get(key);
   if (known) return { slug: key, name: known, known: true };
-  // A name written out in the override (`Môi trường`) is kept as written; a slug-like folder name is made readable.
+  // A name written out in the override (`Ẩm thực`) is kept as written; a slug-like folder name is made readable.
   const name = /^[a-z0-9-]+$/.test(given) ? nameFromWords(given) : given.trim();
   return { slug: key, name, known: false };
 }

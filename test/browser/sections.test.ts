@@ -24,9 +24,9 @@ beforeAll(async () => {
   content = await fixtureContent();
   // 22 stories in a known section and 2 in an unknown one: a paginated section and a folder-named one.
   await mkdir(join(content, 'thoi-su'));
-  await mkdir(join(content, 'moi-truong'));
+  await mkdir(join(content, 'am-thuc'));
   for (let n = 40; n < 62; n++) await writeFile(join(content, 'thoi-su', `tin-${n}.txt`), extraArticle(n));
-  for (let n = 62; n < 64; n++) await writeFile(join(content, 'moi-truong', `tin-${n}.txt`), extraArticle(n));
+  for (let n = 62; n < 64; n++) await writeFile(join(content, 'am-thuc', `tin-${n}.txt`), extraArticle(n));
   siteDir = join(await tempDir('sections-site'), '_site');
   const port = await freePort();
   await buildSite(content, siteDir, PREFIX, `http://127.0.0.1:${port}/`);
@@ -42,7 +42,7 @@ afterAll(async () => {
   if (siteDir) await rm(join(siteDir, '..'), { recursive: true, force: true });
 });
 
-const PAGES = ['thoi-su/', 'thoi-su/trang/2/', 'moi-truong/', 'tac-gia/minh-anh/', 'tac-gia/minh-anh/trang/2/', '2015/', '2015/02/', 'luu-tru/', 'tim-kiem/'];
+const PAGES = ['thoi-su/', 'thoi-su/trang/2/', 'am-thuc/', 'tac-gia/minh-anh/', 'tac-gia/minh-anh/trang/2/', '2015/', '2015/02/', 'luu-tru/', 'tim-kiem/'];
 
 describe('section, writer and archive pages under /tin/', () => {
   it('a reader goes from the masthead to a section, to an article, and back up its breadcrumb', async () => {

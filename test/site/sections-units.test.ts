@@ -47,8 +47,8 @@ describe('sections', () => {
   });
 
   test('an unknown folder is named from its words; an unknown override name is kept as written', () => {
-    expect(resolveSection(null, 'moi-truong')).toEqual({ slug: 'moi-truong', name: 'Moi Truong', known: false });
-    expect(resolveSection('Môi trường', null)).toEqual({ slug: 'moi-truong', name: 'Môi trường', known: false });
+    expect(resolveSection(null, 'am-thuc')).toEqual({ slug: 'am-thuc', name: 'Am Thuc', known: false });
+    expect(resolveSection('Ẩm thực', null)).toEqual({ slug: 'am-thuc', name: 'Ẩm thực', known: false });
   });
 
   test('a section never takes an address the site uses', () => {
@@ -59,7 +59,7 @@ describe('sections', () => {
 
   test('menu order is the data file order, unknown sections after, by slug', () => {
     const list = knownSections();
-    expect(list.slice(0, 2).map((s) => s.name)).toEqual(['Thời sự', 'Xây dựng Đảng']);
+    expect(list.slice(0, 2).map((s) => s.name)).toEqual(['Thời sự', 'Chính trị']);
     const sorted = [resolveSection(null, 'zeta')!, resolveSection(null, 'kinh-te')!, resolveSection(null, 'alpha')!, resolveSection(null, 'thoi-su')!].sort(
       compareSections,
     );
@@ -70,12 +70,12 @@ describe('sections', () => {
     const ok = (a: SiteArticle): ParseResult => ({ ok: true, article: { ...a, body: '', blocks: [] }, warnings: [] });
     const results = new Map<string, ParseResult>([
       ['content/thoi-su/a.txt', ok(article('A', '2016-06-11T07:38:00+07:00'))],
-      ['content/moi-truong/b.txt', ok(article('B', '2016-06-11T07:38:00+07:00'))],
+      ['content/am-thuc/b.txt', ok(article('B', '2016-06-11T07:38:00+07:00'))],
       ['content/c.txt', ok(article('C', '2016-06-11T07:38:00+07:00'))],
-      ['content/d.txt', ok(article('D', '2016-06-11T07:38:00+07:00', { section: 'Môi trường' }))],
+      ['content/d.txt', ok(article('D', '2016-06-11T07:38:00+07:00', { section: 'Ẩm thực' }))],
     ]);
     const reports = sectionIssues(results, 'content');
-    expect(reports.map((r) => r.file)).toEqual(['content/moi-truong/b.txt', 'content/d.txt']);
+    expect(reports.map((r) => r.file)).toEqual(['content/am-thuc/b.txt', 'content/d.txt']);
     expect(reports[0]!.issues[0]).toMatchObject({ severity: 'warning', code: 'UNKNOWN_SECTION', line: 1 });
     expect(reports[0]!.issues[0]!.message).toContain('templates/_data/sections.json');
   });

@@ -39,11 +39,11 @@ let pages: string[];
 
 beforeAll(async () => {
   content = await mkdtemp(path.join(os.tmpdir(), 'toa-soan-sections-'));
-  for (const folder of ['thoi-su', 'kinh-te', 'moi-truong']) await mkdir(path.join(content, folder));
+  for (const folder of ['thoi-su', 'kinh-te', 'am-thuc']) await mkdir(path.join(content, folder));
   for (const { file, title, date } of THOI_SU) await writeFile(path.join(content, file), story(title, date, 'Bài: PHÓNG VIÊN'));
   await writeFile(path.join(content, 'kinh-te/gia-toi.txt'), story('Giá tỏi Lý Sơn tăng mạnh', '09:00, 24/03/2022', 'Bài: MINH ANH'));
   await writeFile(path.join(content, 'kinh-te/cang-dung-quat.txt'), story('Cảng Dung Quất đón tàu lớn', '09:00, 10/02/2022', 'Bài: PHÓNG VIÊN'));
-  await writeFile(path.join(content, 'moi-truong/rac-thai.txt'), story('Thu gom rác thải ven biển', '09:00, 25/03/2022', 'Bài: THANH HÀ'));
+  await writeFile(path.join(content, 'am-thuc/ca-bong.txt'), story('Món ngon từ cá bống sông Trà', '09:00, 25/03/2022', 'Bài: THANH HÀ'));
   // In the thoi-su folder, but its override names another section; two writers.
   await writeFile(
     path.join(content, 'thoi-su/bong-da.txt'),
@@ -82,7 +82,7 @@ describe('sections', () => {
     expect(await listed('the-thao/index.html')).toEqual(['/2022/03/bong-da-quang-ngai-thang-lon/']);
     expect(await read(site.out, 'the-thao/index.html')).toContain('<h1 class="listing-title">Thể thao</h1>');
     expect(await listed('kinh-te/index.html')).toEqual(['/2022/03/gia-toi-ly-son-tang-manh/', '/2022/02/cang-dung-quat-don-tau-lon/']);
-    expect(await read(site.out, 'moi-truong/index.html')).toContain('<h1 class="listing-title">Moi Truong</h1>');
+    expect(await read(site.out, 'am-thuc/index.html')).toContain('<h1 class="listing-title">Am Thuc</h1>');
   });
 
   test('the masthead lists the sections that have stories, in menu order, then archive and search', async () => {
@@ -91,7 +91,7 @@ describe('sections', () => {
       'Thời sự /thoi-su/',
       'Kinh tế /kinh-te/',
       'Thể thao /the-thao/',
-      'Moi Truong /moi-truong/',
+      'Am Thuc /am-thuc/',
       'Lưu trữ /luu-tru/',
       'Tìm kiếm /tim-kiem/',
     ]);
@@ -145,7 +145,7 @@ describe('writers', () => {
   test('a story by two writers is credited on both pages, and its byline links each', async () => {
     const bongDa = '/2022/03/bong-da-quang-ngai-thang-lon/';
     expect(await listed('tac-gia/minh-anh/index.html')).toEqual([bongDa, '/2022/03/gia-toi-ly-son-tang-manh/']);
-    expect(await listed('tac-gia/thanh-ha/index.html')).toEqual([bongDa, '/2022/03/thu-gom-rac-thai-ven-bien/']);
+    expect(await listed('tac-gia/thanh-ha/index.html')).toEqual([bongDa, '/2022/03/mon-ngon-tu-ca-bong-song-tra/']);
     expect(await read(site.out, `${bongDa.slice(1)}index.html`)).toContain(
       '<p class="byline">Bài: <a href="/tac-gia/minh-anh/">MINH ANH</a> - Ảnh: <a href="/tac-gia/thanh-ha/">THANH HÀ</a></p>',
     );
@@ -156,7 +156,7 @@ describe('archive', () => {
   test('a year and a month list their stories, paginated, without touching article addresses', async () => {
     const march = [
       '/2022/03/bong-da-quang-ngai-thang-lon/',
-      '/2022/03/thu-gom-rac-thai-ven-bien/',
+      '/2022/03/mon-ngon-tu-ca-bong-song-tra/',
       '/2022/03/gia-toi-ly-son-tang-manh/',
       ...Array.from({ length: 23 }, (_, i) => thoiSu(23 - i)),
     ];
@@ -208,7 +208,7 @@ describe('news sitemap and robots', () => {
     // Newest: 25/03 20:00. Within 48 hours: 25/03 09:00 and 24/03 09:00; not 23/03 08:00 (60 hours before).
     expect(locs).toEqual([
       `${SITE_URL}2022/03/bong-da-quang-ngai-thang-lon/`,
-      `${SITE_URL}2022/03/thu-gom-rac-thai-ven-bien/`,
+      `${SITE_URL}2022/03/mon-ngon-tu-ca-bong-song-tra/`,
       `${SITE_URL}2022/03/gia-toi-ly-son-tang-manh/`,
     ]);
     expect(xml).toContain(
@@ -280,6 +280,6 @@ describe('check', () => {
     const { stdout } = await run(path.join(root, 'node_modules/.bin/tsx'), ['src/cli.ts', 'check', content], { cwd: root });
     const warnings = stdout.split('\n').filter((line) => line.includes('UNKNOWN_SECTION'));
     expect(warnings).toHaveLength(1);
-    expect(warnings[0]).toMatch(/moi-truong\/rac-thai\.txt:1: UNKNOWN_SECTION: Chuyên mục "moi-truong" không có trong templates\/_data\/sections\.json/);
+    expect(warnings[0]).toMatch(/am-thuc\/ca-bong\.txt:1: UNKNOWN_SECTION: Chuyên mục "am-thuc" không có trong templates\/_data\/sections\.json/);
   });
 });
