@@ -87,7 +87,12 @@ export class Corpus {
 
   /** The same archive with no article pages to render: the site pages of a build whose article pages are rendered in shards. */
   withoutArticlePages(): Corpus {
-    return new Corpus(this.entries, { positions: this.entries.map((entry) => this.positionOf(entry)), size: this.size, articlePages: [] });
+    return this.withArticlePages([]);
+  }
+
+  /** The same archive rendering only the pages of `entries`: what the dev server re-renders after an edit. */
+  withArticlePages(entries: readonly ArticleEntry[]): Corpus {
+    return new Corpus(this.entries, { positions: this.entries.map((entry) => this.positionOf(entry)), size: this.size, articlePages: entries });
   }
 
   /** Place in the whole archive, 0 for the newest story. */

@@ -13,6 +13,8 @@ const WORKER = fileURLToPath(new URL('./shard-worker.ts', import.meta.url));
 export interface ShardRun {
   corpus: Corpus;
   shardSize: number;
+  /** False: no article pages, only the site pages (the dev server after an edit). */
+  articles?: boolean;
   /** Site-pages workers (see `siteShardCount`); 0 when the build renders listings, feeds and sitemaps itself. */
   siteShards: number;
   /** Workers at once (one per core). */
@@ -31,7 +33,7 @@ export interface ShardRun {
  * first worker's error message; the other workers are stopped.
  */
 export async function runShards(run: ShardRun): Promise<void> {
-  const shards = planShards(run.corpus, run.shardSize);
+  const shards = run.articles === false ? [] : planShards(run.corpus, run.shardSize);
   const plans = await mkdtemp(path.join(os.tmpdir(), 'toa-soan-shards-'));
   const doneByShard = new Array<number>(shards.length).fill(0);
   const common = { input: run.input, output: run.output, pathPrefix: run.pathPrefix, siteUrl: run.siteUrl };

@@ -1,0 +1,59 @@
+import type { ArticleEntry, Corpus } from './corpus.ts';
+import type { ArticleIndex } from './site-index.ts';
+
+export interface Affected {
+  /** Articles of the new corpus whose pages may have changed. */
+  pages: ArticleEntry[];
+  /** Site-relative URLs of pages the new corpus no longer has (deleted articles, moved addresses). */
+  gone: string[];
+}
+
+/**
+ * After `changed` files were edited, added or removed, the article pages that may differ between
+ * `before` and `after`: the edited articles, the stories just older and newer than each (their
+ * previous/next links show its title), before and after the edit, every article whose address
+ * moved or whose listing page changed, and every article whose related stories differ or show an
+ * edited one. `index` gives each corpus's related stories.
+ */
+export function affectedPages(
+  before: Corpus,
+  after: Corpus,
+  changed: ReadonlySet<string>,
+  index: (corpus: Corpus) => ArticleIndex,
+  perPage: number,
+): Affected {
+  const beforeByFile = new Map(before.entries.map((entry) => [entry.file, entry]));
+  const afterByFile = new Map(after.entries.map((entry) => [entry.file, entry]));
+  const files = new Set<string>();
+  const addWithNeighbours = (corpus: Corpus, entry: ArticleEntry | undefined) => {
+    if (!entry) return;
+    files.add(entry.file);
+    for (const neighbour of [corpus.older(entry), corpus.newer(entry)]) if (neighbour) files.add(neighbour.file);
+  };
+  for (const file of changed) {
+    addWithNeighbours(before, beforeByFile.get(file));
+    addWithNeighbours(after, afterByFile.get(file));
+  }
+  for (const [file, entry] of afterByFile) {
+    const old = beforeByFile.get(file);
+    if (old && old.url !== entry.url) {
+      addWithNeighbours(before, old);
+      addWithNeighbours(after, entry);
+    }
+    // An article page links back to the listing page it is on, which moves when a story's date does.
+    if (old && before.listingPage(old, perPage) !== after.listingPage(entry, perPage)) files.add(file);
+  }
+  const relatedBefore = index(before);
+  const relatedAfter = index(after);
+  const names = (entries: readonly ArticleEntry[]) => entries.map((entry) => entry.file).join('\n');
+  for (const [file, entry] of afterByFile) {
+    const now = relatedAfter.related(entry);
+    const old = beforeByFile.get(file);
+    if (now.some((other) => changed.has(other.file)) || !old || names(now) !== names(relatedBefore.related(old))) files.add(file);
+  }
+
+  const urls = new Set(after.entries.map((entry) => entry.url));
+  const gone = before.entries.filter((entry) => !urls.has(entry.url)).map((entry) => entry.url);
+  const pages = [...files].flatMap((file) => afterByFile.get(file) ?? []);
+  return { pages, gone };
+}

@@ -1,0 +1,83 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { makeContent, simpleArticle } from './site-fixture.ts';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** Fetches `url` until `accept` says yes, for at most `ms`; returns the last body. */
+async function pollUntil(url: string, accept: (status: number, body: string) => boolean, ms = 60_000): Promise<string> {
+  const deadline = Date.now() + ms;
+  let last = '';
+  while (Date.now() < deadline) {
+    try {
+      const response = await fetch(url);
+      last = await response.text();
+      if (accept(response.status, last)) return last;
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`${url} never became as expected; last body: ${last.slice(0, 200)}`);
+}
+
+let content: string;
+let base: string;
+let server: ChildProcess;
+let stderr = '';
+
+beforeAll(async () => {
+  content = await makeContent();
+  const output = path.join(await mkdtemp(path.join(os.tmpdir(), 'toa-soan-serve-')), '_site');
+  const port = await freePort();
+  base = `http://127.0.0.1:${port}`;
+  server = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'serve', '--content', content, '--output', output, '--port', String(port)], {
+    cwd: ROOT,
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  server.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+  await pollUntil(`${base}/`, (status) => status === 200, 120_000);
+});
+
+afterAll(() => {
+  server?.kill();
+});
+
+describe('serve', () => {
+  test('an edited title is served at its new address, and the front page lists it', async () => {
+    await writeFile(path.join(content, 'loat', 'bai-24.txt'), simpleArticle('Tin đã sửa khi đang xem trước', 24));
+    const page = await pollUntil(`${base}/2022/03/tin-da-sua-khi-dang-xem-truoc/`, (status, body) => status === 200 && body.includes('Tin đã sửa khi đang xem trước'));
+    expect(page).toContain('<h1>Tin đã sửa khi đang xem trước</h1>');
+    // The story just older than it links to it by its new title.
+    await pollUntil(`${base}/2022/03/tin-ngan-so-23-trong-ngay/`, (_, body) => body.includes('Tin đã sửa khi đang xem trước'));
+    await pollUntil(`${base}/`, (_, body) => body.includes('/2022/03/tin-da-sua-khi-dang-xem-truoc/'));
+    // The old address is gone.
+    await pollUntil(`${base}/2022/03/tin-ngan-so-24-trong-ngay/`, (status) => status === 404);
+  });
+
+  test('a broken edit is reported as FILE:LINE and the last good page stays', async () => {
+    const file = path.join(content, 'loat', 'bai-23.txt');
+    await writeFile(file, 'Bài không còn dòng thời gian.\n\nMột đoạn văn.\n');
+    const deadline = Date.now() + 60_000;
+    while (!stderr.includes('bai-23.txt:1: NO_DATE') && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(stderr).toMatch(/loat\/bai-23\.txt:1: NO_DATE: /);
+    const page = await fetch(`${base}/2022/03/tin-ngan-so-23-trong-ngay/`);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('<h1>Tin ngắn số 23 trong ngày</h1>');
+  });
+});
