@@ -1,11 +1,12 @@
-/** `npm run bench -- [--articles N] [--runs R] [--only parse|build]`: see --help. */
+/** `npm run bench -- [--articles N] [--runs R] [--only parse|build|serve]`: see --help. */
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { formatBuildReport, runBuildBench } from './build.ts';
 import { formatParseReport, measureLinearity, measureThroughput } from './parse.ts';
+import { formatServeReport, runServeBench } from './serve.ts';
 
-const help = `npm run bench -- [--articles N] [--runs R] [--only parse|build] [--megabytes M] [--seed S]
+const help = `npm run bench -- [--articles N] [--runs R] [--only parse|build|serve] [--megabytes M] [--seed S]
 
 Đo tốc độ (benchmarks) trên kho bài tổng hợp (a synthetic, seeded corpus):
 
@@ -17,8 +18,10 @@ const help = `npm run bench -- [--articles N] [--runs R] [--only parse|build] [-
             (b) dựng đầy đủ: npx tsx src/cli.ts build --content DIR --output DIR --quiet
             (c) Eleventy thuần trên các tệp Markdown tương đương
           In ra trang/giây, ms/bài, bộ nhớ đỉnh (RSS cả cây tiến trình), tỉ lệ (b)/(c).
+  serve   máy chủ xem trước (npm start) trên bản sao N bài: thời gian khởi động, rồi R lần
+          sửa tiêu đề một bài và đo đến khi địa chỉ mới trả về tiêu đề mới (edit latency).
 
-Không có --only thì chạy cả hai. Tiến độ in ra stderr, kết quả ra stdout.`;
+Không có --only thì chạy parse và build. Tiến độ in ra stderr, kết quả ra stdout.`;
 
 function positiveInteger(name: string, text: string): number {
   const value = Number(text);
@@ -54,8 +57,8 @@ async function main(): Promise<number> {
     process.stdout.write(`${help}\n`);
     return 0;
   }
-  if (values.only !== undefined && values.only !== 'parse' && values.only !== 'build') {
-    process.stderr.write(`bench: --only nhận "parse" hoặc "build", không phải "${values.only}"\n\n${help}\n`);
+  if (values.only !== undefined && values.only !== 'parse' && values.only !== 'build' && values.only !== 'serve') {
+    process.stderr.write(`bench: --only nhận "parse", "build" hoặc "serve", không phải "${values.only}"\n\n${help}\n`);
     return 2;
   }
   const log = (line: string): void => {
@@ -64,6 +67,11 @@ async function main(): Promise<number> {
   const seed = positiveInteger('seed', values.seed);
   const runs = positiveInteger('runs', values.runs);
   process.stdout.write(`${machine()}\ncommand: npm run bench -- ${process.argv.slice(2).join(' ')}\n\n`);
+  if (values.only === 'serve') {
+    const bench = await runServeBench({ articles: positiveInteger('articles', values.articles), runs, seed, log });
+    process.stdout.write(`${formatServeReport(bench)}\n`);
+    return 0;
+  }
   if (values.only !== 'build') {
     const options = { megabytes: positiveInteger('megabytes', values.megabytes), passes: runs, seed, log };
     const report = formatParseReport(measureThroughput(options), measureLinearity(options));
