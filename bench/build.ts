@@ -21,10 +21,12 @@ export interface BuildBenchOptions {
   runs: number;
   seed: number;
   log: (line: string) => void;
+  /** Rows not to run (`startup`, `parse`, `build`, `search`, `eleventy`): plain Eleventy at 100,000 articles takes long and proves nothing new. */
+  skip?: readonly string[];
 }
 
 interface Contender {
-  name: 'startup' | 'parse' | 'build' | 'eleventy';
+  name: 'startup' | 'parse' | 'build' | 'search' | 'eleventy';
   label: string;
   spec: CommandSpec;
   /** Emptied before each run, counted after: no run profits from the previous one's output. */
@@ -76,11 +78,18 @@ function contenders(dir: string): { ready: Contender[]; skipped: string[] } {
   const skipped: string[] = [];
   if (buildCommandExists()) {
     const output = join(dir, 'site');
+    // Plain Eleventy indexes nothing for search: the build is compared without it, and the
+    // search index is timed on its own, on the pages the build row has just written.
     ready.push({
       name: 'build',
-      label: 'full build',
-      spec: { command: 'npx', args: ['tsx', 'src/cli.ts', 'build', '--content', content, '--output', output, '--quiet'], cwd: REPO },
+      label: 'full build (--no-search)',
+      spec: { command: 'npx', args: ['tsx', 'src/cli.ts', 'build', '--content', content, '--output', output, '--quiet', '--no-search'], cwd: REPO },
       output,
+    });
+    ready.push({
+      name: 'search',
+      label: 'search index alone (Pagefind, on that output)',
+      spec: { command: 'npx', args: ['tsx', 'bench/search-index.ts', output], cwd: REPO },
     });
   } else {
     skipped.push('full build: src/commands/build.ts is not registered in src/cli.ts yet');
@@ -129,7 +138,9 @@ export async function prepare(options: Pick<BuildBenchOptions, 'articles' | 'see
 
 export async function runBuildBench(options: BuildBenchOptions): Promise<BuildBenchResult> {
   const { dir, corpusBytes } = await prepare(options);
-  const { ready, skipped } = contenders(dir);
+  const all = contenders(dir);
+  const ready = all.ready.filter((contender) => !options.skip?.includes(contender.name));
+  const skipped = [...all.skipped, ...all.ready.filter((contender) => !ready.includes(contender)).map((contender) => `${contender.label}: --skip ${contender.name}`)];
   for (const reason of skipped) options.log(`build: skipped ${reason}`);
   const runs = new Map<Contender['name'], Measurement[]>(ready.map((c) => [c.name, []]));
   for (let round = 1; round <= options.runs; round++) {

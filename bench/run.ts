@@ -6,7 +6,7 @@ import { formatBuildReport, runBuildBench } from './build.ts';
 import { formatParseReport, measureLinearity, measureThroughput } from './parse.ts';
 import { formatServeReport, runServeBench } from './serve.ts';
 
-const help = `npm run bench -- [--articles N] [--runs R] [--only parse|build|serve] [--megabytes M] [--seed S]
+const help = `npm run bench -- [--articles N] [--runs R] [--only parse|build|serve] [--skip startup,parse,build,search,eleventy] [--megabytes M] [--seed S]
 
 Đo tốc độ (benchmarks) trên kho bài tổng hợp (a synthetic, seeded corpus):
 
@@ -15,7 +15,8 @@ const help = `npm run bench -- [--articles N] [--runs R] [--only parse|build|ser
   build   N bài (mặc định 1000) ghi vào bench/.work/, rồi đo từng tiến trình riêng,
           xen kẽ, R lần (mặc định 3), lấy trung vị (median):
             (a) chỉ phân tích: npx tsx src/cli.ts check DIR
-            (b) dựng đầy đủ: npx tsx src/cli.ts build --content DIR --output DIR --quiet
+            (b) dựng đầy đủ: npx tsx src/cli.ts build --content DIR --output DIR --quiet --no-search,
+                rồi riêng chỉ mục tìm kiếm (Pagefind) trên kết quả đó
             (c) Eleventy thuần trên các tệp Markdown tương đương
           In ra trang/giây, ms/bài, bộ nhớ đỉnh (RSS cả cây tiến trình), tỉ lệ (b)/(c).
   serve   máy chủ xem trước (npm start) trên bản sao N bài: thời gian khởi động, rồi R lần
@@ -49,6 +50,7 @@ async function main(): Promise<number> {
       only: { type: 'string' },
       megabytes: { type: 'string', default: '20' },
       seed: { type: 'string', default: '20160611' },
+      skip: { type: 'string', default: '' },
       help: { type: 'boolean', short: 'h', default: false },
     },
     strict: true,
@@ -78,7 +80,8 @@ async function main(): Promise<number> {
     process.stdout.write(`${report}\n\n`);
   }
   if (values.only !== 'parse') {
-    const bench = await runBuildBench({ articles: positiveInteger('articles', values.articles), runs, seed, log });
+    const skip = values.skip.split(',').filter(Boolean);
+    const bench = await runBuildBench({ articles: positiveInteger('articles', values.articles), runs, seed, log, skip });
     process.stdout.write(`${formatBuildReport(bench)}\n`);
   }
   return 0;
