@@ -12,10 +12,15 @@ const MAX_RESULTS = 20;
 const LEAD_CHARS = 220;
 
 let pagefind;
+/** Pagefind, with every index of the site: a big archive has several (see src/site/search-index.ts). */
 async function engine() {
   if (!pagefind) {
-    pagefind = await import(new URL('pagefind/pagefind.js', root).href);
-    await pagefind.options({ baseUrl: root.pathname });
+    const bundle = new URL('pagefind/', root);
+    const engine = await import(new URL('pagefind.js', bundle).href);
+    await engine.options({ baseUrl: root.pathname });
+    const more = await fetch(new URL('indexes.json', bundle)).then((response) => (response.ok ? response.json() : []));
+    for (const folder of more) await engine.mergeIndex(new URL(folder, bundle).pathname, { baseUrl: root.pathname });
+    pagefind = engine;
   }
   return pagefind;
 }

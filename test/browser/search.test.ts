@@ -2,9 +2,11 @@
  * Search as a reader uses it: the fixtures plus a few stories written for it, built under /tin/ with the
  * Pagefind index, served by nginx, searched in Chromium by typing into /tin/tim-kiem/. Marks are optional
  * (`dang uy` finds `Đảng ủy`, `da nang` finds `Đà Nẵng`) and both tone placements find the same stories.
+ * Everything runs twice: with the one index a small site gets, and with the site's articles shared out
+ * among several indexes of 10 (as a big archive's are), which the search page merges.
  */
 import { readFileSync } from 'node:fs';
-import { rm, writeFile } from 'node:fs/promises';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { AxeResults } from 'axe-core';
@@ -37,30 +39,6 @@ const EXTRA = {
   'uy-cu.txt': story('Ủy ban huyện Lý Sơn tiếp dân định kỳ', '09:00, 06/03/2020', 'Lãnh đạo huyện đảo trực tiếp nghe ý kiến của người dân.'),
 };
 
-let content: string;
-let siteDir: string;
-let server: StaticServer;
-let browser: Browser;
-let searchPage: string;
-
-beforeAll(async () => {
-  content = await fixtureContent();
-  for (const [name, text] of Object.entries(EXTRA)) await writeFile(join(content, name), text);
-  siteDir = join(await tempDir('search-site'), '_site');
-  const port = await freePort();
-  await buildSite(content, siteDir, PREFIX, `http://127.0.0.1:${port}/`);
-  server = await serveWithNginx(siteDir, port);
-  browser = await launchBrowser();
-  searchPage = `${server.origin}${PREFIX}tim-kiem/`;
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  if (content) await rm(content, { recursive: true, force: true });
-  if (siteDir) await rm(join(siteDir, '..'), { recursive: true, force: true });
-});
-
 interface Result {
   title: string;
   href: string;
@@ -82,21 +60,60 @@ async function typeQuery(page: Page, query: string): Promise<Result[]> {
   );
 }
 
-async function openSearch(): Promise<{ page: Page; scripts: string[]; failed: string[] }> {
-  const page = await browser.context.newPage();
-  const scripts: string[] = [];
-  const failed: string[] = [];
-  page.on('request', (request) => {
-    if (request.resourceType() === 'script') scripts.push(request.url());
-  });
-  page.on('response', (response) => {
-    if (response.status() >= 400) failed.push(`${response.url()} (${response.status()})`);
-  });
-  await page.goto(searchPage);
-  return { page, scripts, failed };
-}
+describe.each([
+  { label: 'one index', shardSize: undefined },
+  { label: 'indexes of 10 articles, merged', shardSize: '10' },
+])('search under /tin/ ($label)', ({ shardSize }) => {
+  let content: string;
+  let siteDir: string;
+  let server: StaticServer;
+  let browser: Browser;
+  let searchPage: string;
 
-describe('search under /tin/', () => {
+  beforeAll(async () => {
+    content = await fixtureContent();
+    for (const [name, text] of Object.entries(EXTRA)) await writeFile(join(content, name), text);
+    siteDir = join(await tempDir('search-site'), '_site');
+    const port = await freePort();
+    // The build command is a child process: it reads the shard size from the environment it inherits.
+    if (shardSize) process.env.TOA_SOAN_SEARCH_SHARD_SIZE = shardSize;
+    try {
+      await buildSite(content, siteDir, PREFIX, `http://127.0.0.1:${port}/`);
+    } finally {
+      delete process.env.TOA_SOAN_SEARCH_SHARD_SIZE;
+    }
+    server = await serveWithNginx(siteDir, port);
+    browser = await launchBrowser();
+    searchPage = `${server.origin}${PREFIX}tim-kiem/`;
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    if (content) await rm(content, { recursive: true, force: true });
+    if (siteDir) await rm(join(siteDir, '..'), { recursive: true, force: true });
+  });
+
+  async function openSearch(): Promise<{ page: Page; scripts: string[]; failed: string[] }> {
+    const page = await browser.context.newPage();
+    const scripts: string[] = [];
+    const failed: string[] = [];
+    page.on('request', (request) => {
+      if (request.resourceType() === 'script') scripts.push(request.url());
+    });
+    page.on('response', (response) => {
+      if (response.status() >= 400) failed.push(`${response.url()} (${response.status()})`);
+    });
+    await page.goto(searchPage);
+    return { page, scripts, failed };
+  }
+
+  it('the build wrote as many indexes as asked', async () => {
+    const merged = JSON.parse(await readFile(join(siteDir, 'pagefind/indexes.json'), 'utf8')) as string[];
+    if (shardSize) expect(merged.length).toBeGreaterThanOrEqual(3);
+    else expect(merged).toEqual([]);
+  });
+
   it('typing "dang uy" lists the seed story, linked under the prefix, with its date and lead', async () => {
     const { page, scripts, failed } = await openSearch();
     const results = await typeQuery(page, 'dang uy');
