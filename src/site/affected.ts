@@ -12,8 +12,9 @@ export interface Affected {
  * After `changed` files were edited, added or removed, the article pages that may differ between
  * `before` and `after`: the edited articles, the stories just older and newer than each (their
  * previous/next links show its title), before and after the edit, every article whose address
- * moved or whose listing page changed, and every article whose related stories differ or show an
- * edited one. `index` gives each corpus's related stories.
+ * moved or whose listing page changed, every article whose related stories differ or show an
+ * edited one, and all of them when the masthead's sections change. `index` gives each corpus's
+ * related stories and sections.
  */
 export function affectedPages(
   before: Corpus,
@@ -45,8 +46,11 @@ export function affectedPages(
   }
   const relatedBefore = index(before);
   const relatedAfter = index(after);
+  // Every page's masthead lists the sections that have stories: a section gaining its first or losing its last changes them all.
+  const sectionsChanged = JSON.stringify(relatedBefore.nav) !== JSON.stringify(relatedAfter.nav);
   const names = (entries: readonly ArticleEntry[]) => entries.map((entry) => entry.file).join('\n');
   for (const [file, entry] of afterByFile) {
+    if (sectionsChanged) files.add(file);
     const now = relatedAfter.related(entry);
     const old = beforeByFile.get(file);
     if (now.some((other) => changed.has(other.file)) || !old || names(now) !== names(relatedBefore.related(old))) files.add(file);

@@ -7,7 +7,8 @@ import { ArticleEntry, Corpus, type SiteArticle } from '../../src/site/corpus.ts
 import { searchTerms } from '../../src/site/search-terms.ts';
 import { foldVietnamese } from '../../src/text/fold.ts';
 import { compareSections, knownSections, resolveSection, sectionFolder } from '../../src/site/sections.ts';
-import { SiteIndex } from '../../src/site/site-index.ts';
+import { SiteIndex, siteIndex } from '../../src/site/site-index.ts';
+import { affectedPages } from '../../src/site/affected.ts';
 import { linkedByline } from '../../templates/partials/article-links.ts';
 import { newsStories } from '../../templates/pages/news-sitemap.ts';
 
@@ -175,6 +176,17 @@ describe('site index', () => {
     expect(index.related(entries[0]!)[0]).toBe(entries[1]);
     const again = new SiteIndex(new Corpus(entries), 'c');
     expect(entries.map((e) => again.related(e).map((r) => r.file))).toEqual(entries.map((e) => index.related(e).map((r) => r.file)));
+  });
+});
+
+describe('pages a save affects (serve)', () => {
+  test('a section gaining its first story changes every page: the masthead lists it', () => {
+    const old = [1, 2, 3, 4].map((n) => entry(`c/thoi-su/${n}.txt`, article(`Tin thời sự ${n}`, `2016-06-0${n}T07:00:00+07:00`)));
+    const added = entry('c/kinh-te/5.txt', article('Giá tỏi', '2016-06-05T07:00:00+07:00'));
+    const before = new Corpus(old);
+    const after = new Corpus([...old, added]);
+    const { pages } = affectedPages(before, after, new Set([added.file]), (corpus) => siteIndex(corpus, 'c'), 20);
+    expect(pages.map((e) => e.file).sort()).toEqual([...old, added].map((e) => e.file).sort());
   });
 });
 
