@@ -14,20 +14,62 @@ export function vietnamTime(iso: string): DateTime {
   return date;
 }
 
+/** An ISO 8601 date and time with seconds optional and an offset or `Z`: what the parser writes, and what `Date.parse` reads exactly. */
+const PLAIN_ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})$/;
+const HOUR_MS = 3_600_000;
+
+interface VietnamFields {
+  year: string;
+  month: string;
+  day: string;
+  hour: string;
+  minute: string;
+  second: string;
+  /** 1 = Monday … 7 = Sunday. */
+  weekday: number;
+}
+
+const two = (n: number) => String(n).padStart(2, '0');
+
+/**
+ * The fields of an article date in Vietnam time (UTC+7 all year since 1975). Listings format tens
+ * of thousands of dates, and Luxon took a fifth of a big build doing it; plain arithmetic on the
+ * UTC instant gives the same digits. Other ISO forms go through Luxon.
+ */
+function vietnamFields(iso: string): VietnamFields {
+  if (PLAIN_ISO.test(iso)) {
+    const d = new Date(Date.parse(iso) + 7 * HOUR_MS);
+    return {
+      year: String(d.getUTCFullYear()).padStart(4, '0'),
+      month: two(d.getUTCMonth() + 1),
+      day: two(d.getUTCDate()),
+      hour: two(d.getUTCHours()),
+      minute: two(d.getUTCMinutes()),
+      second: two(d.getUTCSeconds()),
+      weekday: ((d.getUTCDay() + 6) % 7) + 1,
+    };
+  }
+  const date = vietnamTime(iso);
+  const [year, month, day, hour, minute, second] = date.toFormat('yyyy MM dd HH mm ss').split(' ') as [string, string, string, string, string, string];
+  return { year, month, day, hour, minute, second, weekday: date.weekday };
+}
+
 /** `Thứ Bảy, 11/06/2016, 07:38 (GMT+7)`: the article page's dateline. */
 export function vietnameseDateTime(iso: string): string {
-  const date = vietnamTime(iso);
-  return `${WEEKDAYS[date.weekday - 1]}, ${date.toFormat('dd/MM/yyyy, HH:mm')} (GMT+7)`;
+  const f = vietnamFields(iso);
+  return `${WEEKDAYS[f.weekday - 1]}, ${f.day}/${f.month}/${f.year}, ${f.hour}:${f.minute} (GMT+7)`;
 }
 
 /** `11/06/2016 07:38`: the short date of a listing entry. */
 export function vietnameseShortDate(iso: string): string {
-  return vietnamTime(iso).toFormat('dd/MM/yyyy HH:mm');
+  const f = vietnamFields(iso);
+  return `${f.day}/${f.month}/${f.year} ${f.hour}:${f.minute}`;
 }
 
 /** `2016-06-11T07:38:00+07:00`: for `datetime` attributes, feeds, sitemaps and JSON-LD. */
 export function isoDateTime(iso: string): string {
-  return vietnamTime(iso).toFormat("yyyy-MM-dd'T'HH:mm:ssZZ");
+  const f = vietnamFields(iso);
+  return `${f.year}-${f.month}-${f.day}T${f.hour}:${f.minute}:${f.second}+07:00`;
 }
 
 /**
