@@ -68,7 +68,7 @@ describe('a reader on the site served under /tin/', () => {
 
     await expect.poll(() => page.locator('h1').innerText()).toBe(seed.title);
     expect(await page.locator('time').first().innerText()).toContain('Thứ Bảy, 11/06/2016, 07:38');
-    expect(await page.locator('main h2').allInnerTexts()).toEqual(seed.headings);
+    expect(await page.locator('main article h2').allInnerTexts()).toEqual(seed.headings);
     expect(await page.locator('figure > figcaption').allInnerTexts()).toEqual(seed.captions);
     expect(await page.locator('main').innerText()).toContain(seed.author);
     expect(scripts, 'no JavaScript is fetched').toEqual([]);
