@@ -102,13 +102,35 @@ export async function serveSite(options: ServeOptions): Promise<void> {
     const urls = [...edited].flatMap((file) => corpus.entries.find((entry) => entry.file === file)?.url ?? []);
     progress.line(`Đã dựng lại ${pages.length} trang bài (${((performance.now() - begun) / 1000).toFixed(1)} giây): ${urls.join(' ') || 'bài đã xoá'}`);
 
-    // Listings, feeds and sitemaps show every story: rebuilt after the article pages, which editors look at first.
-    if (siteShardCount(corpus.size) > 1) {
-      await runShards({ ...render, input: contentDir, corpus, articles: false, shardSize: Infinity, siteShards: siteShardCount(corpus.size), workers: 2, onProgress() {} });
-    } else {
-      await renderPages({ input: contentDir, output: outputDir, pathPrefix: options.pathPrefix, plugin: { corpus: corpus.withoutArticlePages(), siteUrl: options.siteUrl } });
+    rebuildListings();
+  };
+
+  /**
+   * Listings, feeds and sitemaps show every story: after the article pages, which editors look at
+   * first, they are rebuilt by a worker process, so the next save need not wait for them. Saves
+   * made meanwhile are taken into one more rebuild when this one ends.
+   */
+  let listings: Promise<void> | undefined;
+  let listingsAgain = false;
+  const rebuildListings = () => {
+    if (listings) {
+      listingsAgain = true;
+      return;
     }
-    server.reload({ files: ['/'] });
+    listings = (async () => {
+      do {
+        listingsAgain = false;
+        const siteShards = siteShardCount(corpus.size);
+        await runShards({ ...render, input: contentDir, corpus, articles: false, shardSize: Infinity, siteShards, workers: 1, onProgress() {} });
+        server.reload({ files: ['/'] });
+      } while (listingsAgain);
+    })()
+      .catch((error: unknown) => {
+        process.stderr.write(`${innermostMessage(error)}\nKhông dựng lại được các trang danh sách; trang cũ được giữ nguyên.\n`);
+      })
+      .finally(() => {
+        listings = undefined;
+      });
   };
 
   let pending = new Set<string>();

@@ -54,5 +54,9 @@ async function main(): Promise<number> {
   return 0;
 }
 
+// A worker whose build or dev server is gone (Ctrl+C, a failed shard) stops rather than write on alone.
+const orphaned = () => process.exit(1);
+process.once('disconnect', orphaned);
 process.exitCode = await main();
+process.off('disconnect', orphaned);
 process.disconnect?.();
