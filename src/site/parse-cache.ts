@@ -92,9 +92,19 @@ export class ParseCache {
     return { key, ...head };
   }
 
-  /** The body blocks of an article parsed earlier (by this or another process) under `key`. */
-  async blocks(key: string): Promise<Block[]> {
-    const cached = readFileSync(this.#entryPath(key));
+  /**
+   * The body blocks of `file`, parsed earlier (by this or another process) under `key`. An entry
+   * deleted since (the cache folder is safe to delete) is made again from the file, as long as the
+   * file still has the bytes it had.
+   */
+  async blocks(key: string, file: string): Promise<Block[]> {
+    let cached = readCached(this.#entryPath(key));
+    if (!cached) {
+      if ((await this.parseFile(file)).key !== key) {
+        throw new Error(`${file}: bài đã thay đổi trong lúc dựng trang; hãy chạy lại lệnh dựng (the file changed during the build).`);
+      }
+      cached = readFileSync(this.#entryPath(key));
+    }
     return JSON.parse(cached.toString('utf8', cached.indexOf(0x0a) + 1)) as Block[];
   }
 

@@ -55,7 +55,7 @@ export function sitePlugin(eleventyConfig: UserConfig, options: SitePluginOption
     site,
     images,
     absolute: (url) => absoluteUrl(site.url, eleventyConfig.pathPrefix ?? '/', url),
-    blocks: (entry) => parseCache.blocks(entry.key),
+    blocks: (entry) => parseCache.blocks(entry.key, entry.file),
     articleRendered: options.onArticle ?? (() => {}),
   };
 

@@ -1,4 +1,4 @@
-import { readdir, readFile, writeFile, mkdtemp } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
@@ -26,7 +26,21 @@ describe('parse cache', () => {
     if (!parsed.ok || !second.ok) throw new Error('the article must parse');
     const { body: _markdown, blocks, ...summary } = parsed.article;
     expect(second.summary).toEqual(summary);
-    expect(await cache.blocks(second.key)).toEqual(blocks);
+    expect(await cache.blocks(second.key, file)).toEqual(blocks);
+  });
+
+  test('a deleted entry is made again from the unchanged file; a changed file is an error, not stale text', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'toa-soan-cache-'));
+    const file = path.join(dir, 'bai.txt');
+    await writeFile(file, simpleArticle('Tin thử xoá bộ nhớ đệm', 4));
+    const cache = new ParseCache(path.join(dir, 'cache'));
+    const { key } = await cache.parseFile(file);
+    const blocks = await cache.blocks(key, file);
+    await rm(cache.dir, { recursive: true });
+    expect(await cache.blocks(key, file)).toEqual(blocks);
+    await rm(cache.dir, { recursive: true });
+    await writeFile(file, simpleArticle('Tin đã sửa giữa chừng', 4));
+    await expect(cache.blocks(key, file)).rejects.toThrow(/bai\.txt: bài đã thay đổi trong lúc dựng trang/);
   });
 
   test('an unchanged file is not parsed again: what its entry holds comes back', async () => {
