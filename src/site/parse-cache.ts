@@ -50,7 +50,6 @@ function parserVersion(): string {
  */
 export class ParseCache {
   readonly #version: string;
-  readonly #folders = new Set<string>();
 
   constructor(readonly dir: string = PARSE_CACHE_DIR) {
     this.#version = parserVersion();
@@ -114,13 +113,15 @@ export class ParseCache {
   /** Written synchronously, like the reads: a build has nothing else to do meanwhile. */
   #write(key: string, text: string): void {
     const target = this.#entryPath(key);
-    const folder = path.dirname(target);
-    if (!this.#folders.has(folder)) {
-      mkdirSync(folder, { recursive: true });
-      this.#folders.add(folder);
-    }
     const temporary = `${target}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-    writeFileSync(temporary, text);
+    try {
+      writeFileSync(temporary, text);
+    } catch (error) {
+      // The first entry in its folder, or the cache was deleted meanwhile.
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      mkdirSync(path.dirname(target), { recursive: true });
+      writeFileSync(temporary, text);
+    }
     renameSync(temporary, target);
   }
 }
