@@ -69,11 +69,10 @@ export async function serveSite(options: ServeOptions): Promise<void> {
   /** Re-reads the changed files and re-renders what they change; one rebuild at a time. */
   const rebuild = async (changed: Set<string>) => {
     const begun = performance.now();
-    const articles = new Set<string>();
-    for (const file of changed) {
-      if (file.endsWith('.txt')) articles.add(file);
-      else for (const other of files.keys()) if (path.dirname(other) === path.dirname(file)) articles.add(other);
-    }
+    // A photo added, replaced or removed may belong to any article of its folder.
+    const images = new Set([...changed].filter((file) => !file.endsWith('.txt')));
+    const articles = new Set([...changed].filter((file) => file.endsWith('.txt')));
+    for (const image of images) for (const other of files.keys()) if (path.dirname(other) === path.dirname(image)) articles.add(other);
     const edited = new Set<string>();
     for (const file of articles) {
       if (!existsSync(file)) {
@@ -81,15 +80,18 @@ export async function serveSite(options: ServeOptions): Promise<void> {
         continue;
       }
       const result = await cache.parseFile(file);
-      for (const issue of [...(result.ok ? [] : result.errors), ...result.warnings]) process.stderr.write(`${formatIssue(file, issue)}\n`);
-      if (!result.ok) {
-        process.stderr.write(`${file}: bài có lỗi, trang cũ được giữ nguyên cho đến khi sửa xong.\n`);
-        continue;
+      if (changed.has(file)) {
+        for (const issue of [...(result.ok ? [] : result.errors), ...result.warnings]) process.stderr.write(`${formatIssue(file, issue)}\n`);
+        if (!result.ok) process.stderr.write(`${file}: bài có lỗi, trang cũ được giữ nguyên cho đến khi sửa xong.\n`);
       }
+      if (!result.ok) continue;
       const siblings = new Set(await readdir(path.dirname(file)));
       const { photos } = findPhotos(file, result.summary.captions.length, result.summary.photos, siblings);
+      const old = files.get(file);
       files.set(file, { file, article: result.summary, photos, key: result.key });
-      edited.add(file);
+      // Saved without a change, and none of its photos touched: its pages stay as they are.
+      const same = old && old.key === result.key && old.photos.join('\n') === photos.join('\n');
+      if (!same || photos.some((photo) => photo !== null && images.has(photo))) edited.add(file);
     }
     if (edited.size === 0) return;
 

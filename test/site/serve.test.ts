@@ -3,6 +3,7 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { makeContent, simpleArticle } from './site-fixture.ts';
 
@@ -68,6 +69,19 @@ describe('serve', () => {
     await pollUntil(`${base}/`, (_, body) => body.includes('/2022/03/tin-da-sua-khi-dang-xem-truoc/'));
     // The old address is gone.
     await pollUntil(`${base}/2022/03/tin-ngan-so-24-trong-ngay/`, (status) => status === 404);
+  });
+
+  test('a replaced photo is re-encoded and its article page shows the new image', async () => {
+    const url = `${base}/2019/03/ly-son-vao-mua-thu-hoach-toi/`;
+    const imageOf = (page: string) => /<img src="([^"]+)"/.exec(page)?.[1];
+    const before = imageOf(await pollUntil(url, (status) => status === 200));
+    expect(before).toMatch(/^\/img\//);
+    await sharp({ create: { width: 1200, height: 800, channels: 3, background: { r: 20, g: 90, b: 160 } } })
+      .jpeg()
+      .toFile(path.join(content, 'anh', 'toi-ly-son-1.jpg'));
+    const after = imageOf(await pollUntil(url, (_, body) => imageOf(body) !== before));
+    expect(after).toMatch(/^\/img\//);
+    expect((await fetch(`${base}${after}`)).status).toBe(200);
   });
 
   test('a broken edit is reported as FILE:LINE and the last good page stays', async () => {
