@@ -16,6 +16,7 @@ import { sitemapTemplate } from '../../templates/pages/sitemap.ts';
 import { styleTemplate } from '../../templates/pages/style.ts';
 import type { PageTemplate, SiteContext } from './context.ts';
 import { Corpus } from './corpus.ts';
+import { siteFeatures } from './features.ts';
 import { ImageStore } from './images.ts';
 import { loadCorpus } from './load-corpus.ts';
 import { onlyPages } from './page-filter.ts';
@@ -82,6 +83,8 @@ export function sitePlugin(eleventyConfig: UserConfig, options: SitePluginOption
   };
   for (const [name, template] of Object.entries(templates)) {
     if (options.articlesOnly && name !== 'article') continue;
+    // The benchmark's baseline (features.ts): no `/luu-tru/` page; the other listings it leaves out have no groups to paginate.
+    if (name === 'archive' && !siteFeatures().archive) continue;
     if (options.sitePagesOnly) {
       const share = name === 'article' ? undefined : onlyPages(name, template as PageTemplate, options.sitePagesOnly);
       if (share) eleventyConfig.addTemplate(`${name}.11ty.js`, share);

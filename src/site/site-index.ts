@@ -3,6 +3,7 @@ import { slug } from '../slug.ts';
 import { monthName, monthUrl, pagedUrl, yearUrl } from './archive.ts';
 import { authorNames, authorUrl } from './authors.ts';
 import type { ArticleEntry, Corpus } from './corpus.ts';
+import { siteFeatures, type SiteFeatures } from './features.ts';
 import { vietnamTime } from './filters.ts';
 import { compareSections, resolveSection, sectionFolder, sectionUrl, type Section } from './sections.ts';
 
@@ -63,10 +64,12 @@ export class SiteIndex implements ArticleIndex {
   readonly months: readonly StoryGroup[];
   readonly #sectionOf = new Map<ArticleEntry, Section | null>();
   readonly #corpus: Corpus;
+  readonly #features: SiteFeatures;
   #related: Map<ArticleEntry, readonly ArticleEntry[]> | undefined;
 
   constructor(corpus: Corpus, contentDir: string) {
     this.#corpus = corpus;
+    this.#features = siteFeatures();
     // Many articles share a folder, a byline and a month: each is worked out once (slugs cost microseconds, times more).
     const folderSection = memo((folder: string | null) => resolveSection(null, folder));
     const sectionOf = (override: string | null, folder: string | null) => (override ? resolveSection(override, folder) : folderSection(folder));
@@ -75,20 +78,23 @@ export class SiteIndex implements ArticleIndex {
     const authors = new Map<string, { name: string; entries: ArticleEntry[] }>();
     const years = new Map<number, ArticleEntry[]>();
     const months = new Map<string, { year: number; month: number; entries: ArticleEntry[] }>();
+    // The benchmark's baseline (features.ts) builds without some listings: their groups are not even gathered, so no page links to them.
+    const { sections: withSections, authors: withAuthors, archive: withArchive } = this.#features;
     for (const entry of corpus.entries) {
       const section = sectionOf(entry.article.section, sectionFolder(entry.file, contentDir));
       this.#sectionOf.set(entry, section);
-      if (section) {
+      if (section && withSections) {
         const group = sections.get(section.slug) ?? { section, entries: [] };
         group.entries.push(entry);
         sections.set(section.slug, group);
       }
-      for (const { name, key } of writersOf(entry.article.author)) {
+      for (const { name, key } of withAuthors ? writersOf(entry.article.author) : []) {
         // The newest story's spelling names the page when spellings differ only in marks or case.
         const group = authors.get(key) ?? { name, entries: [] };
         group.entries.push(entry);
         authors.set(key, group);
       }
+      if (!withArchive) continue;
       const time = monthOf(entry);
       const year = years.get(time.year) ?? [];
       year.push(entry);
@@ -124,17 +130,19 @@ export class SiteIndex implements ArticleIndex {
 
   /** The article's section as a link to its listing. */
   sectionLink(entry: ArticleEntry): Link | null {
-    const section = this.sectionOf(entry);
+    const section = this.#features.sections ? this.sectionOf(entry) : null;
     return section && { name: section.name, url: sectionUrl(section.slug) };
   }
 
   /** The writers the article credits, each with their page. */
   authorsOf(entry: ArticleEntry): Link[] {
+    if (!this.#features.authors) return [];
     return authorNames(entry.article.author).map((name) => ({ name, url: authorUrl(name) }));
   }
 
   /** 3 to 5 other stories on the same subject (see `relatedStories`), chosen for the whole corpus on first use. */
   related(entry: ArticleEntry): readonly ArticleEntry[] {
+    if (!this.#features.related) return [];
     if (!this.#related) {
       const entries = this.#corpus.entries;
       const chosen = relatedStories(
@@ -207,10 +215,11 @@ export function seedArticleIndex(corpus: Corpus, snapshot: ArticleIndexSnapshot)
       { section, related: related.map((other) => atPosition.get(other)!) },
     ]),
   );
+  const withAuthors = siteFeatures().authors;
   seeded.set(corpus, {
     nav: snapshot.nav,
     sectionLink: (entry) => facts.get(entry)?.section ?? null,
-    authorsOf: (entry) => authorNames(entry.article.author).map((name) => ({ name, url: authorUrl(name) })),
+    authorsOf: (entry) => (withAuthors ? authorNames(entry.article.author).map((name) => ({ name, url: authorUrl(name) })) : []),
     related: (entry) => facts.get(entry)?.related ?? [],
   });
 }

@@ -1,4 +1,5 @@
 import type { PageData, PageTemplate, SiteContext } from '../../src/site/context.ts';
+import { siteFeatures } from '../../src/site/features.ts';
 import { pageIndex, type IndexData } from '../../src/site/site-index.ts';
 import { sitemapFiles, sitemapXml, type SitemapFile, type SitemapUrl } from '../../src/site/sitemap.ts';
 import { listingUrl } from '../../src/site/urls.ts';
@@ -20,7 +21,7 @@ function sitemapUrls(data: PageData & IndexData, perPage: number): SitemapUrl[] 
     urls.push({ loc: listingUrl(page), lastmod: entries[(page - 1) * perPage]?.article.date });
   }
   for (const page of pageIndex(data).pages(perPage)) urls.push({ loc: page.url, lastmod: page.items[0]?.article.date });
-  urls.push({ loc: '/luu-tru/', lastmod: entries[0]?.article.date });
+  if (siteFeatures().archive) urls.push({ loc: '/luu-tru/', lastmod: entries[0]?.article.date });
   urls.push({ loc: '/tim-kiem/' });
   for (const entry of entries) urls.push({ loc: entry.url, lastmod: entry.article.date });
   return urls;
