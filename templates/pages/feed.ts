@@ -1,8 +1,8 @@
 import { renderBlocks, renderLead } from '../../src/site/body.ts';
 import type { ArticleEntry } from '../../src/site/corpus.ts';
 import type { PageTemplate, SiteContext } from '../../src/site/context.ts';
-import { isoDateTime } from '../../src/site/filters.ts';
-import { escapeHtml as text, html } from '../../src/site/html.ts';
+import { atomFeed } from '../../src/site/atom.ts';
+import { html } from '../../src/site/html.ts';
 
 /**
  * `/feed.xml`: an Atom feed of the newest stories with their full text. Feed readers see no
@@ -24,36 +24,16 @@ export function feedTemplate(ctx: SiteContext): PageTemplate {
 
   return {
     data: { permalink: '/feed.xml', eleventyExcludeFromCollections: true },
-    async render({ corpus }) {
-      const entries = corpus.newest(site.feedSize);
-      const home = ctx.absolute('/');
-      const updated = entries[0] ? isoDateTime(entries[0].article.date) : '1970-01-01T07:00:00+07:00';
-      let out = `<?xml version="1.0" encoding="utf-8"?>
-<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${site.language}">
-<title>${text(site.name)}</title>
-<subtitle>${text(site.description)}</subtitle>
-<link href="${text(ctx.absolute('/feed.xml'))}" rel="self" type="application/atom+xml"/>
-<link href="${text(home)}" rel="alternate" type="text/html"/>
-<id>${text(home)}</id>
-<updated>${updated}</updated>
-`;
-      for (const entry of entries) {
-        const { title, date, author, lead } = entry.article;
-        const url = text(ctx.absolute(entry.url));
-        const published = isoDateTime(date);
-        out += `<entry>
-<title>${text(title)}</title>
-<link href="${url}" rel="alternate" type="text/html"/>
-<id>${url}</id>
-<published>${published}</published>
-<updated>${published}</updated>
-<author><name>${text(author ?? site.name)}</name></author>
-<summary>${text(lead)}</summary>
-<content type="html">${text(await fullText(entry))}</content>
-</entry>
-`;
-      }
-      return `${out}</feed>\n`;
+    render({ corpus }) {
+      return atomFeed(site, {
+        title: site.name,
+        subtitle: site.description,
+        self: ctx.absolute('/feed.xml'),
+        home: ctx.absolute('/'),
+        entries: corpus.newest(site.feedSize),
+        url: (entry) => ctx.absolute(entry.url),
+        content: fullText,
+      });
     },
   };
 }

@@ -1,6 +1,5 @@
 import type { PageData, PageTemplate, SiteContext } from '../../src/site/context.ts';
-import { isoDateTime } from '../../src/site/filters.ts';
-import { escapeHtml as text } from '../../src/site/html.ts';
+import { atomFeed } from '../../src/site/atom.ts';
 import { pageIndex, type IndexData, type StoryGroup } from '../../src/site/site-index.ts';
 
 interface SectionFeedData extends PageData, IndexData {
@@ -25,32 +24,13 @@ export function sectionFeedTemplate(ctx: SiteContext): PageTemplate<SectionFeedD
       eleventyExcludeFromCollections: true,
     },
     render({ section }) {
-      const entries = section.entries.slice(0, site.feedSize);
-      const home = text(ctx.absolute(section.url));
-      let out = `<?xml version="1.0" encoding="utf-8"?>
-<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${site.language}">
-<title>${text(`${site.name} – ${section.name}`)}</title>
-<link href="${text(ctx.absolute(`${section.url}feed.xml`))}" rel="self" type="application/atom+xml"/>
-<link href="${home}" rel="alternate" type="text/html"/>
-<id>${home}</id>
-<updated>${isoDateTime(entries[0]!.article.date)}</updated>
-`;
-      for (const entry of entries) {
-        const { title, date, author, lead } = entry.article;
-        const url = text(ctx.absolute(entry.url));
-        const published = isoDateTime(date);
-        out += `<entry>
-<title>${text(title)}</title>
-<link href="${url}" rel="alternate" type="text/html"/>
-<id>${url}</id>
-<published>${published}</published>
-<updated>${published}</updated>
-<author><name>${text(author ?? site.name)}</name></author>
-<summary>${text(lead)}</summary>
-</entry>
-`;
-      }
-      return `${out}</feed>\n`;
+      return atomFeed(site, {
+        title: `${site.name} – ${section.name}`,
+        self: ctx.absolute(`${section.url}feed.xml`),
+        home: ctx.absolute(section.url),
+        entries: section.entries.slice(0, site.feedSize),
+        url: (entry) => ctx.absolute(entry.url),
+      });
     },
   };
 }
