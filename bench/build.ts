@@ -21,12 +21,12 @@ export interface BuildBenchOptions {
   runs: number;
   seed: number;
   log: (line: string) => void;
-  /** Rows not to run (`startup`, `parse`, `build`, `search`, `eleventy`): plain Eleventy at 100,000 articles takes long and proves nothing new. */
+  /** Rows not to run (`startup`, `parse`, `build`, `baseline`, `search`, `eleventy`): plain Eleventy at 100,000 articles takes long and proves nothing new. */
   skip?: readonly string[];
 }
 
 interface Contender {
-  name: 'startup' | 'parse' | 'build' | 'search' | 'eleventy';
+  name: 'startup' | 'parse' | 'build' | 'baseline' | 'search' | 'eleventy';
   label: string;
   spec: CommandSpec;
   /** Emptied before each run, counted after: no run profits from the previous one's output. */
@@ -85,6 +85,20 @@ function contenders(dir: string): { ready: Contender[]; skipped: string[] } {
       label: 'full build (--no-search)',
       spec: { command: 'npx', args: ['tsx', 'src/cli.ts', 'build', '--content', content, '--output', output, '--quiet', '--no-search'], cwd: REPO },
       output,
+    });
+    // Issue 5: related stories and the section, author and archive listings add at most 15% to the build.
+    // The same build without them (src/site/features.ts), run right after the full one in every round.
+    const baseline = join(dir, 'site-baseline');
+    ready.push({
+      name: 'baseline',
+      label: 'build without related/sections/authors/archive (--no-search)',
+      spec: {
+        command: 'npx',
+        args: ['tsx', 'src/cli.ts', 'build', '--content', content, '--output', baseline, '--quiet', '--no-search'],
+        cwd: REPO,
+        env: { TOA_SOAN_WITHOUT: 'related,sections,authors,archive' },
+      },
+      output: baseline,
     });
     ready.push({
       name: 'search',
@@ -192,10 +206,22 @@ export function formatBuildReport(bench: BuildBenchResult): string {
       `full build / plain Eleventy: ${(build.seconds / plain.seconds).toFixed(2)}× time, ${(build.peakRssBytes / plain.peakRssBytes).toFixed(2)}× peak RSS`,
     );
   }
+  const baseline = bench.results.find((r) => r.name === 'baseline');
+  if (build && baseline) lines.push('', featureCostLine(build.seconds, baseline.seconds));
   for (const r of bench.results) {
     if (r.pages === 0) lines.push(`WARNING: ${r.label} wrote no .html pages: its time means nothing.`);
   }
   for (const reason of bench.skipped) lines.push(`skipped: ${reason}`);
   lines.push('', 'Commands:', ...bench.results.map((r) => `  ${r.label}: ${r.command}`));
   return lines.join('\n');
+}
+
+/** Issue 5's target: related stories and the section, author and archive listings add at most this to the build time. */
+export const FEATURE_COST_TARGET = 0.15;
+
+/** What issue 5's features cost: the full build's time over the baseline's, less one, against the target. */
+export function featureCostLine(fullSeconds: number, baselineSeconds: number): string {
+  const cost = fullSeconds / baselineSeconds - 1;
+  const verdict = cost <= FEATURE_COST_TARGET ? 'target met' : 'target NOT met';
+  return `issue 5 features add ${(cost * 100).toFixed(1)}% to the build (${fullSeconds.toFixed(2)} s ÷ ${baselineSeconds.toFixed(2)} s − 1; target ≤ ${FEATURE_COST_TARGET * 100}%: ${verdict})`;
 }

@@ -11,20 +11,23 @@ export interface CommandSpec {
   command: string;
   args: string[];
   cwd: string;
+  /** Added to this process's environment. */
+  env?: Record<string, string>;
 }
 
 const SAMPLE_MS = 100;
 const KEEP_OUTPUT = 8000;
 
 export function describeCommand(spec: CommandSpec): string {
-  return `(cd ${spec.cwd} && ${[spec.command, ...spec.args].join(' ')})`;
+  const env = Object.entries(spec.env ?? {}).map(([name, value]) => `${name}=${value}`);
+  return `(cd ${spec.cwd} && ${[...env, spec.command, ...spec.args].join(' ')})`;
 }
 
 /** Rejects with the command's last output when it exits non-zero. */
 export function measureCommand(spec: CommandSpec): Promise<Measurement> {
   return new Promise((resolve, reject) => {
     const start = process.hrtime.bigint();
-    const child = spawn(spec.command, spec.args, { cwd: spec.cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(spec.command, spec.args, { cwd: spec.cwd, env: { ...process.env, ...spec.env }, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     const keep = (chunk: Buffer): void => {
       output = (output + chunk.toString('utf8')).slice(-KEEP_OUTPUT);

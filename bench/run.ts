@@ -6,7 +6,7 @@ import { formatBuildReport, runBuildBench } from './build.ts';
 import { formatParseReport, measureLinearity, measureThroughput } from './parse.ts';
 import { formatServeReport, runServeBench } from './serve.ts';
 
-const help = `npm run bench -- [--articles N] [--runs R] [--only parse|build|serve] [--skip startup,parse,build,search,eleventy] [--megabytes M] [--seed S]
+const help = `npm run bench -- [--articles N] [--runs R] [--only parse|build|serve] [--skip startup,parse,build,baseline,search,eleventy] [--megabytes M] [--seed S]
 
 Đo tốc độ (benchmarks) trên kho bài tổng hợp (a synthetic, seeded corpus):
 
@@ -17,6 +17,9 @@ const help = `npm run bench -- [--articles N] [--runs R] [--only parse|build|ser
             (a) chỉ phân tích: npx tsx src/cli.ts check DIR
             (b) dựng đầy đủ: npx tsx src/cli.ts build --content DIR --output DIR --quiet --no-search,
                 rồi riêng chỉ mục tìm kiếm (Pagefind) trên kết quả đó
+            (b') như (b) nhưng không có tin liên quan, trang chuyên mục, tác giả, lưu trữ
+                (TOA_SOAN_WITHOUT=related,sections,authors,archive): in ra các tính năng
+                của issue 5 làm bản dựng chậm thêm bao nhiêu phần trăm (mục tiêu ≤ 15%)
             (c) Eleventy thuần trên các tệp Markdown tương đương
           In ra trang/giây, ms/bài, bộ nhớ đỉnh (RSS cả cây tiến trình), tỉ lệ (b)/(c).
   serve   máy chủ xem trước (npm start) trên bản sao N bài: thời gian khởi động, rồi R lần
