@@ -15,11 +15,6 @@ export const RELATED_MAX = 5;
 const NEIGHBOURS_PER_TERM = 24;
 const SECTION_WEIGHT = 1.5;
 
-interface Scored {
-  index: number;
-  score: number;
-}
-
 function newerFirst(stories: readonly StoryTopics[], a: number, b: number): number {
   const da = stories[a]!.date;
   const db = stories[b]!.date;
@@ -78,23 +73,36 @@ export function relatedStories(stories: readonly StoryTopics[]): number[][] {
     return lo;
   };
 
+  // One score slot per story, reset after each use: far cheaper than a Map per story.
+  const scores = new Float64Array(stories.length);
   return stories.map((story, self) => {
-    const scores = new Map<number, number>();
+    const touched: number[] = [];
     for (const term of termsOf[self]!) {
       const list = postings.get(term)!;
       if (list.length < 2) continue;
       const weight = idf(term);
       for (const other of nearest(list, positionIn(list, self), NEIGHBOURS_PER_TERM)) {
-        scores.set(other, (scores.get(other) ?? 0) + weight);
+        if (scores[other] === 0) touched.push(other);
+        scores[other]! += weight;
       }
     }
     const sameSection = story.section === null ? [] : sections.get(story.section)!;
-    const ranked: Scored[] = [...scores].map(([index, score]) => ({
-      index,
-      score: score + (story.section !== null && stories[index]!.section === story.section ? SECTION_WEIGHT : 0),
-    }));
-    ranked.sort((a, b) => b.score - a.score || newerFirst(stories, a.index, b.index));
-    const chosen = ranked.slice(0, RELATED_MAX).map((scored) => scored.index);
+    // The best RELATED_MAX by score, ties to the newer (lower rank), kept in order by insertion.
+    const chosen: number[] = [];
+    const chosenScores: number[] = [];
+    for (const index of touched) {
+      const score = scores[index]! + (story.section !== null && stories[index]!.section === story.section ? SECTION_WEIGHT : 0);
+      scores[index] = 0;
+      let at = chosen.length;
+      while (at > 0 && (score > chosenScores[at - 1]! || (score === chosenScores[at - 1] && rank[index]! < rank[chosen[at - 1]!]!))) at--;
+      if (at >= RELATED_MAX) continue;
+      chosen.splice(at, 0, index);
+      chosenScores.splice(at, 0, score);
+      if (chosen.length > RELATED_MAX) {
+        chosen.pop();
+        chosenScores.pop();
+      }
+    }
     const fill = (candidates: number[]) => {
       for (const index of candidates) {
         if (chosen.length >= RELATED_MIN) return;

@@ -6,8 +6,18 @@ import { html, type SafeHtml } from '../../src/site/html.ts';
 const EXCERPT = 160;
 const FEATURED_EXCERPT = 320;
 
+// A story appears in up to five listings (front page, section, writer, year, month): render its card once.
+const cards = new WeakMap<ArticleEntry, SafeHtml>();
+
 /** One story in a listing: linked title, date, shortened lead, author. Reads no body text. */
 export function storyCard(entry: ArticleEntry, featured: boolean): SafeHtml {
+  if (featured) return renderCard(entry, true);
+  let card = cards.get(entry);
+  if (!card) cards.set(entry, (card = renderCard(entry, false)));
+  return card;
+}
+
+function renderCard(entry: ArticleEntry, featured: boolean): SafeHtml {
   const { title, date, lead, author } = entry.article;
   return html`<li class="${featured ? 'story-card featured' : 'story-card'}">
 <article>
