@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { mkdtemp, rename, rm, stat } from 'node:fs/promises';
+import { chmod, mkdtemp, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { loadCorpus } from './load-corpus.ts';
 import type { Progress } from './progress.ts';
@@ -64,6 +64,8 @@ export async function buildSite(options: BuildOptions): Promise<number> {
   progress.line(`Đã đọc ${total} bài viết.`);
 
   const temporary = await mkdtemp(siblingPrefix(outputDir, 'tmp'));
+  // mkdtemp makes a private (0700) folder; the published site must be readable by the web server's user.
+  await chmod(temporary, 0o755);
   try {
     progress.phase('Dựng trang');
     await renderSite({

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { HtmlValidate } from 'html-validate';
 import { beforeAll, describe, expect, test } from 'vitest';
@@ -43,6 +43,10 @@ describe('build of the fixtures', () => {
     // 7 fixtures (03 with its photo) + hostile + 24 + 2 duplicates = 34 articles: two listing pages.
     expect(files.filter((f) => /^\d{4}\/\d{2}\/[^/]+\/index\.html$/.test(f) && !f.includes('/trang/'))).toHaveLength(34);
     expect(files).not.toContain('trang/3/index.html');
+  });
+
+  test('the output folder is readable by a web server running as another user', () => {
+    expect(statSync(site.out).mode & 0o777).toBe(0o755);
   });
 
   test('two articles with the same slug in a month get -2 by file order, with a warning', async () => {
