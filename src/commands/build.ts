@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { chooseProgress } from '../site/progress.ts';
 import { normalizeSiteUrl } from '../site/settings.ts';
 import { UsageError, type Command } from './command.ts';
+import { SITE_OPTIONS } from './site-options.ts';
 
 const help = `toa-soan build [--content THƯ_MỤC] [--output THƯ_MỤC] [--prefix ĐƯỜNG_DẪN] [--site-url ĐỊA_CHỈ] [--no-search] [--quiet]
 
@@ -25,9 +26,7 @@ export const command: Command = {
     const { values, positionals } = parseArgs({
       args,
       options: {
-        content: { type: 'string', default: 'content' },
-        output: { type: 'string', default: '_site' },
-        prefix: { type: 'string' },
+        ...SITE_OPTIONS,
         'site-url': { type: 'string' },
         quiet: { type: 'boolean', default: false },
         'no-search': { type: 'boolean', default: false },

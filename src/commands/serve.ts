@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { UsageError, type Command } from './command.ts';
+import { SITE_OPTIONS } from './site-options.ts';
 
 const help = `toa-soan serve [--content THƯ_MỤC] [--output THƯ_MỤC] [--port CỔNG] [--prefix ĐƯỜNG_DẪN]
 
@@ -21,10 +22,8 @@ export const command: Command = {
     const { values, positionals } = parseArgs({
       args,
       options: {
-        content: { type: 'string', default: 'content' },
-        output: { type: 'string', default: '_site' },
+        ...SITE_OPTIONS,
         port: { type: 'string', default: '8080' },
-        prefix: { type: 'string' },
       },
       allowPositionals: true,
       strict: true,
