@@ -43,16 +43,23 @@ export function relatedStories(stories: readonly StoryTopics[]): number[][] {
   const rank = new Int32Array(stories.length);
   order.forEach((index, position) => (rank[index] = position));
 
-  const termsOf = stories.map((story) => significantTerms(story.text));
-  // Posting lists are built by walking stories newest first, so each list is already in time order.
-  const postings = new Map<string, number[]>();
+  // Terms become small integers once, so the scoring loop below touches no strings.
+  const termIds = new Map<string, number>();
+  const postings: number[][] = [];
+  const termsOf: number[][] = stories.map((story) =>
+    significantTerms(story.text).map((term) => {
+      let id = termIds.get(term);
+      if (id === undefined) {
+        termIds.set(term, (id = postings.length));
+        postings.push([]);
+      }
+      return id;
+    }),
+  );
+  // Posting lists are filled by walking stories newest first, so each list is already in time order.
   const sections = new Map<string, number[]>();
   for (const index of order) {
-    for (const term of termsOf[index]!) {
-      let list = postings.get(term);
-      if (!list) postings.set(term, (list = []));
-      list.push(index);
-    }
+    for (const id of termsOf[index]!) postings[id]!.push(index);
     const section = stories[index]!.section;
     if (section !== null) {
       let list = sections.get(section);
@@ -60,7 +67,7 @@ export function relatedStories(stories: readonly StoryTopics[]): number[][] {
       list.push(index);
     }
   }
-  const idf = (term: string) => Math.log(1 + stories.length / postings.get(term)!.length);
+  const idf = postings.map((list) => Math.log(1 + stories.length / list.length));
   const positionIn = (list: readonly number[], index: number) => {
     // Binary search by time rank: the list is sorted by rank.
     let lo = 0;
@@ -77,10 +84,10 @@ export function relatedStories(stories: readonly StoryTopics[]): number[][] {
   const scores = new Float64Array(stories.length);
   return stories.map((story, self) => {
     const touched: number[] = [];
-    for (const term of termsOf[self]!) {
-      const list = postings.get(term)!;
+    for (const id of termsOf[self]!) {
+      const list = postings[id]!;
       if (list.length < 2) continue;
-      const weight = idf(term);
+      const weight = idf[id]!;
       for (const other of nearest(list, positionIn(list, self), NEIGHBOURS_PER_TERM)) {
         if (scores[other] === 0) touched.push(other);
         scores[other]! += weight;
