@@ -41,3 +41,12 @@ export function onlyPages<T extends PageTemplate>(name: string, template: T, kee
     },
   };
 }
+
+/**
+ * The pagination of a site template with many pages: Eleventy paginates `corpus.entries`, one item
+ * a page, and `before` swaps those items for `pages`' page descriptions (each with its `url`), which
+ * is the shape `onlyPages` shares out among site-pages workers.
+ */
+export function pagePerDescription<D>(alias: string, pages: (data: D) => readonly { url: string }[]) {
+  return { data: 'corpus.entries', size: 1, alias, before: (_entries: unknown[], data: D) => pages(data) };
+}

@@ -7,6 +7,7 @@ import { basePage } from '../layouts/base.ts';
 import { pageTitle } from './article.ts';
 import { pageNav } from '../partials/page-nav.ts';
 import { storyCard } from '../partials/story-card.ts';
+import { pagePerDescription } from '../../src/site/page-filter.ts';
 
 interface GroupData extends PageData, IndexData {
   listing: GroupPage;
@@ -39,12 +40,7 @@ export function groupListingTemplate(ctx: SiteContext): PageTemplate<GroupData> 
   const { site } = ctx;
   return {
     data: {
-      pagination: {
-        data: 'corpus.entries',
-        size: 1,
-        alias: 'listing',
-        before: (_entries: unknown[], data: IndexData) => pageIndex(data).pages(site.perPage),
-      },
+      pagination: pagePerDescription('listing', (data: IndexData) => pageIndex(data).pages(site.perPage)),
       permalink: (data: GroupData) => data.listing.url,
       eleventyExcludeFromCollections: true,
     },

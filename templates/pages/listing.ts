@@ -6,6 +6,7 @@ import { listingUrl } from '../../src/site/urls.ts';
 import { basePage } from '../layouts/base.ts';
 import { pageNav } from '../partials/page-nav.ts';
 import { storyCard } from '../partials/story-card.ts';
+import { pagePerDescription } from '../../src/site/page-filter.ts';
 
 /** One page of the front-page listing. */
 export interface ListingPage {
@@ -35,12 +36,7 @@ export function listingTemplate(ctx: SiteContext): PageTemplate<ListingData> {
   const { site } = ctx;
   return {
     data: {
-      pagination: {
-        data: 'corpus.entries',
-        size: 1,
-        alias: 'listing',
-        before: (_entries: unknown[], data: PageData) => listingPages(data.corpus, site.perPage),
-      },
+      pagination: pagePerDescription('listing', (data: PageData) => listingPages(data.corpus, site.perPage)),
       permalink: (data: ListingData) => data.listing.url,
       eleventyExcludeFromCollections: true,
     },

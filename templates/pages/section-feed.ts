@@ -1,6 +1,7 @@
 import type { PageData, PageTemplate, SiteContext } from '../../src/site/context.ts';
 import { atomFeed } from '../../src/site/atom.ts';
 import { pageIndex, type IndexData, type StoryGroup } from '../../src/site/site-index.ts';
+import { pagePerDescription } from '../../src/site/page-filter.ts';
 
 interface SectionFeedData extends PageData, IndexData {
   section: StoryGroup;
@@ -14,12 +15,7 @@ export function sectionFeedTemplate(ctx: SiteContext): PageTemplate<SectionFeedD
   const { site } = ctx;
   return {
     data: {
-      pagination: {
-        data: 'corpus.entries',
-        size: 1,
-        alias: 'section',
-        before: (_entries: unknown[], data: IndexData) => pageIndex(data).sections,
-      },
+      pagination: pagePerDescription('section', (data: IndexData) => pageIndex(data).sections),
       permalink: (data: SectionFeedData) => `${data.section.url}feed.xml`,
       eleventyExcludeFromCollections: true,
     },

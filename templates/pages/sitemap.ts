@@ -3,6 +3,7 @@ import { siteFeatures } from '../../src/site/features.ts';
 import { pageIndex, type IndexData } from '../../src/site/site-index.ts';
 import { sitemapFiles, sitemapXml, type SitemapFile, type SitemapUrl } from '../../src/site/sitemap.ts';
 import { listingUrl } from '../../src/site/urls.ts';
+import { pagePerDescription } from '../../src/site/page-filter.ts';
 
 interface SitemapData extends PageData, IndexData {
   sitemap: SitemapFile;
@@ -34,12 +35,7 @@ function sitemapUrls(data: PageData & IndexData, perPage: number): SitemapUrl[] 
 export function sitemapTemplate(ctx: SiteContext): PageTemplate<SitemapData> {
   return {
     data: {
-      pagination: {
-        data: 'corpus.entries',
-        size: 1,
-        alias: 'sitemap',
-        before: (_entries: unknown[], data: PageData & IndexData) => sitemapFiles(sitemapUrls(data, ctx.site.perPage)),
-      },
+      pagination: pagePerDescription('sitemap', (data: PageData & IndexData) => sitemapFiles(sitemapUrls(data, ctx.site.perPage))),
       permalink: (data: SitemapData) => data.sitemap.url,
       eleventyExcludeFromCollections: true,
     },
