@@ -1,5 +1,6 @@
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
+import { FILE_CONCURRENCY, mapConcurrently } from '../concurrency.ts';
 import { listArticleFiles } from '../load.ts';
 import { formatIssue } from '../parser/issue.ts';
 import { buildCorpus, type Corpus, type ParsedFile } from './corpus.ts';
@@ -14,9 +15,6 @@ export interface LoadedCorpus {
   /** How many article files were read. */
   fileCount: number;
 }
-
-/** Files read at once: enough to keep the disk busy, few enough not to exhaust file handles. */
-const CONCURRENCY = 32;
 
 /**
  * Reads every article under `dir`, parsing it or taking its parse from the cache, finds each
@@ -40,37 +38,29 @@ export async function loadCorpus(
     return names;
   };
 
-  const results: ({ parsed: ParsedFile | null; errors: string[]; warnings: string[] } | undefined)[] = [];
-  let next = 0;
-  let done = 0;
-  const worker = async () => {
-    while (next < files.length) {
-      const i = next++;
-      const file = files[i]!;
+  const results = await mapConcurrently(
+    files,
+    FILE_CONCURRENCY,
+    async (file): Promise<{ parsed: ParsedFile | null; errors: string[]; warnings: string[] }> => {
       const result = await cache.parseFile(file);
       const warnings = result.warnings.map((issue) => formatIssue(file, issue));
-      if (!result.ok) {
-        results[i] = { parsed: null, errors: result.errors.map((issue) => formatIssue(file, issue)), warnings };
-      } else {
-        const article = result.summary;
-        // One caption per photo, in order.
-        const { photos, missing } = findPhotos(file, article.captions.length, article.photos, await siblingsOf(file));
-        for (const name of missing) {
-          const message = `Không tìm thấy ảnh "${name}" (khai trong "photos:") bên cạnh bài; ảnh được thay bằng chú thích.`;
-          warnings.push(formatIssue(file, { severity: 'warning', code: 'MISSING_PHOTO', line: 1, message }));
-        }
-        results[i] = { parsed: { file, article, photos, key: result.key }, errors: [], warnings };
+      if (!result.ok) return { parsed: null, errors: result.errors.map((issue) => formatIssue(file, issue)), warnings };
+      const article = result.summary;
+      // One caption per photo, in order.
+      const { photos, missing } = findPhotos(file, article.captions.length, article.photos, await siblingsOf(file));
+      for (const name of missing) {
+        const message = `Không tìm thấy ảnh "${name}" (khai trong "photos:") bên cạnh bài; ảnh được thay bằng chú thích.`;
+        warnings.push(formatIssue(file, { severity: 'warning', code: 'MISSING_PHOTO', line: 1, message }));
       }
-      onProgress(++done, files.length);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(CONCURRENCY, files.length) }, worker));
+      return { parsed: { file, article, photos, key: result.key }, errors: [], warnings };
+    },
+    onProgress,
+  );
 
   const parsed: ParsedFile[] = [];
   const errors: string[] = [];
   const warnings: string[] = [];
   for (const result of results) {
-    if (!result) continue;
     if (result.parsed) parsed.push(result.parsed);
     errors.push(...result.errors);
     warnings.push(...result.warnings);
