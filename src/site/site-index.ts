@@ -39,15 +39,15 @@ export interface Link {
  * part of the archive, gets one made in the main process (`snapshot`, then `seedArticleIndex`).
  */
 export interface ArticleIndex {
-  readonly nav: Link[];
+  readonly nav: readonly Link[];
   sectionLink(entry: ArticleEntry): Link | null;
-  authorsOf(entry: ArticleEntry): Link[];
+  authorsOf(entry: ArticleEntry): readonly Link[];
   related(entry: ArticleEntry): readonly ArticleEntry[];
 }
 
 /** An `ArticleIndex` for some articles, as JSON; positions are places in the whole archive (`Corpus.positionOf`). */
 export interface ArticleIndexSnapshot {
-  nav: Link[];
+  nav: readonly Link[];
   articles: { position: number; section: Link | null; related: number[] }[];
 }
 
@@ -62,6 +62,8 @@ export class SiteIndex implements ArticleIndex {
   readonly years: readonly StoryGroup[];
   /** Newest month first. */
   readonly months: readonly StoryGroup[];
+  /** Masthead links: the sections that have stories, in menu order. One array, so the masthead is rendered once (`masthead`). */
+  readonly nav: readonly Link[];
   readonly #sectionOf = new Map<ArticleEntry, Section | null>();
   readonly #corpus: Corpus;
   readonly #features: SiteFeatures;
@@ -116,12 +118,9 @@ export class SiteIndex implements ArticleIndex {
     this.months = [...months.values()]
       .sort((a, b) => b.year - a.year || b.month - a.month)
       .map(({ year, month, entries }) => ({ kind: 'month', name: monthName(year, month), url: monthUrl(year, month), entries }));
+    this.nav = this.sections.map(({ name, url }) => ({ name, url }));
   }
 
-  /** Masthead links: the sections that have stories, in menu order. */
-  get nav(): Link[] {
-    return this.sections.map(({ name, url }) => ({ name, url }));
-  }
 
   /** The article's section, or null when it sits directly in the content folder without `section:`. */
   sectionOf(entry: ArticleEntry): Section | null {
@@ -135,9 +134,8 @@ export class SiteIndex implements ArticleIndex {
   }
 
   /** The writers the article credits, each with their page. */
-  authorsOf(entry: ArticleEntry): Link[] {
-    if (!this.#features.authors) return [];
-    return authorNames(entry.article.author).map((name) => ({ name, url: authorUrl(name) }));
+  authorsOf(entry: ArticleEntry): readonly Link[] {
+    return this.#features.authors ? authorLinks(entry.article.author) : [];
   }
 
   /** 3 to 5 other stories on the same subject (see `relatedStories`), chosen for the whole corpus on first use. */
@@ -182,7 +180,6 @@ export class SiteIndex implements ArticleIndex {
   }
 }
 
-/** Keyed by the entries array, which a corpus and its `withoutArticlePages()` copy share. */
 /** `fn`, remembering its result for each argument. */
 function memo<A, R>(fn: (a: A) => R): (a: A) => R {
   const results = new Map<A, R>();
@@ -200,6 +197,13 @@ function monthOf(entry: ArticleEntry): { year: number; month: number } {
   return { year: time.year, month: time.month };
 }
 
+/**
+ * Each writer a byline credits, linked to their page. A byline is shared by many stories, and
+ * splitting and slugging it for every page they appear on cost more than the rest of the byline.
+ */
+const authorLinks = memo((author: string | null): readonly Link[] => authorNames(author).map((name) => ({ name, url: authorUrl(name) })));
+
+/** Keyed by the entries array, which a corpus and its `withoutArticlePages()` copy share. */
 const cache = new WeakMap<readonly ArticleEntry[], SiteIndex>();
 const seeded = new WeakMap<Corpus, ArticleIndex>();
 
@@ -219,7 +223,7 @@ export function seedArticleIndex(corpus: Corpus, snapshot: ArticleIndexSnapshot)
   seeded.set(corpus, {
     nav: snapshot.nav,
     sectionLink: (entry) => facts.get(entry)?.section ?? null,
-    authorsOf: (entry) => (withAuthors ? authorNames(entry.article.author).map((name) => ({ name, url: authorUrl(name) })) : []),
+    authorsOf: (entry) => (withAuthors ? authorLinks(entry.article.author) : []),
     related: (entry) => facts.get(entry)?.related ?? [],
   });
 }

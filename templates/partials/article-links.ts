@@ -53,9 +53,19 @@ export function relatedList(entries: readonly ArticleEntry[]): SafeHtml | '' {
   return html`<aside class="related" aria-label="Tin liên quan">
 <h2>Tin liên quan</h2>
 <ul>
-${entries.map(
-  ({ url, article }) =>
-    html`<li><a href="${url}">${article.title}</a> <time datetime="${isoDateTime(article.date)}">${vietnameseShortDate(article.date)}</time></li>\n`,
-)}</ul>
+${entries.map(relatedItem)}</ul>
 </aside>`;
+}
+
+/** Each story's item, made once: a story is among the related stories of several others. */
+const relatedItems = new WeakMap<ArticleEntry, SafeHtml>();
+
+function relatedItem(entry: ArticleEntry): SafeHtml {
+  let item = relatedItems.get(entry);
+  if (!item) {
+    const { url, article } = entry;
+    item = html`<li><a href="${url}">${article.title}</a> <time datetime="${isoDateTime(article.date)}">${vietnameseShortDate(article.date)}</time></li>\n`;
+    relatedItems.set(entry, item);
+  }
+  return item;
 }
