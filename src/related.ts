@@ -21,14 +21,19 @@ function newerFirst(stories: readonly StoryTopics[], a: number, b: number): numb
   return da < db ? 1 : da > db ? -1 : a - b;
 }
 
-/** Indices into `sorted` (newest first) of the up to `count` stories nearest to `position`, alternating newer and older. */
-function nearest(sorted: readonly number[], position: number, count: number): number[] {
-  const result: number[] = [];
-  for (let step = 1; result.length < count && (position - step >= 0 || position + step < sorted.length); step++) {
-    if (position - step >= 0) result.push(sorted[position - step]!);
-    if (position + step < sorted.length && result.length < count) result.push(sorted[position + step]!);
+/** Visits the up to `count` entries of `sorted` (newest first) nearest to `position`, alternating newer and older. */
+function forNearest(sorted: ArrayLike<number>, position: number, count: number, visit: (index: number) => void): void {
+  let visited = 0;
+  for (let step = 1; visited < count && (position - step >= 0 || position + step < sorted.length); step++) {
+    if (position - step >= 0) {
+      visit(sorted[position - step]!);
+      visited++;
+    }
+    if (position + step < sorted.length && visited < count) {
+      visit(sorted[position + step]!);
+      visited++;
+    }
   }
-  return result;
 }
 
 /**
@@ -82,42 +87,43 @@ export function relatedStories(stories: readonly StoryTopics[]): number[][] {
 
   // One score slot per story, reset after each use: far cheaper than a Map per story.
   const scores = new Float64Array(stories.length);
+  const touched = new Int32Array(stories.length);
+  let touchedCount = 0;
+  let weight = 0;
+  const score = (other: number) => {
+    if (scores[other] === 0) touched[touchedCount++] = other;
+    scores[other]! += weight;
+  };
   return stories.map((story, self) => {
-    const touched: number[] = [];
+    touchedCount = 0;
     for (const id of termsOf[self]!) {
       const list = postings[id]!;
       if (list.length < 2) continue;
-      const weight = idf[id]!;
-      for (const other of nearest(list, positionIn(list, self), NEIGHBOURS_PER_TERM)) {
-        if (scores[other] === 0) touched.push(other);
-        scores[other]! += weight;
-      }
+      weight = idf[id]!;
+      forNearest(list, positionIn(list, self), NEIGHBOURS_PER_TERM, score);
     }
     const sameSection = story.section === null ? [] : sections.get(story.section)!;
     // The best RELATED_MAX by score, ties to the newer (lower rank), kept in order by insertion.
     const chosen: number[] = [];
     const chosenScores: number[] = [];
-    for (const index of touched) {
-      const score = scores[index]! + (story.section !== null && stories[index]!.section === story.section ? SECTION_WEIGHT : 0);
+    for (const index of touched.subarray(0, touchedCount)) {
+      const closeness = scores[index]! + (story.section !== null && stories[index]!.section === story.section ? SECTION_WEIGHT : 0);
       scores[index] = 0;
       let at = chosen.length;
-      while (at > 0 && (score > chosenScores[at - 1]! || (score === chosenScores[at - 1] && rank[index]! < rank[chosen[at - 1]!]!))) at--;
+      while (at > 0 && (closeness > chosenScores[at - 1]! || (closeness === chosenScores[at - 1] && rank[index]! < rank[chosen[at - 1]!]!))) at--;
       if (at >= RELATED_MAX) continue;
       chosen.splice(at, 0, index);
-      chosenScores.splice(at, 0, score);
+      chosenScores.splice(at, 0, closeness);
       if (chosen.length > RELATED_MAX) {
         chosen.pop();
         chosenScores.pop();
       }
     }
-    const fill = (candidates: number[]) => {
-      for (const index of candidates) {
-        if (chosen.length >= RELATED_MIN) return;
-        if (index !== self && !chosen.includes(index)) chosen.push(index);
-      }
+    const fill = (index: number) => {
+      if (chosen.length < RELATED_MIN && index !== self && !chosen.includes(index)) chosen.push(index);
     };
-    if (sameSection.length > 0) fill(nearest(sameSection, positionIn(sameSection, self), RELATED_MIN + 1));
-    fill(nearest(order, rank[self]!, RELATED_MIN + 1));
+    if (sameSection.length > 0) forNearest(sameSection, positionIn(sameSection, self), RELATED_MIN + 1, fill);
+    forNearest(order, rank[self]!, RELATED_MIN + 1, fill);
     return chosen;
   });
 }

@@ -30,13 +30,12 @@ export function syllables(text: string): string[] {
  */
 export function significantTerms(text: string): string[] {
   const all = syllables(text);
+  const significant = all.map((syllable) => !STOP_WORDS.has(syllable) && !/^\d+$/.test(syllable));
   const terms = new Set<string>();
   for (let i = 0; i < all.length; i++) {
-    const syllable = all[i]!;
-    if (STOP_WORDS.has(syllable) || /^\d+$/.test(syllable)) continue;
-    terms.add(syllable);
-    const next = all[i + 1];
-    if (next !== undefined && !STOP_WORDS.has(next) && !/^\d+$/.test(next)) terms.add(`${syllable} ${next}`);
+    if (!significant[i]) continue;
+    terms.add(all[i]!);
+    if (significant[i + 1]) terms.add(`${all[i]} ${all[i + 1]}`);
   }
   return [...terms];
 }

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { foldVietnamese } from '../../src/text/fold.ts';
 import { oldStyleTones } from '../../src/text/tone.ts';
@@ -30,6 +31,25 @@ describe('oldStyleTones', () => {
     ['hòa', 'hòa'],
   ])('%s → %s', (text, old) => {
     expect(oldStyleTones(text)).toBe(old);
+  });
+
+  it('gives what rewriting the decomposed text always gives, whatever its normal form', () => {
+    // The rule in full, without the shortcut that skips text with no new-style syllable.
+    const tone = '[\\u0300\\u0301\\u0303\\u0309\\u0323]';
+    const rewrite = (text: string) =>
+      text
+        .normalize('NFD')
+        .replace(new RegExp(`([oO])([aAeE])(${tone})(?!\\p{L})`, 'gu'), '$1$3$2')
+        .replace(new RegExp(`(?<![qQ])([uU])([yY])(${tone})(?!\\p{L})`, 'gu'), '$1$3$2')
+        .normalize('NFC');
+    const pieces = ['o', 'O', 'u', 'U', 'q', 'h', 'a', 'e', 'y', 'Y', 'à', 'ả', 'Ẹ', 'é', 'ỷ', 'Ý', 'ỵ', 'ă', 'ê', ' ', '.', '\u0300', '\u0323', '\u0309'];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 12 }), fc.constantFrom('NFC', 'NFD'), (chosen, form) => {
+        const text = chosen.join('').normalize(form);
+        expect(oldStyleTones(text)).toBe(rewrite(text));
+      }),
+      { numRuns: 1000 },
+    );
   });
 });
 
