@@ -29,6 +29,9 @@ describe('oldStyleTones', () => {
     ['hoàng', 'hoàng'],
     ['huỳnh', 'huỳnh'],
     ['hòa', 'hòa'],
+    ['hoặc', 'hoặc'],
+    ['ngoặt', 'ngoặt'],
+    ['khoệ', 'khoệ'],
   ])('%s → %s', (text, old) => {
     expect(oldStyleTones(text)).toBe(old);
   });
@@ -39,8 +42,8 @@ describe('oldStyleTones', () => {
     const rewrite = (text: string) =>
       text
         .normalize('NFD')
-        .replace(new RegExp(`([oO])([aAeE])(${tone})(?!\\p{L})`, 'gu'), '$1$3$2')
-        .replace(new RegExp(`(?<![qQ])([uU])([yY])(${tone})(?!\\p{L})`, 'gu'), '$1$3$2')
+        .replace(new RegExp(`([oO])([aAeE])(${tone})(?![\\p{L}\\p{M}])`, 'gu'), '$1$3$2')
+        .replace(new RegExp(`(?<![qQ])([uU])([yY])(${tone})(?![\\p{L}\\p{M}])`, 'gu'), '$1$3$2')
         .normalize('NFC');
     const pieces = ['o', 'O', 'u', 'U', 'q', 'h', 'a', 'e', 'y', 'Y', 'à', 'ả', 'Ẹ', 'é', 'ỷ', 'Ý', 'ỵ', 'ă', 'ê', ' ', '.', '\u0300', '\u0323', '\u0309'];
     fc.assert(
