@@ -41,6 +41,9 @@ export async function renderSite(options: RenderSiteOptions): Promise<void> {
   // A big archive's listings, feeds and sitemaps are shared out among site-pages workers too;
   // a smaller one's are rendered here, from summaries, while workers render the article pages.
   const siteShards = options.siteShards ?? (Number(process.env.TOA_SOAN_SITE_SHARDS) || siteShardCount(total));
+  // This process's own rendering starts once the workers have their jobs: making those jobs is on every worker's path.
+  let onStarted = () => {};
+  const workersStarted = new Promise<void>((resolve) => (onStarted = resolve));
   const shards = runShards({
     ...common,
     corpus,
@@ -49,8 +52,12 @@ export async function renderSite(options: RenderSiteOptions): Promise<void> {
     workers,
     siteUrl: options.siteUrl,
     onProgress: (done) => onArticles(done, total),
+    onStarted,
   });
-  const here = siteShards > 1 ? Promise.resolve() : renderPages({ ...common, plugin: { corpus: corpus.withoutArticlePages(), siteUrl: options.siteUrl } });
+  const here =
+    siteShards > 1
+      ? Promise.resolve()
+      : workersStarted.then(() => renderPages({ ...common, plugin: { corpus: corpus.withoutArticlePages(), siteUrl: options.siteUrl } }));
   // Both finish before the caller may remove the output folder.
   const settled = await Promise.allSettled([here, shards]);
   for (const result of settled) if (result.status === 'rejected') throw result.reason;

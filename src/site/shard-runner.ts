@@ -25,6 +25,11 @@ export interface ShardRun {
   siteUrl?: string | undefined;
   /** Article pages rendered so far, over all workers. */
   onProgress: (done: number) => void;
+  /**
+   * Called once, when the first workers have their jobs (or the run has ended): work the caller
+   * does in this process can start then without delaying theirs.
+   */
+  onStarted?: () => void;
 }
 
 /**
@@ -33,6 +38,19 @@ export interface ShardRun {
  * first worker's error message; the other workers are stopped.
  */
 export async function runShards(run: ShardRun): Promise<void> {
+  let started = false;
+  const start = () => {
+    if (!started) run.onStarted?.();
+    started = true;
+  };
+  try {
+    await renderInWorkers(run, start);
+  } finally {
+    start();
+  }
+}
+
+async function renderInWorkers(run: ShardRun, start: () => void): Promise<void> {
   const shards = run.articles === false ? [] : planShards(run.corpus, run.shardSize);
   const plans = await mkdtemp(path.join(os.tmpdir(), 'toa-soan-shards-'));
   const doneByShard = new Array<number>(shards.length).fill(0);
@@ -60,13 +78,18 @@ export async function runShards(run: ShardRun): Promise<void> {
   ];
   const running = new Set<ReturnType<typeof fork>>();
   let failed: Error | undefined;
+  const lanes = Math.min(run.workers, tasks.length);
+  let waitingForJobs = lanes;
+  const jobSent = () => {
+    if (--waitingForJobs === 0) start();
+  };
   try {
     let next = 0;
     const lane = async () => {
       while (next < tasks.length && !failed) {
         const task = tasks[next++]!;
         try {
-          await runWorker(await task.job(), running, (done) => {
+          await runWorker(task.job, jobSent, running, (done) => {
             if (task.shard === undefined) return;
             doneByShard[task.shard] = done;
             run.onProgress(doneByShard.reduce((a, b) => a + b, 0));
@@ -77,19 +100,43 @@ export async function runShards(run: ShardRun): Promise<void> {
         }
       }
     };
-    await Promise.all(Array.from({ length: Math.min(run.workers, tasks.length) }, lane));
+    await Promise.all(Array.from({ length: lanes }, lane));
   } finally {
     await rm(plans, { recursive: true, force: true });
   }
   if (failed) throw failed;
 }
 
-function runWorker(job: WorkerJob, running: Set<ReturnType<typeof fork>>, onProgress: (done: number) => void): Promise<void> {
+/**
+ * Runs one worker. It is started before its job is made, since making the job (a shard's related
+ * stories, its plan file) and the worker's own start-up (loading Eleventy and the templates) each
+ * take a good part of a second: the worker loads while this process works, and gets its job as its
+ * first message. `onJobSent` is called once it has it.
+ */
+function runWorker(
+  makeJob: () => Promise<WorkerJob>,
+  onJobSent: () => void,
+  running: Set<ReturnType<typeof fork>>,
+  onProgress: (done: number) => void,
+): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = fork(WORKER, [JSON.stringify(job)], {
+    const child = fork(WORKER, [], {
       execArgv: ['--import', 'tsx'],
       stdio: ['ignore', 'inherit', 'pipe', 'ipc'],
     });
+    // After this tick, so every lane starts its worker before any lane makes a job.
+    setImmediate(() =>
+      makeJob().then(
+        (job) => {
+          if (child.connected) child.send(job);
+          onJobSent();
+        },
+        (error: unknown) => {
+          child.kill();
+          reject(error as Error);
+        },
+      ),
+    );
     running.add(child);
     let error: string | undefined;
     let stderr = '';

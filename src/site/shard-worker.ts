@@ -1,9 +1,10 @@
 /**
  * A shard worker: renders the article pages of one shard, or one share of the site pages
  * (listings, feeds, sitemaps), into the build's output folder.
- * Started by `runShards` (shard-runner.ts) as `node --import tsx shard-worker.ts PLAN.json`
- * with an IPC channel; reads the plan the build wrote, renders, and reports progress and any
- * error (already a `FILE:LINE: CODE: message` line where the cause is an article) as messages.
+ * Started by `runShards` (shard-runner.ts) as `node --import tsx shard-worker.ts` with an IPC
+ * channel, before its job is ready; the job (a `WorkerJob`) is its first message. It reads the
+ * plan the build wrote, renders, and reports progress and any error (already a
+ * `FILE:LINE: CODE: message` line where the cause is an article) as messages.
  */
 import { readFile } from 'node:fs/promises';
 import { innermostMessage, renderPages } from './render.ts';
@@ -25,7 +26,7 @@ export type WorkerMessage = { kind: 'progress'; done: number } | { kind: 'error'
 const REPORT_EVERY = 50;
 
 async function main(): Promise<number> {
-  const job = JSON.parse(process.argv[2]!) as WorkerJob;
+  const job = await new Promise<WorkerJob>((resolve) => process.once('message', (message) => resolve(message as WorkerJob)));
   const send = (message: WorkerMessage) => process.send?.(message);
   const corpus = corpusOfPlan(JSON.parse(await readFile(job.plan, 'utf8')) as ShardPlan);
   const { sitePages } = job;
