@@ -1,8 +1,9 @@
 /**
  * Whole-process benchmark of N generated articles: the parse alone (`check`), our full
- * build, and plain Eleventy on equivalent Markdown. Runs alternate so that machine noise
- * spreads over all three; each result is the median of R runs.
+ * build, and plain Eleventy on equivalent Markdown. Runs alternate, in reverse order every
+ * other round, so that machine noise spreads over all rows; each result is the median of R runs.
  */
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { readdir, rm, writeFile } from 'node:fs/promises';
@@ -158,8 +159,13 @@ export async function runBuildBench(options: BuildBenchOptions): Promise<BuildBe
   for (const reason of skipped) options.log(`build: skipped ${reason}`);
   const runs = new Map<Contender['name'], Measurement[]>(ready.map((c) => [c.name, []]));
   for (let round = 1; round <= options.runs; round++) {
-    for (const contender of ready) {
+    // Every other round runs the rows in reverse order: a machine that slows down (or speeds up)
+    // over the benchmark then favours no row, as it would the rows always run first.
+    for (const contender of round % 2 === 1 ? ready : [...ready].reverse()) {
       if (contender.output) await rm(contender.output, { recursive: true, force: true });
+      // The previous run's pages and this removal are still being written back to disk; without
+      // this, each run pays for the one before it (the full build writes 2,000 more pages).
+      execFileSync('sync');
       options.log(`build: run ${round}/${options.runs}: ${contender.label} …`);
       const measurement = await measureCommand(contender.spec);
       runs.get(contender.name)!.push(measurement);
@@ -207,7 +213,10 @@ export function formatBuildReport(bench: BuildBenchResult): string {
     );
   }
   const baseline = bench.results.find((r) => r.name === 'baseline');
-  if (build && baseline) lines.push('', featureCostLine(build.seconds, baseline.seconds));
+  if (build && baseline) {
+    const rounds = build.runs.map((run, i) => `${((run.seconds / baseline.runs[i]!.seconds - 1) * 100).toFixed(1)}%`);
+    lines.push('', featureCostLine(build.seconds, baseline.seconds), `round by round: ${rounds.join(', ')}`);
+  }
   for (const r of bench.results) {
     if (r.pages === 0) lines.push(`WARNING: ${r.label} wrote no .html pages: its time means nothing.`);
   }
