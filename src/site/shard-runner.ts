@@ -1,11 +1,12 @@
 import { fork } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Corpus } from './corpus.ts';
-import type { WorkerJob, WorkerMessage } from './shard-worker.ts';
-import { planShards, shardPlan, sitePlan } from './shards.ts';
+import type { BuildMessage, WorkerJob, WorkerMessage } from './shard-worker.ts';
+import { planShards, shardPlan, shardRelated, sitePlan } from './shards.ts';
 import { siteIndex } from './site-index.ts';
 
 const WORKER = fileURLToPath(new URL('./shard-worker.ts', import.meta.url));
@@ -62,7 +63,7 @@ async function renderInWorkers(run: ShardRun, start: () => void): Promise<void> 
     return file;
   };
   // Site-pages workers first: each holds the whole archive, so they are better started while memory is free.
-  const tasks: { job: () => Promise<WorkerJob>; shard?: number }[] = [
+  const tasks: Task[] = [
     ...Array.from({ length: run.siteShards }, (_, shard) => ({
       job: async (): Promise<WorkerJob> => ({ ...common, plan: await (sitePlanFile ??= writeSitePlan()), sitePages: { shard, count: run.siteShards } }),
     })),
@@ -74,14 +75,26 @@ async function renderInWorkers(run: ShardRun, start: () => void): Promise<void> 
         await writeFile(plan, JSON.stringify(shardPlan(run.corpus, entries, siteIndex(run.corpus, run.input))));
         return { ...common, plan };
       },
+      // Written at once and announced in a short message: a long one would wait in this process
+      // until the listings it renders (synchronous writes, page after page) let its event loop run.
+      related: () => {
+        const file = path.join(plans, `shard-${index}.related.json`);
+        writeFileSync(file, JSON.stringify(shardRelated(run.corpus, entries, siteIndex(run.corpus, run.input))));
+        return file;
+      },
     })),
   ];
   const running = new Set<ReturnType<typeof fork>>();
   let failed: Error | undefined;
   const lanes = Math.min(run.workers, tasks.length);
   let waitingForJobs = lanes;
+  let jobsSent = () => {};
+  // Related stories are chosen once the first workers all have their jobs: choosing them takes longer.
+  const afterFirstJobs = new Promise<void>((resolve) => (jobsSent = resolve));
   const jobSent = () => {
-    if (--waitingForJobs === 0) start();
+    if (--waitingForJobs !== 0) return;
+    jobsSent();
+    start();
   };
   try {
     let next = 0;
@@ -89,7 +102,7 @@ async function renderInWorkers(run: ShardRun, start: () => void): Promise<void> 
       while (next < tasks.length && !failed) {
         const task = tasks[next++]!;
         try {
-          await runWorker(task.job, jobSent, running, (done) => {
+          await runWorker(task, jobSent, afterFirstJobs, running, (done) => {
             if (task.shard === undefined) return;
             doneByShard[task.shard] = done;
             run.onProgress(doneByShard.reduce((a, b) => a + b, 0));
@@ -107,15 +120,25 @@ async function renderInWorkers(run: ShardRun, start: () => void): Promise<void> 
   if (failed) throw failed;
 }
 
+/** One worker's work: its job, and for article pages the file of their related stories (`ShardRelated`), sent after the job. */
+interface Task {
+  job: () => Promise<WorkerJob>;
+  related?: () => string;
+  /** Index of the article shard; none for a site-pages worker. */
+  shard?: number;
+}
+
 /**
- * Runs one worker. It is started before its job is made, since making the job (a shard's related
- * stories, its plan file) and the worker's own start-up (loading Eleventy and the templates) each
- * take a good part of a second: the worker loads while this process works, and gets its job as its
- * first message. `onJobSent` is called once it has it.
+ * Runs one worker. It is started before its job is made, since making the job (a shard's plan
+ * file) and the worker's own start-up (loading Eleventy and the templates) each take a good part
+ * of a second: the worker loads while this process works, and gets its job as its first message.
+ * `onJobSent` is called once it has it. The related stories, which take longer to choose, follow
+ * once `relatedAfter` settles; the worker needs them only when it starts rendering article pages.
  */
 function runWorker(
-  makeJob: () => Promise<WorkerJob>,
+  task: Task,
   onJobSent: () => void,
+  relatedAfter: Promise<void>,
   running: Set<ReturnType<typeof fork>>,
   onProgress: (done: number) => void,
 ): Promise<void> {
@@ -124,18 +147,28 @@ function runWorker(
       execArgv: ['--import', 'tsx'],
       stdio: ['ignore', 'inherit', 'pipe', 'ipc'],
     });
+    const send = (message: BuildMessage) => {
+      if (child.connected) child.send(message);
+    };
+    const failed = (error: unknown) => {
+      child.kill();
+      reject(error as Error);
+    };
     // After this tick, so every lane starts its worker before any lane makes a job.
     setImmediate(() =>
-      makeJob().then(
-        (job) => {
-          if (child.connected) child.send(job);
-          onJobSent();
-        },
-        (error: unknown) => {
-          child.kill();
-          reject(error as Error);
-        },
-      ),
+      task.job().then((job) => {
+        send({ kind: 'job', job });
+        onJobSent();
+        const { related } = task;
+        if (!related) return;
+        void relatedAfter.then(() => {
+          try {
+            send({ kind: 'related', file: related() });
+          } catch (error) {
+            failed(error);
+          }
+        });
+      }, failed),
     );
     running.add(child);
     let error: string | undefined;

@@ -2,13 +2,14 @@
  * A shard worker: renders the article pages of one shard, or one share of the site pages
  * (listings, feeds, sitemaps), into the build's output folder.
  * Started by `runShards` (shard-runner.ts) as `node --import tsx shard-worker.ts` with an IPC
- * channel, before its job is ready; the job (a `WorkerJob`) is its first message. It reads the
- * plan the build wrote, renders, and reports progress and any error (already a
- * `FILE:LINE: CODE: message` line where the cause is an article) as messages.
+ * channel, before its job is ready; the job (a `WorkerJob`) is its first message and, for article
+ * pages, the file of their related stories (`ShardRelated`) comes next. It reads the plan the build wrote,
+ * renders, and reports progress and any error (already a `FILE:LINE: CODE: message` line where
+ * the cause is an article) as messages.
  */
 import { readFile } from 'node:fs/promises';
 import { innermostMessage, renderPages } from './render.ts';
-import { corpusOfPlan, pageShard, type ShardPlan } from './shards.ts';
+import { corpusOfPlan, pageShard, type ShardPlan, type ShardRelated } from './shards.ts';
 
 export interface WorkerJob {
   plan: string;
@@ -20,16 +21,37 @@ export interface WorkerJob {
   sitePages?: { shard: number; count: number } | undefined;
 }
 
+/** From the build to the worker. */
+export type BuildMessage = { kind: 'job'; job: WorkerJob } | { kind: 'related'; file: string };
+
+/** From the worker to the build. */
 export type WorkerMessage = { kind: 'progress'; done: number } | { kind: 'error'; message: string };
+
+/** The build's first message of `kind`; listening starts at once, so none is missed while the worker starts. */
+function fromBuild<K extends BuildMessage['kind']>(kind: K): Promise<Extract<BuildMessage, { kind: K }>> {
+  return new Promise((resolve) => {
+    const listener = (message: BuildMessage) => {
+      if (message.kind !== kind) return;
+      process.off('message', listener);
+      resolve(message as Extract<BuildMessage, { kind: K }>);
+    };
+    process.on('message', listener);
+  });
+}
+
+const jobMessage = fromBuild('job');
+const relatedMessage = fromBuild('related');
 
 /** Progress messages are batched: one IPC message per page would cost more than the page. */
 const REPORT_EVERY = 50;
 
 async function main(): Promise<number> {
-  const job = await new Promise<WorkerJob>((resolve) => process.once('message', (message) => resolve(message as WorkerJob)));
+  const { job } = await jobMessage;
   const send = (message: WorkerMessage) => process.send?.(message);
-  const corpus = corpusOfPlan(JSON.parse(await readFile(job.plan, 'utf8')) as ShardPlan);
   const { sitePages } = job;
+  const plan = JSON.parse(await readFile(job.plan, 'utf8')) as ShardPlan;
+  const related = relatedMessage.then(async ({ file }) => JSON.parse(await readFile(file, 'utf8')) as ShardRelated);
+  const corpus = corpusOfPlan(plan, sitePages ? undefined : related);
   let done = 0;
   try {
     await renderPages({

@@ -37,8 +37,19 @@ export interface ShardPlan {
   placed: { position: number; entry: EntryData }[];
   /** Positions of the articles whose pages the worker renders. */
   render: number[];
-  /** What those pages show of the whole archive: sections, related stories (`SiteIndex.snapshot`). None in a site-pages plan. */
+  /** What those pages show of the whole archive but related stories (`SiteIndex.snapshot`). None in a site-pages plan. */
   articleIndex?: ArticleIndexSnapshot;
+}
+
+/**
+ * The related stories of a shard's articles, sent after its plan: choosing them takes the build a
+ * good part of a second, which the worker spends starting Eleventy rather than waiting.
+ */
+export interface ShardRelated {
+  /** Related stories the plan does not place, at their places in the whole archive. */
+  placed: { position: number; entry: EntryData }[];
+  /** Positions of each rendered article's related stories, closest first, in the order of `ShardPlan.render`. */
+  related: number[][];
 }
 
 type EntryData = Pick<ArticleEntry, 'file' | 'article' | 'url' | 'photos' | 'key'>;
@@ -47,30 +58,56 @@ function entryData({ file, article, url, photos, key }: ArticleEntry): EntryData
   return { file, article, url, photos, key };
 }
 
-export function shardPlan(corpus: Corpus, shard: readonly ArticleEntry[], index: SiteIndex): ShardPlan {
+function shardWindow(corpus: Corpus, shard: readonly ArticleEntry[]): Set<ArticleEntry> {
   const known = new Set<ArticleEntry>();
   for (const entry of shard) {
     known.add(entry);
     for (const linked of linkedFrom(corpus, entry)) known.add(linked);
-    for (const related of index.related(entry)) known.add(related);
   }
+  return known;
+}
+
+export function shardPlan(corpus: Corpus, shard: readonly ArticleEntry[], index: SiteIndex): ShardPlan {
   return {
     size: corpus.size,
-    placed: [...known].map((entry) => ({ position: corpus.positionOf(entry), entry: entryData(entry) })),
+    placed: [...shardWindow(corpus, shard)].map((entry) => ({ position: corpus.positionOf(entry), entry: entryData(entry) })),
     render: shard.map((entry) => corpus.positionOf(entry)),
     articleIndex: index.snapshot(shard),
   };
 }
 
-/** The shard's corpus, in the worker: its articles and the ones they link to, each at its place in the whole archive. */
-export function corpusOfPlan(plan: ShardPlan): Corpus {
-  const placed = plan.placed.map(({ position, entry }) => ({
-    position,
-    entry: new ArticleEntry(entry.file, entry.article, entry.url, entry.photos, entry.key),
-  }));
+export function shardRelated(corpus: Corpus, shard: readonly ArticleEntry[], index: SiteIndex): ShardRelated {
+  const known = shardWindow(corpus, shard);
+  const outside = new Set<ArticleEntry>();
+  const related = shard.map((entry) =>
+    index.related(entry).map((other) => {
+      if (!known.has(other)) outside.add(other);
+      return corpus.positionOf(other);
+    }),
+  );
+  return { placed: [...outside].map((entry) => ({ position: corpus.positionOf(entry), entry: entryData(entry) })), related };
+}
+
+function entryOf({ entry }: { entry: EntryData }): ArticleEntry {
+  return new ArticleEntry(entry.file, entry.article, entry.url, entry.photos, entry.key);
+}
+
+/**
+ * The shard's corpus, in the worker: its articles and the ones they link to, each at its place in
+ * the whole archive. Its article pages wait for `related` (a site-pages plan has none).
+ */
+export function corpusOfPlan(plan: ShardPlan, related?: Promise<ShardRelated>): Corpus {
+  const placed = plan.placed.map((p) => ({ position: p.position, entry: entryOf(p) }));
   const byPosition = new Map(placed.map((p) => [p.position, p.entry]));
-  const corpus = Corpus.window(placed, plan.size, plan.render.map((position) => byPosition.get(position)!));
-  if (plan.articleIndex) seedArticleIndex(corpus, plan.articleIndex);
+  const rendered = plan.render.map((position) => byPosition.get(position)!);
+  const corpus = Corpus.window(placed, plan.size, rendered);
+  if (plan.articleIndex && related) {
+    const relatedOf = related.then((message) => {
+      for (const p of message.placed) byPosition.set(p.position, entryOf(p));
+      return new Map(rendered.map((entry, i) => [entry, message.related[i]!.map((position) => byPosition.get(position)!)]));
+    });
+    seedArticleIndex(corpus, plan.articleIndex, relatedOf);
+  }
   return corpus;
 }
 

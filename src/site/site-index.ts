@@ -36,7 +36,8 @@ export interface Link {
 /**
  * What an article page shows of the whole archive: the masthead's sections, the article's section,
  * its writers and its related stories. A whole `SiteIndex` is one; a shard worker, which knows only
- * part of the archive, gets one made in the main process (`snapshot`, then `seedArticleIndex`).
+ * part of the archive, gets one made in the main process (`snapshot`, then `seedArticleIndex`), its
+ * related stories later than the rest (`ShardRelated`, shards.ts).
  */
 export interface ArticleIndex {
   readonly nav: readonly Link[];
@@ -45,10 +46,10 @@ export interface ArticleIndex {
   related(entry: ArticleEntry): readonly ArticleEntry[];
 }
 
-/** An `ArticleIndex` for some articles, as JSON; positions are places in the whole archive (`Corpus.positionOf`). */
+/** An `ArticleIndex` for some articles but their related stories, as JSON; positions are places in the whole archive (`Corpus.positionOf`). */
 export interface ArticleIndexSnapshot {
   nav: readonly Link[];
-  articles: { position: number; section: Link | null; related: number[] }[];
+  articles: { position: number; section: Link | null }[];
 }
 
 /**
@@ -159,11 +160,7 @@ export class SiteIndex implements ArticleIndex {
   snapshot(entries: readonly ArticleEntry[]): ArticleIndexSnapshot {
     return {
       nav: this.nav,
-      articles: entries.map((entry) => ({
-        position: this.#corpus.positionOf(entry),
-        section: this.sectionLink(entry),
-        related: this.related(entry).map((other) => this.#corpus.positionOf(other)),
-      })),
+      articles: entries.map((entry) => ({ position: this.#corpus.positionOf(entry), section: this.sectionLink(entry) })),
     };
   }
 
@@ -205,32 +202,30 @@ const authorLinks = memo((author: string | null): readonly Link[] => authorNames
 
 /** Keyed by the entries array, which a corpus and its `withoutArticlePages()` copy share. */
 const cache = new WeakMap<readonly ArticleEntry[], SiteIndex>();
-const seeded = new WeakMap<Corpus, ArticleIndex>();
+const seeded = new WeakMap<Corpus, Promise<ArticleIndex>>();
 
 /**
- * Gives a shard's corpus the article index the main process made for its articles. The corpus must
- * know every related story of those articles (`SiteIndex.related`), as it knows older and newer ones.
+ * Gives a shard's corpus the article index the main process made for its articles; `related` is
+ * each article's related stories, which may come later: article pages wait for them.
  */
-export function seedArticleIndex(corpus: Corpus, snapshot: ArticleIndexSnapshot): void {
+export function seedArticleIndex(corpus: Corpus, snapshot: ArticleIndexSnapshot, related: Promise<ReadonlyMap<ArticleEntry, readonly ArticleEntry[]>>): void {
   const atPosition = new Map(corpus.entries.map((entry) => [corpus.positionOf(entry), entry]));
-  const facts = new Map(
-    snapshot.articles.map(({ position, section, related }) => [
-      atPosition.get(position)!,
-      { section, related: related.map((other) => atPosition.get(other)!) },
-    ]),
-  );
+  const sections = new Map(snapshot.articles.map(({ position, section }) => [atPosition.get(position)!, section]));
   const withAuthors = siteFeatures().authors;
-  seeded.set(corpus, {
-    nav: snapshot.nav,
-    sectionLink: (entry) => facts.get(entry)?.section ?? null,
-    authorsOf: (entry) => (withAuthors ? authorLinks(entry.article.author) : []),
-    related: (entry) => facts.get(entry)?.related ?? [],
-  });
+  seeded.set(
+    corpus,
+    related.then((relatedOf) => ({
+      nav: snapshot.nav,
+      sectionLink: (entry) => sections.get(entry) ?? null,
+      authorsOf: (entry) => (withAuthors ? authorLinks(entry.article.author) : []),
+      related: (entry) => relatedOf.get(entry) ?? [],
+    })),
+  );
 }
 
-/** The article index of the corpus an article page is built from: seeded in a shard worker, else the whole index. */
-export function articleIndex(data: IndexData): ArticleIndex {
-  return seeded.get(data.corpus) ?? pageIndex(data);
+/** The article index of the corpus an article page is built from: seeded in a shard worker (once complete), else the whole index. */
+export function articleIndex(data: IndexData): Promise<ArticleIndex> {
+  return seeded.get(data.corpus) ?? Promise.resolve(pageIndex(data));
 }
 
 /** What a page template's data holds that the index needs: the corpus and Eleventy's input (content) folder. */

@@ -51,7 +51,7 @@ export function articleTemplate(ctx: SiteContext): PageTemplate<ArticleData> {
     async render(data) {
       const { entry, corpus } = data;
       const { article } = entry;
-      const index = articleIndex(data);
+      const index = await articleIndex(data);
       const section = index.sectionLink(entry);
       const blocks = await ctx.blocks(entry);
       let shareImage: string | undefined;

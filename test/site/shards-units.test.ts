@@ -1,8 +1,17 @@
 import { describe, expect, test } from 'vitest';
 import { affectedPages } from '../../src/site/affected.ts';
 import { buildCorpus, type ParsedFile } from '../../src/site/corpus.ts';
-import { corpusOfPlan, defaultShardSize, pageShard, planShards, shardPlan, siteShardCount } from '../../src/site/shards.ts';
-import { siteIndex } from '../../src/site/site-index.ts';
+import {
+  corpusOfPlan,
+  defaultShardSize,
+  pageShard,
+  planShards,
+  shardPlan,
+  shardRelated,
+  siteShardCount,
+  type ShardRelated,
+} from '../../src/site/shards.ts';
+import { articleIndex, siteIndex } from '../../src/site/site-index.ts';
 
 const CONTENT = 'content';
 
@@ -55,6 +64,29 @@ describe('shards', () => {
       expect(window.older(entry)?.url).toBe(corpus.older(whole)?.url);
       expect(window.newer(entry)?.url).toBe(corpus.newer(whole)?.url);
       expect(window.listingPage(entry, 2)).toBe(corpus.listingPage(whole, 2));
+    }
+  });
+
+  test("a shard's article index, related stories sent after the plan, says what the whole archive's says", async () => {
+    const { corpus } = buildCorpus(files);
+    const index = siteIndex(corpus, CONTENT);
+    const shard = planShards(corpus, 4)[1]!;
+    let sendRelated: (related: ShardRelated) => void = () => {};
+    const relatedArrives = new Promise<ShardRelated>((resolve) => (sendRelated = resolve));
+    const window = corpusOfPlan(JSON.parse(JSON.stringify(shardPlan(corpus, shard, index))), relatedArrives);
+    const data = { corpus: window, eleventy: { directories: { input: CONTENT } } };
+    let ready = false;
+    const windowIndex = articleIndex(data).then((seeded) => ((ready = true), seeded));
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(ready).toBe(false);
+    sendRelated(JSON.parse(JSON.stringify(shardRelated(corpus, shard, index))));
+    const seeded = await windowIndex;
+    expect(seeded.nav).toEqual(index.nav);
+    for (const entry of window.articlePages) {
+      const whole = corpus.entries.find((e) => e.url === entry.url)!;
+      expect(index.related(whole).length).toBeGreaterThanOrEqual(3);
+      expect(seeded.related(entry).map((e) => e.url)).toEqual(index.related(whole).map((e) => e.url));
+      expect(seeded.sectionLink(entry)).toEqual(index.sectionLink(whole));
     }
   });
 
