@@ -129,11 +129,11 @@ interface Task {
 }
 
 /**
- * Runs one worker. It is started before its job is made, since making the job (a shard's plan
- * file) and the worker's own start-up (loading Eleventy and the templates) each take a good part
- * of a second: the worker loads while this process works, and gets its job as its first message.
- * `onJobSent` is called once it has it. The related stories, which take longer to choose, follow
- * once `relatedAfter` settles; the worker needs them only when it starts rendering article pages.
+ * Runs one worker. It is started before its job is made: its own start-up (loading Eleventy and
+ * the templates) takes over a second, during which this process writes its plan; the job is its
+ * first message, and `onJobSent` is called once it has it. The related stories, which take longer
+ * to choose, follow once `relatedAfter` settles; the worker needs them only when it starts
+ * rendering article pages.
  */
 function runWorker(
   task: Task,

@@ -3,9 +3,9 @@
  * (listings, feeds, sitemaps), into the build's output folder.
  * Started by `runShards` (shard-runner.ts) as `node --import tsx shard-worker.ts` with an IPC
  * channel, before its job is ready; the job (a `WorkerJob`) is its first message and, for article
- * pages, the file of their related stories (`ShardRelated`) comes next. It reads the plan the build wrote,
- * renders, and reports progress and any error (already a `FILE:LINE: CODE: message` line where
- * the cause is an article) as messages.
+ * pages, the file of their related stories (`ShardRelated`) comes next. It reads the plan the
+ * build wrote, renders, and reports progress and any error (already a `FILE:LINE: CODE: message`
+ * line where the cause is an article) as messages.
  */
 import { readFile } from 'node:fs/promises';
 import { innermostMessage, renderPages } from './render.ts';

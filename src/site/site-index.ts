@@ -122,7 +122,6 @@ export class SiteIndex implements ArticleIndex {
     this.nav = this.sections.map(({ name, url }) => ({ name, url }));
   }
 
-
   /** The article's section, or null when it sits directly in the content folder without `section:`. */
   sectionOf(entry: ArticleEntry): Section | null {
     return this.#sectionOf.get(entry) ?? null;
