@@ -80,7 +80,7 @@ function contenders(dir: string): { ready: Contender[]; skipped: string[] } {
   if (buildCommandExists()) {
     const output = join(dir, 'site');
     // Plain Eleventy indexes nothing for search: the build is compared without it, and the
-    // search index is timed on its own, on the pages the build row has just written.
+    // search index is timed on its own, on the pages the build row wrote (in its last run).
     ready.push({
       name: 'build',
       label: 'full build (--no-search)',
