@@ -89,6 +89,7 @@ export function relatedStories(stories: readonly StoryTopics[]): number[][] {
   const scores = new Float64Array(stories.length);
   const touched = new Int32Array(stories.length);
   let touchedCount = 0;
+  // The weight of the term being scored, set before each `forNearest`: one closure for the whole run, not one per term.
   let weight = 0;
   const score = (other: number) => {
     if (scores[other] === 0) touched[touchedCount++] = other;
