@@ -1,8 +1,7 @@
-import { parseArgs } from 'node:util';
 import { chooseProgress } from '../site/progress.ts';
 import { normalizeSiteUrl } from '../site/settings.ts';
 import { UsageError, type Command } from './command.ts';
-import { SITE_OPTIONS } from './site-options.ts';
+import { parseSiteArgs } from './site-options.ts';
 
 const help = `toa-soan build [--content THƯ_MỤC] [--output THƯ_MỤC] [--prefix ĐƯỜNG_DẪN] [--site-url ĐỊA_CHỈ] [--no-search] [--quiet]
 
@@ -23,18 +22,11 @@ export const command: Command = {
   summary: 'dựng trang tin tĩnh vào _site/',
   help,
   async run(args) {
-    const { values, positionals } = parseArgs({
-      args,
-      options: {
-        ...SITE_OPTIONS,
-        'site-url': { type: 'string' },
-        quiet: { type: 'boolean', default: false },
-        'no-search': { type: 'boolean', default: false },
-      },
-      allowPositionals: true,
-      strict: true,
-    });
-    if (positionals.length > 0) throw new UsageError(`không cần tham số "${positionals[0]}" (unexpected argument)`);
+    const values = parseSiteArgs(args, {
+      'site-url': { type: 'string' },
+      quiet: { type: 'boolean', default: false },
+      'no-search': { type: 'boolean', default: false },
+    } as const);
     const siteUrl = values['site-url'] ?? process.env.SITE_URL;
     if (siteUrl) {
       try {

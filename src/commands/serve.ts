@@ -1,6 +1,5 @@
-import { parseArgs } from 'node:util';
 import { UsageError, type Command } from './command.ts';
-import { SITE_OPTIONS } from './site-options.ts';
+import { parseSiteArgs } from './site-options.ts';
 
 const help = `toa-soan serve [--content THƯ_MỤC] [--output THƯ_MỤC] [--port CỔNG] [--prefix ĐƯỜNG_DẪN]
 
@@ -19,16 +18,7 @@ export const command: Command = {
   summary: 'xem trước trang, tự tải lại khi sửa bài',
   help,
   async run(args) {
-    const { values, positionals } = parseArgs({
-      args,
-      options: {
-        ...SITE_OPTIONS,
-        port: { type: 'string', default: '8080' },
-      },
-      allowPositionals: true,
-      strict: true,
-    });
-    if (positionals.length > 0) throw new UsageError(`không cần tham số "${positionals[0]}" (unexpected argument)`);
+    const values = parseSiteArgs(args, { port: { type: 'string', default: '8080' } } as const);
     const port = Number(values.port);
     if (!Number.isInteger(port) || port < 1 || port > 65535) throw new UsageError(`cổng "${values.port}" không hợp lệ (invalid port)`);
     const { serveSite } = await import('../site/serve.ts');

@@ -1,6 +1,19 @@
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { UsageError } from './command.ts';
+
 /** The folders and sub-path that `build` and `serve` both take, for `node:util` parseArgs. */
 export const SITE_OPTIONS = {
   content: { type: 'string', default: 'content' },
   output: { type: 'string', default: '_site' },
   prefix: { type: 'string' },
 } as const;
+
+/**
+ * The options of `build` or `serve`: the site options and the command's own `extra`. Positional
+ * arguments are accepted by parseArgs and refused here, so the editor reads the message in Vietnamese.
+ */
+export function parseSiteArgs<O extends NonNullable<ParseArgsConfig['options']>>(args: string[], extra: O) {
+  const { values, positionals } = parseArgs({ args, options: { ...SITE_OPTIONS, ...extra }, allowPositionals: true, strict: true });
+  if (positionals.length > 0) throw new UsageError(`không cần tham số "${positionals[0]}" (unexpected argument)`);
+  return values;
+}
