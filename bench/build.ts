@@ -10,6 +10,7 @@ import { readdir, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { writeCorpus } from './corpus.ts';
 import { describeCommand, measureCommand, type CommandSpec, type Measurement } from './measure.ts';
+import { freshPageCache, toolFolders } from './page-cache.ts';
 import { writePlainEleventyProject } from './plain-eleventy.ts';
 import { median } from './stats.ts';
 
@@ -24,6 +25,8 @@ export interface BuildBenchOptions {
   log: (line: string) => void;
   /** Rows not to run (`startup`, `parse`, `build`, `baseline`, `search`, `eleventy`): plain Eleventy at 100,000 articles takes long and proves nothing new. */
   skip?: readonly string[];
+  /** Drop the page cache before every run and read the inputs back (page-cache.ts); needs root on Linux. */
+  dropCaches: boolean;
 }
 
 interface Contender {
@@ -32,6 +35,8 @@ interface Contender {
   spec: CommandSpec;
   /** Emptied before each run, counted after: no run profits from the previous one's output. */
   output?: string;
+  /** What the row reads besides the corpus and the tools, read back after a cache drop. */
+  reads?: string;
 }
 
 export interface ContenderResult {
@@ -47,6 +52,8 @@ export interface ContenderResult {
 export interface BuildBenchResult {
   articles: number;
   corpusBytes: number;
+  /** Whether each run started from a dropped page cache with its inputs read back. */
+  droppedCaches: boolean;
   results: ContenderResult[];
   skipped: string[];
 }
@@ -105,6 +112,7 @@ function contenders(dir: string): { ready: Contender[]; skipped: string[] } {
       name: 'search',
       label: 'search index alone (Pagefind, on that output)',
       spec: { command: 'npx', args: ['tsx', 'bench/search-index.ts', output], cwd: REPO },
+      reads: output,
     });
   } else {
     skipped.push('full build: src/commands/build.ts is not registered in src/cli.ts yet');
@@ -158,14 +166,17 @@ export async function runBuildBench(options: BuildBenchOptions): Promise<BuildBe
   const skipped = [...all.skipped, ...all.ready.filter((contender) => !ready.includes(contender)).map((contender) => `${contender.label}: --skip ${contender.name}`)];
   for (const reason of skipped) options.log(`build: skipped ${reason}`);
   const runs = new Map<Contender['name'], Measurement[]>(ready.map((c) => [c.name, []]));
+  const content = join(dir, 'content');
+  const inputs = [content, join(dir, 'plain'), ...toolFolders(REPO)];
   for (let round = 1; round <= options.runs; round++) {
     // Every other round runs the rows in reverse order: a machine that slows down (or speeds up)
     // over the benchmark then favours no row, as it would the rows always run first.
     for (const contender of round % 2 === 1 ? ready : [...ready].reverse()) {
       if (contender.output) await rm(contender.output, { recursive: true, force: true });
-      // The previous run's pages and this removal are still being written back to disk; without
-      // this, each run pays for the one before it (the full build writes 2,000 more pages).
-      execFileSync('sync');
+      // The previous run's pages and this removal are still being written back to disk: both ways
+      // sync first, or each run pays for the one before it (the full build writes 2,000 more pages).
+      if (options.dropCaches) await freshPageCache({ folders: contender.reads ? [...inputs, contender.reads] : inputs, content });
+      else execFileSync('sync');
       options.log(`build: run ${round}/${options.runs}: ${contender.label} …`);
       const measurement = await measureCommand(contender.spec);
       runs.get(contender.name)!.push(measurement);
@@ -187,7 +198,7 @@ export async function runBuildBench(options: BuildBenchOptions): Promise<BuildBe
       pages: contender.output ? await countHtml(contender.output) : null,
     });
   }
-  return { articles: options.articles, corpusBytes, results, skipped };
+  return { articles: options.articles, corpusBytes, droppedCaches: options.dropCaches, results, skipped };
 }
 
 export function formatBuildReport(bench: BuildBenchResult): string {
@@ -199,6 +210,9 @@ export function formatBuildReport(bench: BuildBenchResult): string {
   });
   const lines = [
     `Build benchmark: ${bench.articles} articles (${(bench.corpusBytes / MB).toFixed(1)} MB of .txt), median of ${bench.results[0]?.runs.length ?? 0} runs, whole processes:`,
+    bench.droppedCaches
+      ? 'page cache: dropped before every run, then the corpus, its parse-cache entries and the tools read back in (bench/page-cache.ts)'
+      : 'page cache: kept between runs (runs may drift: see bench/page-cache.ts)',
     '',
     '| what | seconds | pages | pages/s | ms/article | peak RSS MB (tree) |',
     '| --- | ---: | ---: | ---: | ---: | ---: |',

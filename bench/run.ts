@@ -3,10 +3,11 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { formatBuildReport, runBuildBench } from './build.ts';
+import { pageCacheLock } from './page-cache.ts';
 import { formatParseReport, measureLinearity, measureThroughput } from './parse.ts';
 import { formatServeReport, runServeBench } from './serve.ts';
 
-const help = `npm run bench -- [--articles N] [--runs R] [--only parse|build|serve] [--skip startup,parse,build,baseline,search,eleventy] [--megabytes M] [--seed S]
+const help = `npm run bench -- [--articles N] [--runs R] [--only parse|build|serve] [--skip startup,parse,build,baseline,search,eleventy] [--keep-caches] [--megabytes M] [--seed S]
 
 Đo tốc độ (benchmarks) trên kho bài tổng hợp (a synthetic, seeded corpus):
 
@@ -22,6 +23,9 @@ const help = `npm run bench -- [--articles N] [--runs R] [--only parse|build|ser
                 của issue 5 làm bản dựng chậm thêm bao nhiêu phần trăm (mục tiêu ≤ 15%)
             (c) Eleventy thuần trên các tệp Markdown tương đương
           In ra trang/giây, ms/bài, bộ nhớ đỉnh (RSS cả cây tiến trình), tỉ lệ (b)/(c).
+          Trước mỗi lần đo: xóa bộ đệm trang của hệ điều hành (page cache, cần root trên
+          Linux) rồi đọc lại đầu vào, để lần nào cũng bắt đầu như nhau (bench/page-cache.ts);
+          --keep-caches thì chỉ sync, giữ bộ đệm.
   serve   máy chủ xem trước (npm start) trên bản sao N bài: thời gian khởi động, rồi R lần
           sửa tiêu đề một bài và đo đến khi địa chỉ mới trả về tiêu đề mới (edit latency).
 
@@ -54,6 +58,7 @@ async function main(): Promise<number> {
       megabytes: { type: 'string', default: '20' },
       seed: { type: 'string', default: '20160611' },
       skip: { type: 'string', default: '' },
+      'keep-caches': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
     strict: true,
@@ -84,7 +89,10 @@ async function main(): Promise<number> {
   }
   if (values.only !== 'parse') {
     const skip = values.skip.split(',').filter(Boolean);
-    const bench = await runBuildBench({ articles: positiveInteger('articles', values.articles), runs, seed, log, skip });
+    const lock = values['keep-caches'] ? null : pageCacheLock();
+    if (lock) log(`build: page cache kept between runs: ${lock}`);
+    const dropCaches = !values['keep-caches'] && lock === null;
+    const bench = await runBuildBench({ articles: positiveInteger('articles', values.articles), runs, seed, log, skip, dropCaches });
     process.stdout.write(`${formatBuildReport(bench)}\n`);
   }
   return 0;
