@@ -36,6 +36,18 @@ function forNearest(sorted: ArrayLike<number>, position: number, count: number, 
   }
 }
 
+/** The first position in `sorted[start .. end]` (ascending) whose value is not below `value`. */
+function lowerBound(sorted: ArrayLike<number>, value: number, start: number, end: number): number {
+  let lo = start;
+  let hi = end;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /**
  * For every story, 3 to 5 other stories (indices into `stories`), closest first.
  * Closeness is the summed rarity (IDF) of the significant title and heading terms two stories share, plus a bonus for the
@@ -48,83 +60,99 @@ export function relatedStories(stories: readonly StoryTopics[]): number[][] {
   const rank = new Int32Array(stories.length);
   order.forEach((index, position) => (rank[index] = position));
 
-  // Terms become small integers once, so the scoring loop below touches no strings.
+  // Terms and sections become small integers once, so the scoring loop below touches no strings.
   const termIds = new Map<string, number>();
-  const postings: number[][] = [];
   const termsOf: number[][] = stories.map((story) =>
     significantTerms(story.text).map((term) => {
       let id = termIds.get(term);
-      if (id === undefined) {
-        termIds.set(term, (id = postings.length));
-        postings.push([]);
-      }
+      if (id === undefined) termIds.set(term, (id = termIds.size));
       return id;
     }),
   );
-  // Posting lists are filled by walking stories newest first, so each list is already in time order.
-  const sections = new Map<string, number[]>();
-  for (const index of order) {
-    for (const id of termsOf[index]!) postings[id]!.push(index);
-    const section = stories[index]!.section;
-    if (section !== null) {
-      let list = sections.get(section);
-      if (!list) sections.set(section, (list = []));
-      list.push(index);
+  const sectionIds = new Map<string, number>();
+  // By time rank; -1 for no section.
+  const sectionAt = new Int32Array(stories.length).fill(-1);
+  const sections: number[][] = [];
+  for (let position = 0; position < order.length; position++) {
+    const section = stories[order[position]!]!.section;
+    if (section === null) continue;
+    let id = sectionIds.get(section);
+    if (id === undefined) {
+      sectionIds.set(section, (id = sections.length));
+      sections.push([]);
     }
+    sectionAt[position] = id;
+    sections[id]!.push(position);
   }
-  const idf = postings.map((list) => Math.log(1 + stories.length / list.length));
-  const positionIn = (list: readonly number[], index: number) => {
-    // Binary search by time rank: the list is sorted by rank.
-    let lo = 0;
-    let hi = list.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (rank[list[mid]!]! < rank[index]!) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  };
 
-  // One score slot per story, reset after each use: far cheaper than a Map per story.
+  // Posting lists hold time ranks, newest first, all in one array: `postings[postingStart[id] .. postingStart[id + 1]]`.
+  const postingStart = new Int32Array(termIds.size + 1);
+  for (const terms of termsOf) for (const id of terms) postingStart[id + 1]!++;
+  for (let id = 0; id < termIds.size; id++) postingStart[id + 1]! += postingStart[id]!;
+  const postings = new Int32Array(postingStart[termIds.size]!);
+  const filled = postingStart.slice(0, termIds.size);
+  for (let position = 0; position < order.length; position++) {
+    for (const id of termsOf[order[position]!]!) postings[filled[id]!++] = position;
+  }
+  const idf = new Float64Array(termIds.size);
+  for (let id = 0; id < termIds.size; id++) idf[id] = Math.log(1 + stories.length / (postingStart[id + 1]! - postingStart[id]!));
+
+  // One score slot per story (by rank), reset after each use: far cheaper than a Map per story.
   const scores = new Float64Array(stories.length);
   const touched = new Int32Array(stories.length);
-  let touchedCount = 0;
-  // The weight of the term being scored, set before each `forNearest`: one closure for the whole run, not one per term.
-  let weight = 0;
-  const score = (other: number) => {
-    if (scores[other] === 0) touched[touchedCount++] = other;
-    scores[other]! += weight;
-  };
   return stories.map((story, self) => {
-    touchedCount = 0;
+    const own = rank[self]!;
+    let touchedCount = 0;
     for (const id of termsOf[self]!) {
-      const list = postings[id]!;
-      if (list.length < 2) continue;
-      weight = idf[id]!;
-      forNearest(list, positionIn(list, self), NEIGHBOURS_PER_TERM, score);
+      const start = postingStart[id]!;
+      const end = postingStart[id + 1]!;
+      if (end - start < 2) continue;
+      const weight = idf[id]!;
+      // The story's nearest neighbours in time that share the term, alternating newer and older (as `forNearest`, inlined: this loop is most of the work).
+      const at = lowerBound(postings, own, start, end);
+      let newer = at - 1;
+      let older = at + 1;
+      for (let visited = 0; visited < NEIGHBOURS_PER_TERM && (newer >= start || older < end); ) {
+        if (newer >= start) {
+          const other = postings[newer--]!;
+          if (scores[other] === 0) touched[touchedCount++] = other;
+          scores[other]! += weight;
+          visited++;
+        }
+        if (older < end && visited < NEIGHBOURS_PER_TERM) {
+          const other = postings[older++]!;
+          if (scores[other] === 0) touched[touchedCount++] = other;
+          scores[other]! += weight;
+          visited++;
+        }
+      }
     }
-    const sameSection = story.section === null ? [] : sections.get(story.section)!;
+    const section = sectionAt[own]!;
     // The best RELATED_MAX by score, ties to the newer (lower rank), kept in order by insertion.
     const chosen: number[] = [];
     const chosenScores: number[] = [];
-    for (const index of touched.subarray(0, touchedCount)) {
-      const closeness = scores[index]! + (story.section !== null && stories[index]!.section === story.section ? SECTION_WEIGHT : 0);
-      scores[index] = 0;
+    for (let t = 0; t < touchedCount; t++) {
+      const other = touched[t]!;
+      const closeness = scores[other]! + (section >= 0 && sectionAt[other] === section ? SECTION_WEIGHT : 0);
+      scores[other] = 0;
       let at = chosen.length;
-      while (at > 0 && (closeness > chosenScores[at - 1]! || (closeness === chosenScores[at - 1] && rank[index]! < rank[chosen[at - 1]!]!))) at--;
+      while (at > 0 && (closeness > chosenScores[at - 1]! || (closeness === chosenScores[at - 1] && other < chosen[at - 1]!))) at--;
       if (at >= RELATED_MAX) continue;
-      chosen.splice(at, 0, index);
+      chosen.splice(at, 0, other);
       chosenScores.splice(at, 0, closeness);
       if (chosen.length > RELATED_MAX) {
         chosen.pop();
         chosenScores.pop();
       }
     }
-    const fill = (index: number) => {
-      if (chosen.length < RELATED_MIN && index !== self && !chosen.includes(index)) chosen.push(index);
+    const fill = (other: number) => {
+      if (chosen.length < RELATED_MIN && other !== own && !chosen.includes(other)) chosen.push(other);
     };
-    if (sameSection.length > 0) forNearest(sameSection, positionIn(sameSection, self), RELATED_MIN + 1, fill);
-    forNearest(order, rank[self]!, RELATED_MIN + 1, fill);
-    return chosen;
+    if (section >= 0) {
+      const sameSection = sections[section]!;
+      forNearest(sameSection, lowerBound(sameSection, own, 0, sameSection.length), RELATED_MIN + 1, fill);
+    }
+    forNearest(order, own, RELATED_MIN + 1, (index) => fill(rank[index]!));
+    return chosen.map((other) => order[other]!);
   });
 }
