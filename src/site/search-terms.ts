@@ -1,4 +1,5 @@
 import { foldVietnamese } from '../text/fold.ts';
+import { isLetterOrDigit } from '../text/word-runs.ts';
 
 /**
  * The extra words an article page gives the search index: each word spelt with `đ`, folded
@@ -16,21 +17,9 @@ export function searchTerms(texts: readonly string[]): string {
   return [...terms].join(' ');
 }
 
-const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
-/** Per UTF-16 unit: 0 not yet known, 1 a letter or digit, 2 neither. Articles use a few hundred distinct characters. */
-const unitKind = new Uint8Array(0x10000);
-
-function isLetterOrDigit(text: string, i: number): boolean {
-  const code = text.charCodeAt(i);
-  if (code >= 0xd800 && code <= 0xdfff) return LETTER_OR_DIGIT.test(String.fromCodePoint(text.codePointAt(i)!));
-  let kind = unitKind[code]!;
-  if (kind === 0) unitKind[code] = kind = LETTER_OR_DIGIT.test(String.fromCharCode(code)) ? 1 : 2;
-  return kind === 1;
-}
-
 /**
- * Adds to `words` each word of `text` (a run of letters and digits) that has `đ` or `Đ`, in order.
- * One pass with a table of characters: splitting every article by a Unicode regex was a tenth of a big build.
+ * Adds to `words` each word of `text` (as `forEachWord` finds them) that has `đ` or `Đ`, in order.
+ * Its own loop, noting the `đ` on the way: this runs over every article's whole text.
  */
 function wordsWithD(text: string, words: Set<string>): void {
   let start = -1;

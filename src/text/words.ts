@@ -1,4 +1,5 @@
 import { oldStyleTones } from './tone.ts';
+import { forEachWord } from './word-runs.ts';
 
 /**
  * Syllables too common in Vietnamese news to say what a story is about: function words, and the
@@ -17,10 +18,10 @@ const STOP_WORDS = new Set(
 
 /** The lower-case syllables of a text, without punctuation, tone marks placed the old way. */
 export function syllables(text: string): string[] {
-  return oldStyleTones(text)
-    .toLowerCase()
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter(Boolean);
+  const lower = oldStyleTones(text).toLowerCase();
+  const words: string[] = [];
+  forEachWord(lower, (start, end) => words.push(lower.slice(start, end)));
+  return words;
 }
 
 /**
@@ -30,7 +31,7 @@ export function syllables(text: string): string[] {
  */
 export function significantTerms(text: string): string[] {
   const all = syllables(text);
-  const significant = all.map((syllable) => !STOP_WORDS.has(syllable) && !/^\d+$/.test(syllable));
+  const significant = all.map((syllable) => !STOP_WORDS.has(syllable) && !isNumber(syllable));
   const terms = new Set<string>();
   for (let i = 0; i < all.length; i++) {
     if (!significant[i]) continue;
@@ -38,4 +39,13 @@ export function significantTerms(text: string): string[] {
     if (significant[i + 1]) terms.add(`${all[i]} ${all[i + 1]}`);
   }
   return [...terms];
+}
+
+/** Whether `word` is ASCII digits only (`2016`, not `2016a`): numbers say nothing of a subject. */
+function isNumber(word: string): boolean {
+  for (let i = 0; i < word.length; i++) {
+    const code = word.charCodeAt(i);
+    if (code < 0x30 || code > 0x39) return false;
+  }
+  return word.length > 0;
 }
