@@ -1,13 +1,28 @@
+import { fork } from 'node:child_process';
 import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
+import { mapConcurrently } from '../concurrency.ts';
 
 /**
  * Article pages per Pagefind index. Pagefind holds what it indexes in memory, about 340 KB for a
- * 6 KB article (1.3 GB for 4,000), so a big archive gets several indexes, built one after the other,
- * which the search page merges (`mergeIndex`). `TOA_SOAN_SEARCH_SHARD_SIZE` overrides it (tests).
+ * 6 KB article (1.3 GB for 4,000), so a big archive gets several indexes, which the search page
+ * merges (`mergeIndex`). `TOA_SOAN_SEARCH_SHARD_SIZE` overrides it (tests).
  */
 export const SEARCH_SHARD_SIZE = 4000;
+/** Memory to allow for each index built at once: a full one takes about 1.3 GB in Pagefind, plus its Node process. */
+const BUNDLE_MEMORY = 2e9;
+
+const WORKER = fileURLToPath(new URL('./search-worker.ts', import.meta.url));
+
+/** One Pagefind index: `pages` (site-relative paths under `siteDir`) into the bundle folder `outputPath`. */
+export interface SearchBundleJob {
+  siteDir: string;
+  pages: readonly string[];
+  outputPath: string;
+}
 
 /** Where the search page finds the indexes after the first: `pagefind/indexes.json`, a list of folders relative to `pagefind/`. */
 export const MERGE_LIST = 'indexes.json';
@@ -25,8 +40,8 @@ async function indexedPages(siteDir: string): Promise<string[]> {
   return pages;
 }
 
-/** Indexes `pages` into one Pagefind bundle at `outputPath`, in a Pagefind process of its own that ends afterwards. */
-async function writeBundle(siteDir: string, pages: readonly string[], outputPath: string): Promise<void> {
+/** Indexes `pages` into one Pagefind bundle at `outputPath`, in a Pagefind backend of its own that ends afterwards (search-worker.ts). */
+export async function writeBundle({ siteDir, pages, outputPath }: SearchBundleJob): Promise<void> {
   try {
     const { index, errors } = await pagefind.createIndex({ forceLanguage: 'vi' });
     if (!index) throw new Error(errors.join('\n'));
@@ -47,6 +62,8 @@ async function writeBundle(siteDir: string, pages: readonly string[], outputPath
  * `shardSize` articles further indexes in `pagefind/2/`, `pagefind/3/`… listed in `pagefind/indexes.json`.
  * Pages are shared out in path order, so the same site always gives the same files. Result addresses are
  * put under the path prefix by the search page itself (Pagefind's `baseUrl`), so the index is the same for any prefix.
+ * Each index is built in a worker process (search-worker.ts), several side by side, one per core as memory
+ * allows; a worker also turns a Pagefind backend that dies, which its API never reports, into an error.
  */
 export async function writeSearchIndex(
   siteDir: string,
@@ -56,17 +73,57 @@ export async function writeSearchIndex(
   try {
     const pages = await indexedPages(siteDir);
     const shards = Math.max(1, Math.ceil(pages.length / shardSize));
-    const merged: string[] = [];
-    for (let shard = 0; shard < shards; shard++) {
-      const folder = shard === 0 ? root : path.join(root, String(shard + 1));
-      await writeBundle(siteDir, pages.slice(shard * shardSize, (shard + 1) * shardSize), folder);
-      for (const name of await readdir(folder)) {
-        if (UNUSED.test(name) || (shard > 0 && SCRIPTS.test(name))) await rm(path.join(folder, name));
+    const jobs: SearchBundleJob[] = Array.from({ length: shards }, (_, shard) => ({
+      siteDir,
+      pages: pages.slice(shard * shardSize, (shard + 1) * shardSize),
+      outputPath: shard === 0 ? root : path.join(root, String(shard + 1)),
+    }));
+    await writeBundlesInWorkers(jobs);
+    for (const [shard, { outputPath }] of jobs.entries()) {
+      for (const name of await readdir(outputPath)) {
+        if (UNUSED.test(name) || (shard > 0 && SCRIPTS.test(name))) await rm(path.join(outputPath, name));
       }
-      if (shard > 0) merged.push(`${shard + 1}/`);
     }
-    await writeFile(path.join(root, MERGE_LIST), `${JSON.stringify(merged)}\n`);
+    await writeFile(path.join(root, MERGE_LIST), `${JSON.stringify(jobs.slice(1).map((_, i) => `${i + 2}/`))}\n`);
   } catch (error) {
     throw new Error(`Không lập được chỉ mục tìm kiếm (Pagefind): ${(error as Error).message}`);
   }
+}
+
+/** Runs `jobs` in worker processes, as many at once as cores and memory allow; on the first failure the others are stopped. */
+async function writeBundlesInWorkers(jobs: readonly SearchBundleJob[]): Promise<void> {
+  const atOnce = Math.max(1, Math.min(os.availableParallelism(), Math.floor(os.totalmem() / BUNDLE_MEMORY)));
+  const running = new Set<ReturnType<typeof fork>>();
+  let failed: Error | undefined;
+  await mapConcurrently(jobs, atOnce, async (job) => {
+    if (failed) return;
+    try {
+      await inWorker(job, running);
+    } catch (error) {
+      failed ??= error as Error;
+      for (const child of running) child.kill();
+    }
+  });
+  if (failed) throw failed;
+}
+
+/** Builds one index in a new search worker; rejects with the worker's error, or with its exit status and the end of its stderr when it dies. */
+function inWorker(job: SearchBundleJob, running: Set<ReturnType<typeof fork>>): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = fork(WORKER, [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'pipe', 'ipc'] });
+    running.add(child);
+    let message: string | undefined;
+    let stderr = '';
+    child.stderr?.on('data', (chunk: Buffer) => {
+      stderr = (stderr + chunk.toString('utf8')).slice(-4000);
+    });
+    child.on('message', (reply: { message: string }) => (message = reply.message));
+    child.on('error', reject);
+    child.on('exit', (code, signal) => {
+      running.delete(child);
+      if (code === 0) resolve();
+      else reject(new Error(message ?? `Tiến trình lập chỉ mục dừng bất thường (${signal ?? `mã ${code}`}).\n${stderr}`));
+    });
+    child.send(job);
+  });
 }

@@ -1,0 +1,22 @@
+/**
+ * Builds one Pagefind index of a site in a process of its own. Pagefind's Node API runs one
+ * indexing backend per process, and a backend keeps about one core busy, so `writeSearchIndex`
+ * builds a big archive's indexes side by side in several of these. Started with an IPC channel;
+ * its one message is a `SearchBundleJob`; it exits 0 once the index is written, or sends the
+ * error's message and exits 1.
+ *
+ * When the backend itself dies (it panics on some I/O errors, a full disk for one), Pagefind's
+ * API never answers; nothing then keeps this process alive, so it ends with Node's exit code 13
+ * (unsettled top-level await) and the backend's own message on stderr, which the build reports.
+ * That is why nothing here waits on the IPC channel once the job has come.
+ */
+import { writeBundle, type SearchBundleJob } from './search-index.ts';
+
+const job = await new Promise<SearchBundleJob>((resolve) => process.once('message', (message) => resolve(message as SearchBundleJob)));
+try {
+  await writeBundle(job);
+} catch (error) {
+  process.send?.({ message: (error as Error).message });
+  process.exitCode = 1;
+}
+process.disconnect?.();
