@@ -1,10 +1,11 @@
-import { fork } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
 import { mapConcurrently } from '../concurrency.ts';
+import { forkWorker } from './worker-process.ts';
 
 /**
  * Article pages per Pagefind index. Pagefind holds what it indexes in memory, about 340 KB for a
@@ -93,7 +94,7 @@ export async function writeSearchIndex(
 /** Runs `jobs` in worker processes, as many at once as cores and memory allow; on the first failure the others are stopped. */
 async function writeBundlesInWorkers(jobs: readonly SearchBundleJob[]): Promise<void> {
   const atOnce = Math.max(1, Math.min(os.availableParallelism(), Math.floor(os.totalmem() / BUNDLE_MEMORY)));
-  const running = new Set<ReturnType<typeof fork>>();
+  const running = new Set<ChildProcess>();
   let failed: Error | undefined;
   await mapConcurrently(jobs, atOnce, async (job) => {
     if (failed) return;
@@ -108,9 +109,9 @@ async function writeBundlesInWorkers(jobs: readonly SearchBundleJob[]): Promise<
 }
 
 /** Builds one index in a new search worker; rejects with the worker's error, or with its exit status and the end of its stderr when it dies. */
-function inWorker(job: SearchBundleJob, running: Set<ReturnType<typeof fork>>): Promise<void> {
+function inWorker(job: SearchBundleJob, running: Set<ChildProcess>): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = fork(WORKER, [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'pipe', 'ipc'] });
+    const child = forkWorker(WORKER);
     running.add(child);
     let message: string | undefined;
     let stderr = '';

@@ -1,4 +1,4 @@
-import { fork } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -8,6 +8,7 @@ import type { Corpus } from './corpus.ts';
 import type { BuildMessage, WorkerJob, WorkerMessage } from './shard-worker.ts';
 import { planShards, shardPlan, shardRelated, sitePlan } from './shards.ts';
 import { siteIndex } from './site-index.ts';
+import { forkWorker } from './worker-process.ts';
 
 const WORKER = fileURLToPath(new URL('./shard-worker.ts', import.meta.url));
 
@@ -84,7 +85,7 @@ async function renderInWorkers(run: ShardRun, start: () => void): Promise<void> 
       },
     })),
   ];
-  const running = new Set<ReturnType<typeof fork>>();
+  const running = new Set<ChildProcess>();
   let failed: Error | undefined;
   const lanes = Math.min(run.workers, tasks.length);
   let waitingForJobs = lanes;
@@ -139,14 +140,11 @@ function runWorker(
   task: Task,
   onJobSent: () => void,
   relatedAfter: Promise<void>,
-  running: Set<ReturnType<typeof fork>>,
+  running: Set<ChildProcess>,
   onProgress: (done: number) => void,
 ): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = fork(WORKER, [], {
-      execArgv: ['--import', 'tsx'],
-      stdio: ['ignore', 'inherit', 'pipe', 'ipc'],
-    });
+    const child = forkWorker(WORKER);
     const send = (message: BuildMessage) => {
       if (child.connected) child.send(message);
     };

@@ -9,12 +9,12 @@ import { hashTree, makeContent, SITE_URL } from './site-fixture.ts';
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const run = promisify(execFile);
 
-/** The real build command, with shard sizes forced through the environment. */
-async function buildWith(content: string, env: Record<string, string>, prefix?: string): Promise<string> {
+/** The real build command, with shard sizes forced through the environment, run from `cwd`. */
+async function buildWith(content: string, env: Record<string, string>, prefix?: string, cwd: string = ROOT): Promise<string> {
   const out = path.join(await mkdtemp(path.join(os.tmpdir(), 'toa-soan-shards-site-')), '_site');
-  const args = ['src/cli.ts', 'build', '--content', content, '--output', out, '--site-url', SITE_URL, '--quiet', '--no-search'];
+  const args = [path.join(ROOT, 'src/cli.ts'), 'build', '--content', content, '--output', out, '--site-url', SITE_URL, '--quiet', '--no-search'];
   if (prefix) args.push('--prefix', prefix);
-  await run(path.join(ROOT, 'node_modules/.bin/tsx'), args, { cwd: ROOT, env: { ...process.env, ...env } });
+  await run(path.join(ROOT, 'node_modules/.bin/tsx'), args, { cwd, env: { ...process.env, ...env } });
   return out;
 }
 
@@ -34,10 +34,12 @@ describe('sharded build', () => {
     expect(await hashTree(sharded)).toEqual(expected);
   });
 
-  test('article shards with the listings in the build process, under a path prefix: byte-identical too', async () => {
+  test('article shards with the listings in the build process, under a path prefix, run from another folder: byte-identical too', async () => {
+    // Workers must find their TypeScript loader wherever the build is started (a newsroom's repository has no node_modules/tsx of its own).
+    const elsewhere = await mkdtemp(path.join(os.tmpdir(), 'toa-soan-shards-cwd-'));
     const [whole, sharded] = await Promise.all([
       buildWith(content, { TOA_SOAN_SHARD_SIZE: '100000', TOA_SOAN_SITE_SHARDS: '1' }, '/tin/'),
-      buildWith(content, { TOA_SOAN_SHARD_SIZE: '5', TOA_SOAN_SITE_SHARDS: '1' }, '/tin/'),
+      buildWith(content, { TOA_SOAN_SHARD_SIZE: '5', TOA_SOAN_SITE_SHARDS: '1' }, '/tin/', elsewhere),
     ]);
     expect(await hashTree(sharded)).toEqual(await hashTree(whole));
   });
