@@ -5,10 +5,11 @@
  * its one message is a `SearchBundleJob`; it exits 0 once the index is written, or sends the
  * error's message and exits 1.
  *
- * When the backend itself dies (it panics on some I/O errors, a full disk for one), Pagefind's
- * API never answers; nothing then keeps this process alive, so it ends with Node's exit code 13
- * (unsettled top-level await) and the backend's own message on stderr, which the build reports.
- * That is why nothing here waits on the IPC channel once the job has come.
+ * When the backend itself dies (it panics on some I/O errors, such as a file where its output
+ * folder should be), Pagefind's API never answers; nothing then keeps this process alive, so it
+ * ends with Node's exit code 13 (unsettled top-level await) and the backend's own message on
+ * stderr, which the build reports. That is why nothing here waits on the IPC channel once the
+ * job has come.
  */
 import { writeBundle, type SearchBundleJob } from './search-index.ts';
 
