@@ -5,7 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
 import { mapConcurrently } from '../concurrency.ts';
-import { forkWorker } from './worker-process.ts';
+import { forkWorker, workerExit } from './worker-process.ts';
 
 /**
  * Article pages per Pagefind index. Pagefind holds what it indexes in memory, about 340 KB for a
@@ -108,23 +108,12 @@ async function writeBundlesInWorkers(jobs: readonly SearchBundleJob[]): Promise<
   if (failed) throw failed;
 }
 
-/** Builds one index in a new search worker; rejects with the worker's error, or with its exit status and the end of its stderr when it dies. */
+/** Builds one index in a new search worker (see `workerExit` for how it fails). */
 function inWorker(job: SearchBundleJob, running: Set<ChildProcess>): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = forkWorker(WORKER);
-    running.add(child);
-    let message: string | undefined;
-    let stderr = '';
-    child.stderr?.on('data', (chunk: Buffer) => {
-      stderr = (stderr + chunk.toString('utf8')).slice(-4000);
-    });
-    child.on('message', (reply: { message: string }) => (message = reply.message));
-    child.on('error', reject);
-    child.on('exit', (code, signal) => {
-      running.delete(child);
-      if (code === 0) resolve();
-      else reject(new Error(message ?? `Tiến trình lập chỉ mục dừng bất thường (${signal ?? `mã ${code}`}).\n${stderr}`));
-    });
-    child.send(job);
-  });
+  const child = forkWorker(WORKER);
+  running.add(child);
+  child.once('exit', () => running.delete(child));
+  const exit = workerExit(child, 'lập chỉ mục');
+  child.send(job);
+  return exit;
 }

@@ -12,12 +12,14 @@
  * job has come.
  */
 import { writeBundle, type SearchBundleJob } from './search-index.ts';
+import type { WorkerError } from './worker-process.ts';
 
 const job = await new Promise<SearchBundleJob>((resolve) => process.once('message', (message) => resolve(message as SearchBundleJob)));
 try {
   await writeBundle(job);
 } catch (error) {
-  process.send?.({ message: (error as Error).message });
+  const report: WorkerError = { kind: 'error', message: (error as Error).message };
+  process.send?.(report);
   process.exitCode = 1;
 }
 process.disconnect?.();

@@ -5,10 +5,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Corpus } from './corpus.ts';
-import type { BuildMessage, WorkerJob, WorkerMessage } from './shard-worker.ts';
+import type { BuildMessage, WorkerJob, WorkerProgress } from './shard-worker.ts';
 import { planShards, shardPlan, shardRelated, sitePlan } from './shards.ts';
 import { siteIndex } from './site-index.ts';
-import { forkWorker } from './worker-process.ts';
+import { forkWorker, workerExit } from './worker-process.ts';
 
 const WORKER = fileURLToPath(new URL('./shard-worker.ts', import.meta.url));
 
@@ -169,20 +169,7 @@ function runWorker(
       }, failed),
     );
     running.add(child);
-    let error: string | undefined;
-    let stderr = '';
-    child.stderr?.on('data', (chunk: Buffer) => {
-      stderr = (stderr + chunk.toString('utf8')).slice(-4000);
-    });
-    child.on('message', (message: WorkerMessage) => {
-      if (message.kind === 'progress') onProgress(message.done);
-      else error = message.message;
-    });
-    child.on('error', reject);
-    child.on('exit', (code, signal) => {
-      running.delete(child);
-      if (code === 0) resolve();
-      else reject(new Error(error ?? `Tiến trình dựng trang bài dừng bất thường (${signal ?? `mã ${code}`}).\n${stderr}`));
-    });
+    child.once('exit', () => running.delete(child));
+    workerExit<WorkerProgress>(child, 'dựng trang bài', (message) => onProgress(message.done)).then(resolve, reject);
   });
 }

@@ -10,6 +10,7 @@
 import { readFile } from 'node:fs/promises';
 import { innermostMessage, renderPages } from './render.ts';
 import { corpusOfPlan, pageShard, type ShardPlan, type ShardRelated } from './shards.ts';
+import type { WorkerError } from './worker-process.ts';
 
 export interface WorkerJob {
   plan: string;
@@ -24,8 +25,10 @@ export interface WorkerJob {
 /** From the build to the worker. */
 export type BuildMessage = { kind: 'job'; job: WorkerJob } | { kind: 'related'; file: string };
 
+/** From the worker to the build: how many pages it has rendered so far. */
+export type WorkerProgress = { kind: 'progress'; done: number };
 /** From the worker to the build. */
-export type WorkerMessage = { kind: 'progress'; done: number } | { kind: 'error'; message: string };
+export type WorkerMessage = WorkerProgress | WorkerError;
 
 /** The build's first message of `kind`; listening starts at once, so none is missed while the worker starts. */
 function fromBuild<K extends BuildMessage['kind']>(kind: K): Promise<Extract<BuildMessage, { kind: K }>> {
