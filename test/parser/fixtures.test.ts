@@ -1,24 +1,11 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import MarkdownIt from 'markdown-it';
 import { describe, expect, it } from 'vitest';
 import { parseArticleBytes } from '../../src/parser/index.ts';
+import { FIXTURES, fixtureNames, readExpected, SHARED_FIXTURES } from '../fixtures.ts';
 
-const FIXTURES = join(import.meta.dirname, '../../../shared/fixtures/articles');
 const markdown = new MarkdownIt();
-
-interface Expected {
-  error?: true;
-  title: string | null;
-  date: string;
-  author: string | null;
-  credit: string | null;
-  source: string | null;
-  lead: string | null;
-  headings: string[];
-  captions: string[];
-  paragraphs: string[];
-}
 
 /** The fixtures' comparison: NFC, runs of spaces, NBSP and newlines folded, ends trimmed. */
 function fold(text: string | null): string | null {
@@ -39,23 +26,18 @@ function bodyText(body: string): string[] {
     .filter(Boolean);
 }
 
-const names = readdirSync(FIXTURES)
-  .filter((name) => name.endsWith('.txt'))
-  .map((name) => name.slice(0, -4));
-
-describe('shared fixtures', () => {
-  it('are present', () => {
-    expect(names.length).toBeGreaterThanOrEqual(8);
-  });
-
-  for (const name of names) {
-    const expected = JSON.parse(readFileSync(join(FIXTURES, `${name}.expected.json`), 'utf8')) as Expected;
-    const result = parseArticleBytes(readFileSync(join(FIXTURES, `${name}.txt`)));
+/** One `it` per expectation of each fixture in `dir`. */
+function testFixtures(dir: string): void {
+  for (const name of fixtureNames(dir)) {
+    const expected = readExpected(name, dir);
+    const result = parseArticleBytes(readFileSync(join(dir, `${name}.txt`)));
 
     if (expected.error) {
       it(`${name} is rejected`, () => {
         expect(result.ok).toBe(false);
-        if (!result.ok) expect(result.errors.length).toBeGreaterThan(0);
+        if (result.ok) return;
+        expect(result.errors.length).toBeGreaterThan(0);
+        if (expected.code) expect(result.errors.map((issue) => [issue.code, issue.line])).toContainEqual([expected.code, expected.line]);
       });
       continue;
     }
@@ -89,4 +71,17 @@ describe('shared fixtures', () => {
       expect(json).toBe(json.normalize('NFC'));
     });
   }
+}
+
+describe('the repository\'s fixtures', () => {
+  it('are present, and some must be rejected', () => {
+    expect(fixtureNames().length).toBeGreaterThanOrEqual(10);
+    expect(fixtureNames().some((name) => readExpected(name).error)).toBe(true);
+  });
+
+  testFixtures(FIXTURES);
+});
+
+describe.skipIf(SHARED_FIXTURES === null)('shared conformance fixtures (../shared/fixtures/articles, skipped where absent)', () => {
+  if (SHARED_FIXTURES !== null) testFixtures(SHARED_FIXTURES);
 });
