@@ -1,8 +1,8 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { FIXTURES } from '../fixtures.ts';
 
-/** The shared article fixtures, beside the repository (as in CI's checkout). */
-export const FIXTURES = join(import.meta.dirname, '../../../shared/fixtures/articles');
+export { FIXTURES };
 
 export function readFixture(name: string): string {
   return readFileSync(join(FIXTURES, name), 'utf8');
