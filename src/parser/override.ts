@@ -1,7 +1,8 @@
-import matter from 'gray-matter';
 import yaml from 'js-yaml';
 import { DateTime } from 'luxon';
 import { error, warning, type Issue } from './issue.ts';
+import { nearMiss } from './near-miss.ts';
+import { EXAMPLE_FIELD, explainYamlError, OVERRIDE_YAML_OPTIONS, quoted } from './override-mistakes.ts';
 import { VIETNAM_ZONE, vietnamTime } from './vietnam-time.ts';
 
 /** Fields an editor may set in the `---` block to correct what the heuristics read. */
@@ -30,10 +31,10 @@ export interface OverrideBlock {
 const TEXT_FIELDS = ['title', 'lead', 'slug', 'section'] as const;
 const NULLABLE_TEXT_FIELDS = ['author', 'credit'] as const;
 const LIST_FIELDS = ['headings', 'captions', 'photos'] as const;
-const KNOWN_FIELDS = new Set<string>([...TEXT_FIELDS, ...NULLABLE_TEXT_FIELDS, ...LIST_FIELDS, 'date']);
+const KNOWN_FIELDS: readonly string[] = ['title', 'date', 'author', 'credit', 'lead', 'headings', 'captions', 'slug', 'section', 'photos'];
 
-// The core schema keeps `2019-04-14 08:00` a string: YAML's timestamp type would read it as UTC, not Vietnam time.
-const YAML_OPTIONS = { engines: { yaml: (text: string) => yaml.load(text, { schema: yaml.CORE_SCHEMA }) as object } };
+const DELIMITER = /^---[ \t]*$/;
+const FIELD_LINE = /^(["']?)([^\s"'#:-][^:]*?)\1[ \t]*:(?:[ \t]+(.*))?$/;
 
 const LOCAL_FORMATS = ['yyyy-MM-dd HH:mm', 'yyyy-MM-dd HH:mm:ss', 'yyyy-MM-dd H:mm', 'dd/MM/yyyy HH:mm', 'd/M/yyyy H:mm', 'yyyy-MM-dd'];
 
@@ -48,9 +49,20 @@ export function readOverrideDate(value: string): DateTime | null {
   return null;
 }
 
-function fieldLine(block: string, key: string, firstLine: number): number {
-  const index = block.split('\n').findIndex((line) => line.startsWith(`${key}:`));
-  return index < 0 ? firstLine : firstLine + index;
+interface FieldLine {
+  index: number;
+  /** What follows `key:` on its line, or '' when the value is on the lines below. */
+  raw: string;
+}
+
+/** Where each top-level field is written in the block (its first occurrence). */
+function fieldLines(lines: readonly string[]): Map<string, FieldLine> {
+  const found = new Map<string, FieldLine>();
+  lines.forEach((line, index) => {
+    const match = FIELD_LINE.exec(line);
+    if (match && !found.has(match[2]!)) found.set(match[2]!, { index, raw: (match[3] ?? '').trim() });
+  });
+  return found;
 }
 
 function asText(value: unknown): string | undefined {
@@ -59,74 +71,120 @@ function asText(value: unknown): string | undefined {
   return undefined;
 }
 
-/**
- * Reads the optional `---` block at the top of the file with gray-matter.
- * `firstLine` is the file line where `text` starts (leading blank lines already skipped).
- */
-export function readOverride(text: string, firstLine: number): OverrideBlock {
-  if (!/^---[ \t]*\n/.test(text)) return { override: {}, rest: text, lineCount: 0, issues: [] };
-  let parsed: matter.GrayMatterFile<string>;
-  try {
-    parsed = matter(text, YAML_OPTIONS);
-  } catch (err) {
-    const mark = (err as { mark?: { line?: number } }).mark;
-    // js-yaml may point past the block's end (an unclosed quote runs to the end of the stream).
-    const blockLines = text.split('\n').findIndex((line, index) => index > 0 && /^---\s*$/.test(line)) - 1;
-    const line = firstLine + 1 + Math.min(mark?.line ?? 0, Math.max(blockLines - 1, 0));
-    const reason = err instanceof Error ? err.message.split('\n')[0] : String(err);
-    return {
-      override: {},
-      rest: '',
-      lineCount: 0,
-      issues: [
-        error('BAD_OVERRIDE', line, `Khối ghi đè (giữa hai dòng ---) viết sai cú pháp YAML: ${reason}. Mỗi dòng phải có dạng "tên: giá trị".`),
-      ],
-    };
-  }
-  const lineCount = text.slice(0, text.length - parsed.content.length).split('\n').length - 1;
-  const block = parsed.matter.replace(/^\n/, '');
-  const blockLine = firstLine + 1;
-  const issues: Issue[] = [];
-  const data: Record<string, unknown> = parsed.data ?? {};
-  const override: Override = {};
-  const bad = (key: string, what: string) =>
-    issues.push(error('BAD_OVERRIDE', fieldLine(block, key, blockLine), `Trường "${key}" trong khối ghi đè ${what}.`));
+function isFieldSet(data: unknown): data is Record<string, unknown> {
+  return typeof data === 'object' && data !== null && !Array.isArray(data);
+}
 
-  for (const [key, value] of Object.entries(data)) {
-    if (!KNOWN_FIELDS.has(key)) {
-      issues.push(
-        warning(
-          'UNKNOWN_OVERRIDE',
-          fieldLine(block, key, blockLine),
-          `Trường "${key}" không được dùng. Các trường có thể ghi đè: ${[...KNOWN_FIELDS].join(', ')}.`,
-        ),
-      );
-    }
+function describeShape(data: unknown): string {
+  if (Array.isArray(data)) return 'một danh sách';
+  if (typeof data === 'number') return 'một con số';
+  return 'một dòng chữ';
+}
+
+function notAFieldSet(data: unknown): string {
+  const listHint = Array.isArray(data)
+    ? ' Nếu đây là các tiêu đề phụ, thêm dòng "headings:" ngay trên danh sách và thụt mỗi mục vào hai dấu cách.'
+    : ' Nếu đây là nội dung bài, hãy xoá hai dòng --- bao quanh; nếu muốn sửa một trường, viết tên trường trước, như title: …';
+  return `Khối ghi đè (giữa hai dòng ---) chỉ chứa các dòng "tên: giá trị", như ${EXAMPLE_FIELD}, nhưng ở đây là ${describeShape(data)}.${listHint}`;
+}
+
+function parseYaml(text: string): { ok: true; data: unknown } | { ok: false; err: unknown } {
+  try {
+    return { ok: true, data: yaml.load(text, OVERRIDE_YAML_OPTIONS) };
+  } catch (err) {
+    return { ok: false, err };
+  }
+}
+
+/** The issue for a field whose value has the wrong shape; a text field written inline is shown quoted. */
+function badField(key: string, where: FieldLine | undefined, what: string, blockLine: number): Issue {
+  const quoteHint = where?.raw && key !== 'date' && !LIST_FIELDS.includes(key as never) ? ` Nếu đó là chữ, viết: ${key}: ${quoted(where.raw)}` : '';
+  return error('BAD_OVERRIDE', blockLine + (where?.index ?? 0), `Trường "${key}" trong khối ghi đè ${what}.${quoteHint}`);
+}
+
+function unknownField(key: string, line: number): Issue {
+  const meant = nearMiss(key, KNOWN_FIELDS);
+  if (meant !== null) {
+    // The editor meant to correct a field: publishing what the parser guessed instead would undo that silently.
+    return error(
+      'UNKNOWN_OVERRIDE',
+      line,
+      `Trường "${key}" không có; có phải ý bạn là "${meant}"? Hãy sửa tên trường thành "${meant}" (hoặc xoá dòng này nếu không cần ghi đè).`,
+    );
+  }
+  return warning('UNKNOWN_OVERRIDE', line, `Trường "${key}" không được dùng. Các trường có thể ghi đè: ${KNOWN_FIELDS.join(', ')}.`);
+}
+
+function readFields(data: Record<string, unknown>, lines: readonly string[], blockLine: number): { override: Override; issues: Issue[] } {
+  const where = fieldLines(lines);
+  const issues: Issue[] = [];
+  const override: Override = {};
+  const has = (key: string) => Object.hasOwn(data, key);
+  const bad = (key: string, what: string) => issues.push(badField(key, where.get(key), what, blockLine));
+
+  for (const key of Object.keys(data)) {
+    if (!KNOWN_FIELDS.includes(key)) issues.push(unknownField(key, blockLine + (where.get(key)?.index ?? 0)));
   }
   for (const key of TEXT_FIELDS) {
-    if (!(key in data)) continue;
+    if (!has(key)) continue;
     const value = asText(data[key]);
     if (value) override[key] = value;
     else bad(key, 'phải là một dòng chữ không rỗng');
   }
   for (const key of NULLABLE_TEXT_FIELDS) {
-    if (!(key in data)) continue;
+    if (!has(key)) continue;
     const value = data[key] === null ? null : asText(data[key]);
     if (value === undefined || value === '') bad(key, 'phải là một dòng chữ (hoặc null để bỏ trống)');
     else override[key] = value;
   }
   for (const key of LIST_FIELDS) {
-    if (!(key in data)) continue;
+    if (!has(key)) continue;
     const value = data[key];
     const items = Array.isArray(value) ? value.map(asText) : undefined;
     if (items && items.every((item): item is string => Boolean(item))) override[key] = items;
     else bad(key, 'phải là một danh sách, mỗi mục một dòng bắt đầu bằng "- "');
   }
-  if ('date' in data) {
+  if (has('date')) {
     const value = asText(data['date']);
     const date = value ? readOverrideDate(value) : null;
     if (date) override.date = date;
     else bad('date', 'phải là ngày giờ có thật, viết như "2016-06-11 07:38" (giờ Việt Nam) hoặc "2016-06-11T07:38:00+07:00"');
   }
-  return { override, rest: parsed.content, lineCount, issues };
+  return { override, issues };
+}
+
+function firstContentIndex(lines: readonly string[]): number {
+  const index = lines.findIndex((line) => !/^\s*(?:#.*)?$/.test(line));
+  return Math.max(index, 0);
+}
+
+/**
+ * Reads the optional `---` block at the top of the file. `text` has `\n` line ends and starts at
+ * file line `firstLine` (leading blank lines already skipped). A block that cannot be read gives
+ * one BAD_OVERRIDE error on the line to fix, and the article after it is still read.
+ */
+export function readOverride(text: string, firstLine: number): OverrideBlock {
+  const lines = text.split('\n');
+  if (!DELIMITER.test(lines[0]!) || lines.length < 2) return { override: {}, rest: text, lineCount: 0, issues: [] };
+  const close = lines.findIndex((line, index) => index > 0 && DELIMITER.test(line));
+  if (close < 0) {
+    const message =
+      'Khối ghi đè mở bằng dòng --- này nhưng không có dòng --- đóng lại. ' +
+      'Hãy thêm một dòng chỉ có --- ngay sau trường ghi đè cuối cùng (trước dòng "Cập nhật lúc: …"); nếu không cần ghi đè, xoá dòng --- này.';
+    return { override: {}, rest: '', lineCount: lines.length, issues: [error('BAD_OVERRIDE', firstLine, message)] };
+  }
+  const blockLines = lines.slice(1, close);
+  const blockLine = firstLine + 1;
+  const after = { rest: lines.slice(close + 1).join('\n'), lineCount: close + 1 };
+  const parsed = parseYaml(blockLines.join('\n'));
+  if (!parsed.ok) {
+    const { index, message } = explainYamlError(blockLines, parsed.err);
+    return { override: {}, ...after, issues: [error('BAD_OVERRIDE', blockLine + index, message)] };
+  }
+  if (parsed.data === null || parsed.data === undefined) return { override: {}, ...after, issues: [] };
+  if (!isFieldSet(parsed.data)) {
+    const line = blockLine + firstContentIndex(blockLines);
+    return { override: {}, ...after, issues: [error('BAD_OVERRIDE', line, notAFieldSet(parsed.data))] };
+  }
+  return { ...readFields(parsed.data, blockLines, blockLine), ...after };
 }
