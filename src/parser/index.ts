@@ -3,7 +3,7 @@ import { decodeUtf8 } from '../encoding/decode.ts';
 import { LEGACY_ENCODING_LABELS } from '../encoding/legacy.ts';
 import { guessMisreadLegacyEncoding } from '../encoding/mojibake.ts';
 import { slug } from '../slug.ts';
-import { error, type Issue } from './issue.ts';
+import { error, FILE_NAME, type Issue } from './issue.ts';
 import { contentLines } from './lines.ts';
 import { blocksToMarkdown } from './markdown.ts';
 import { applyCaptionOverride, applyHeadingOverride } from './apply-override.ts';
@@ -25,11 +25,21 @@ export type ParseResult = { ok: true; article: Article; warnings: Issue[] } | { 
 /** In order: the first rule that takes a line decides what it is. `paragraph` takes anything. */
 const RULES: readonly Rule[] = [timestamp, title, relatedNews, photoCaption, byline, lead, heading, paragraph];
 
-function runRules(state: ParserState): void {
+/**
+ * Gives each line to the first rule that takes it. A rule that says it took a line must have moved
+ * past it, and one that declines must not have moved: either slip would loop forever or skip text
+ * silently, so it stops the parse loudly instead (a bug in a rule, never in the article).
+ */
+export function runRules(state: ParserState, rules: readonly Rule[] = RULES): void {
   while (state.pos < state.lines.length) {
-    for (const rule of RULES) {
-      if (rule(state)) break;
-    }
+    const start = state.pos;
+    const taker = rules.find((rule) => {
+      const took = rule(state);
+      if (!took && state.pos !== start) throw new Error(`parser rule "${rule.name}" moved past line ${state.lines[start]!.line} without taking it`);
+      return took;
+    });
+    if (taker === undefined) throw new Error(`no parser rule took line ${state.lines[start]!.line}`);
+    if (state.pos <= start) throw new Error(`parser rule "${taker.name}" took line ${state.lines[start]!.line} without moving past it`);
   }
 }
 
@@ -41,7 +51,7 @@ function normalize(text: string): string {
 export function parseArticle(input: string): ParseResult {
   const misread = guessMisreadLegacyEncoding(input);
   if (misread) {
-    const message = `Chữ trong tệp bị lỗi phông: tệp mã ${LEGACY_ENCODING_LABELS[misread]} đã bị lưu lại thành UTF-8 mà không chuyển mã. Sửa: npx tsx src/cli.ts convert --force --from ${misread} TỆP`;
+    const message = `Chữ trong tệp bị lỗi phông: tệp mã ${LEGACY_ENCODING_LABELS[misread]} đã bị lưu lại thành UTF-8 mà không chuyển mã. Sửa: npx tsx src/cli.ts convert --force --from ${misread} ${FILE_NAME}`;
     return { ok: false, errors: [error('MISREAD_ENCODING', 1, message)], warnings: [] };
   }
   const text = normalize(input).replace(/\r\n?/g, '\n');

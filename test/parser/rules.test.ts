@@ -3,7 +3,8 @@ import { readByline } from '../../src/parser/rules/byline.ts';
 import { isHeadingShaped } from '../../src/parser/rules/heading.ts';
 import { contentLines } from '../../src/parser/lines.ts';
 import { escapeMarkdown } from '../../src/parser/markdown.ts';
-import { parseArticle } from '../../src/parser/index.ts';
+import { parseArticle, runRules } from '../../src/parser/index.ts';
+import { newState, type Rule } from '../../src/parser/state.ts';
 import { slug } from '../../src/slug.ts';
 
 function article(...lines: string[]) {
@@ -158,5 +159,39 @@ describe('slug', () => {
   it('drops Vietnamese diacritics and maps đ to d', () => {
     expect(slug('Đảng ủy Khối các cơ quan tỉnh: Tập trung hướng về cơ sở')).toBe('dang-uy-khoi-cac-co-quan-tinh-tap-trung-huong-ve-co-so');
     expect(slug('Đà Nẵng'.normalize('NFD'))).toBe('da-nang');
+  });
+});
+
+describe('the rule loop', () => {
+  const lines = [
+    { text: 'Một', line: 1, alone: true },
+    { text: 'Hai', line: 3, alone: true },
+  ];
+  const takeOne: Rule = (state) => {
+    state.pos += 1;
+    return true;
+  };
+
+  it('gives every line to the first rule that takes it', () => {
+    const state = newState(lines);
+    runRules(state, [takeOne]);
+    expect(state.pos).toBe(2);
+  });
+
+  it('fails loudly when a rule claims a line without moving past it', () => {
+    const claimsOnly: Rule = (state) => state.pos === 1;
+    expect(() => runRules(newState(lines), [claimsOnly, takeOne])).toThrow('parser rule "claimsOnly" took line 3 without moving past it');
+  });
+
+  it('fails loudly when a rule moves past a line it declines', () => {
+    const skips: Rule = (state) => {
+      state.pos += 1;
+      return false;
+    };
+    expect(() => runRules(newState(lines), [skips, takeOne])).toThrow('parser rule "skips" moved past line 1 without taking it');
+  });
+
+  it('fails loudly when no rule takes a line', () => {
+    expect(() => runRules(newState(lines), [() => false])).toThrow('no parser rule took line 1');
   });
 });
