@@ -1,3 +1,4 @@
+import { FILE_NAME } from '../parser/issue.ts';
 import { guessLegacyEncoding } from './detect.ts';
 import { LEGACY_ENCODING_LABELS } from './legacy.ts';
 import { firstInvalidUtf8Offset } from './utf8.ts';
@@ -8,7 +9,7 @@ export type DecodeResult = { ok: true; text: string } | { ok: false; line: numbe
  * Strict UTF-8: a file in a legacy encoding is refused, never read as mojibake. A leading BOM is
  * kept for the parser to handle. On failure: the 1-based line of the first bad byte and a Vietnamese
  * message for the editor naming the legacy encoding the file looks like and the command that
- * converts it.
+ * converts it, with `FILE_NAME` where the file's name goes.
  */
 export function decodeUtf8(bytes: Uint8Array): DecodeResult {
   try {
@@ -43,7 +44,7 @@ function notUtf8Message(bytes: Uint8Array, offset: number): string {
   if (guess !== null) {
     return (
       `Tệp không phải UTF-8 (${where}); có vẻ là bảng mã ${LEGACY_ENCODING_LABELS[guess]}. ` +
-      `Sửa: npx tsx src/cli.ts convert --from ${guess} TỆP`
+      `Sửa: npx tsx src/cli.ts convert --from ${guess} ${FILE_NAME}`
     );
   }
   if (isMostlyUtf8(bytes)) {
@@ -55,6 +56,6 @@ function notUtf8Message(bytes: Uint8Array, offset: number): string {
   return (
     `Tệp không phải UTF-8 (${where}) và không rõ là bảng mã cũ nào. ` +
     `Sửa: mở bằng Unikey → Công cụ chuyển mã để chuyển sang Unicode, hoặc mở trong trình soạn thảo và lưu lại dạng UTF-8; ` +
-    `nếu biết bảng mã: npx tsx src/cli.ts convert --from windows-1258|tcvn3|vni TỆP`
+    `nếu biết bảng mã: npx tsx src/cli.ts convert --from windows-1258|tcvn3|vni ${FILE_NAME}`
   );
 }

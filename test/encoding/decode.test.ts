@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { decodeUtf8 } from '../../src/encoding/decode.ts';
 import { LEGACY_ENCODINGS, LEGACY_ENCODING_LABELS } from '../../src/encoding/legacy.ts';
 import { firstInvalidUtf8Offset } from '../../src/encoding/utf8.ts';
+import { FILE_NAME, formatIssue } from '../../src/parser/issue.ts';
 import { encodeLegacy } from './encode-legacy.ts';
 import { seed } from './fixtures.ts';
 
@@ -61,8 +62,11 @@ describe('decodeUtf8', () => {
     if (result.ok) return;
     expect(result.line).toBe(1);
     expect(result.message).toContain(`có vẻ là bảng mã ${LEGACY_ENCODING_LABELS[encoding]}`);
-    expect(result.message).toContain(`npx tsx src/cli.ts convert --from ${encoding} TỆP`);
+    expect(result.message).toMatch(new RegExp(`npx tsx src/cli\\.ts convert --from ${encoding} ${FILE_NAME}$`));
     expect(result.message).toMatch(/^Tệp không phải UTF-8/);
+    const printed = formatIssue('content/thời sự/bài.txt', { severity: 'error', code: 'NOT_UTF8', line: 1, message: result.message });
+    expect(printed).toMatch(new RegExp(`convert --from ${encoding} 'content/thời sự/bài\\.txt'$`));
+    expect(printed).not.toContain(FILE_NAME);
   });
 
   it('gives the line of the first byte that is not UTF-8', () => {
