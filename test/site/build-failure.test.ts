@@ -43,7 +43,7 @@ test('an unreadable photo fails the build with FILE:LINE: BAD_PHOTO on the photo
   await writeFile(path.join(dir, 'toi-1.jpg'), 'không phải ảnh');
   const result = await build(dir);
   expect(result.exitCode).toBe(1);
-  expect(result.issues).toMatch(new RegExp(`^${path.join(dir, 'toi.txt')}:13: BAD_PHOTO: Không đọc được ảnh "toi-1\\.jpg"`, 'm'));
+  expect(result.issues).toMatch(new RegExp(`^${path.join(dir, 'toi.txt')}:10: BAD_PHOTO: Không đọc được ảnh "toi-1\\.jpg"`, 'm'));
   expect(result.issues).not.toMatch(/\n\s+at /);
   expect(await readdir(path.dirname(result.out))).toEqual([]);
 });

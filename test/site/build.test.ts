@@ -11,6 +11,7 @@ import {
   linkedUrls,
   listFiles,
   makeContent,
+  PHOTO_ARTICLE,
   read,
   SITE_URL,
 } from './site-fixture.ts';
@@ -29,8 +30,8 @@ beforeAll(async () => {
   htmlPages = (await listFiles(site.out)).filter((file) => file.endsWith('.html'));
 });
 
-const SEED = '2016/06/dang-uy-khoi-cac-co-quan-tinh-tap-trung-huong-ve-co-so/index.html';
-const PHOTO = '2019/03/ly-son-vao-mua-thu-hoach-toi/index.html';
+const SEED = '2018/05/dang-uy-xa-an-hai-ly-son-dua-nghi-quyet-den-voi-ngu-dan/index.html';
+const PHOTO = `${PHOTO_ARTICLE.url.slice(1)}index.html`;
 const HOSTILE_PAGE = '2021/01/tin-script-alert-1-script-and-ngoac-kep-don/index.html';
 
 describe('build of the fixtures', () => {
@@ -40,8 +41,8 @@ describe('build of the fixtures', () => {
     for (const file of [SEED, PHOTO, HOSTILE_PAGE, 'index.html', 'trang/2/index.html', 'feed.xml', 'sitemap.xml', 'robots.txt', '404.html', 'style.css']) {
       expect(files).toContain(file);
     }
-    // 7 fixtures (03 with its photo) + hostile + 24 + 2 duplicates = 34 articles: two listing pages.
-    expect(files.filter((f) => /^\d{4}\/\d{2}\/[^/]+\/index\.html$/.test(f) && !f.includes('/trang/'))).toHaveLength(34);
+    // 9 fixtures (03 with its photo) + hostile + 24 + 2 duplicates = 36 articles: two listing pages.
+    expect(files.filter((f) => /^\d{4}\/\d{2}\/[^/]+\/index\.html$/.test(f) && !f.includes('/trang/'))).toHaveLength(36);
     expect(files).not.toContain('trang/3/index.html');
   });
 
@@ -114,7 +115,7 @@ describe('links', () => {
     expect(prefixed.exitCode, prefixed.issues).toBe(0);
     expect(await brokenLinks(prefixed.out, '/tin/')).toEqual([]);
     const page = await read(prefixed.out, SEED);
-    expect(page).toContain(`<link rel="canonical" href="${SITE_URL}tin/2016/06/`);
+    expect(page).toContain(`<link rel="canonical" href="${SITE_URL}tin/2018/05/`);
     expect(page).toContain('href="/tin/style.css"');
     expect(await read(prefixed.out, 'robots.txt')).toContain(`Sitemap: ${SITE_URL}tin/sitemap.xml`);
     expect(await read(prefixed.out, 'feed.xml')).toContain(`<link href="${SITE_URL}tin/feed.xml" rel="self"`);
@@ -125,26 +126,26 @@ describe('article page', () => {
   test('has the dateline, lead with source tag, heading ids, figures, byline and story links', async () => {
     const page = await read(site.out, SEED);
     expect(page).toMatch(/^<!DOCTYPE html>\n<html lang="vi">\n<head>\n<meta charset="utf-8">/);
-    expect(page).toContain('<time datetime="2016-06-11T07:38:00+07:00">Thứ Bảy, 11/06/2016, 07:38 (GMT+7)</time>');
-    expect(page).toContain('<p class="lead"><span class="source">(Báo Quảng Ngãi)</span> Bên cạnh');
-    expect(page).toContain('<h2 id="khac-phuc-nhung-han-che">Khắc phục những hạn chế</h2>');
-    expect(page).toContain('<h2 id="huong-ve-co-so">Hướng về cơ sở</h2>');
-    expect(page).toMatch(/<figure class="photo no-image"><figcaption>Tọa đàm là một/);
-    expect(page).toContain('<p class="byline">Bài, ảnh: <a href="/tac-gia/x-thien/">X.THIÊN</a></p>');
-    expect(page).toMatch(/<a rel="next" href="\/2017\/01\/[^"]+\/">/);
+    expect(page).toContain('<time datetime="2018-05-20T08:45:00+07:00">Chủ Nhật, 20/05/2018, 08:45 (GMT+7)</time>');
+    expect(page).toContain('<p class="lead"><span class="source">(Báo Quảng Ngãi)</span> Ở huyện đảo');
+    expect(page).toContain('<h2 id="sinh-hoat-chi-bo-tren-ben-ca">Sinh hoạt chi bộ trên bến cá</h2>');
+    expect(page).toContain('<h2 id="moi-tau-la-mot-to-dang">Mỗi tàu là một tổ đảng</h2>');
+    expect(page).toMatch(/<figure class="photo no-image"><figcaption>Một buổi sinh hoạt chuyên đề/);
+    expect(page).toContain('<p class="byline">Bài, ảnh: <a href="/tac-gia/t-trieu/">T.TRIỀU</a></p>');
+    expect(page).toMatch(/<a rel="next" href="\/2019\/06\/[^"]+\/">/);
     expect(page).toContain('<meta property="og:type" content="article">');
-    expect(page).toContain('<meta property="article:published_time" content="2016-06-11T07:38:00+07:00">');
+    expect(page).toContain('<meta property="article:published_time" content="2018-05-20T08:45:00+07:00">');
   });
 
   test('a photo beside the article becomes a responsive picture and the share image', async () => {
     const page = await read(site.out, PHOTO);
-    const picture = /<figure class="photo"><picture>([\s\S]*?)<\/picture><figcaption>Người dân xã An Vĩnh/.exec(page);
+    const picture = /<figure class="photo"><picture>([\s\S]*?)<\/picture><figcaption>Người dân xã Trà Hiệp/.exec(page);
     expect(picture).not.toBeNull();
     expect(picture![1]).toContain('type="image/avif"');
     expect(picture![1]).toContain('type="image/webp"');
-    expect(picture![1]).toMatch(/<img src="\/img\/[^"]+\.jpeg" srcset="[^"]+" sizes="[^"]+" width="1440" height="810" alt="Người dân xã An Vĩnh \(Lý Sơn\) thu hoạch tỏi trên ruộng cát\." loading="eager" decoding="async"/);
+    expect(picture![1]).toMatch(/<img src="\/img\/[^"]+\.jpeg" srcset="[^"]+" sizes="[^"]+" width="1440" height="810" alt="Người dân xã Trà Hiệp \(Trà Bồng\) bóc vỏ quế ngay trên đồi\." loading="eager" decoding="async"/);
     // The second photo has no file: its caption stands alone.
-    expect(page).toMatch(/<figure class="photo no-image"><figcaption>Tỏi sau khi thu hoạch/);
+    expect(page).toMatch(/<figure class="photo no-image"><figcaption>Vỏ quế được phơi/);
     expect(page).toMatch(new RegExp(`<meta property="og:image" content="${SITE_URL}img/[^"]+\\.jpeg">`));
     const [data] = jsonLd(page) as { image?: string[] }[];
     expect(data!.image?.[0]).toMatch(new RegExp(`^${SITE_URL}img/.+\\.jpeg$`));
@@ -175,12 +176,12 @@ describe('article page', () => {
     expect(data).toMatchObject({
       '@context': 'https://schema.org',
       '@type': 'NewsArticle',
-      headline: 'Đảng ủy Khối các cơ quan tỉnh: Tập trung hướng về cơ sở',
-      datePublished: '2016-06-11T07:38:00+07:00',
-      dateModified: '2016-06-11T07:38:00+07:00',
-      author: { '@type': 'Person', name: 'X.THIÊN' },
+      headline: 'Đảng ủy xã An Hải (Lý Sơn): Đưa nghị quyết đến với ngư dân',
+      datePublished: '2018-05-20T08:45:00+07:00',
+      dateModified: '2018-05-20T08:45:00+07:00',
+      author: { '@type': 'Person', name: 'T.TRIỀU' },
       publisher: { '@type': 'Organization', name: 'Báo Quảng Ngãi' },
-      url: `${SITE_URL}2016/06/dang-uy-khoi-cac-co-quan-tinh-tap-trung-huong-ve-co-so/`,
+      url: `${SITE_URL}2018/05/dang-uy-xa-an-hai-ly-son-dua-nghi-quyet-den-voi-ngu-dan/`,
       inLanguage: 'vi',
     });
   });
@@ -203,16 +204,16 @@ describe('listings', () => {
     const index = await read(site.out, 'index.html');
     const titles = [...index.matchAll(/<h2 class="story-title"><a href="([^"]+)">/g)].map((m) => m[1]);
     expect(titles).toHaveLength(20);
-    expect(titles[0]).toBe('/2022/03/hai-bai-trung-ten-2/');
-    expect(index).toMatch(/<li class="story-card featured">\s*<article>\s*<h2 class="story-title"><a href="\/2022\/03\/hai-bai-trung-ten-2\/">/);
+    expect(titles[0]).toBe('/2024/09/quang-ngai-chu-dong-ung-pho-bao-so-4/');
+    expect(index).toMatch(/<li class="story-card featured">\s*<article>\s*<h2 class="story-title"><a href="\/2024\/09\/quang-ngai-chu-dong-ung-pho-bao-so-4\/">/);
     expect(index).toContain('<nav class="page-nav" aria-label="Phân trang">');
     expect(index).toContain('<a href="/" aria-current="page">1</a>');
     expect(index).toContain('<a class="next" rel="next" href="/trang/2/">');
     const second = await read(site.out, 'trang/2/index.html');
-    expect([...second.matchAll(/<h2 class="story-title">/g)]).toHaveLength(14);
+    expect([...second.matchAll(/<h2 class="story-title">/g)]).toHaveLength(16);
     expect(second).toContain('<a href="/trang/2/" aria-current="page">2</a>');
-    // The oldest story (2016) is last.
-    expect(second.lastIndexOf('/2016/06/')).toBeGreaterThan(second.lastIndexOf('/2017/'));
+    // The oldest story (2018) is last.
+    expect(second.lastIndexOf('/2018/05/')).toBeGreaterThan(second.lastIndexOf('/2019/'));
   });
 
   test('each entry shows a Vietnamese date, author and the lead cut at a word with …', async () => {
@@ -231,10 +232,10 @@ describe('feed, sitemap, robots', () => {
     const feed = await read(site.out, 'feed.xml');
     assertWellFormedXml(feed);
     const entries = feed.match(/<entry>/g) ?? [];
-    expect(entries).toHaveLength(34);
-    expect(feed).toContain(`<id>${SITE_URL}2016/06/dang-uy-khoi-cac-co-quan-tinh-tap-trung-huong-ve-co-so/</id>`);
-    expect(feed).toContain('<published>2016-06-11T07:38:00+07:00</published>');
-    expect(feed).toContain('&lt;h2 id=&quot;huong-ve-co-so&quot;&gt;Hướng về cơ sở&lt;/h2&gt;');
+    expect(entries).toHaveLength(36);
+    expect(feed).toContain(`<id>${SITE_URL}2018/05/dang-uy-xa-an-hai-ly-son-dua-nghi-quyet-den-voi-ngu-dan/</id>`);
+    expect(feed).toContain('<published>2018-05-20T08:45:00+07:00</published>');
+    expect(feed).toContain('&lt;h2 id=&quot;moi-tau-la-mot-to-dang&quot;&gt;Mỗi tàu là một tổ đảng&lt;/h2&gt;');
     expect(feed).toMatch(new RegExp(`&lt;img src=&quot;${SITE_URL}img/[^&]+\\.jpeg&quot;`));
     for (const [, url] of feed.matchAll(/href="([^"]+)"/g)) expect(url!.startsWith(SITE_URL)).toBe(true);
   });
@@ -243,8 +244,8 @@ describe('feed, sitemap, robots', () => {
     const sitemap = await read(site.out, 'sitemap.xml');
     assertWellFormedXml(sitemap);
     const locs = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]);
-    // Front page and page 2, sections, writers, years and months (pages.test.ts), archive, search, 34 articles.
-    expect(locs.filter((loc) => /\/\d{4}\/\d{2}\/(?!trang\/)[^/]+\/$/.test(loc!))).toHaveLength(34);
+    // Front page and page 2, sections, writers, years and months (pages.test.ts), archive, search, 36 articles.
+    expect(locs.filter((loc) => /\/\d{4}\/\d{2}\/(?!trang\/)[^/]+\/$/.test(loc!))).toHaveLength(36);
     expect(new Set(locs).size).toBe(locs.length);
     for (const page of ['', 'trang/2/', 'luu-tru/', 'tim-kiem/', 'loat/', 'tac-gia/phong-vien/', 'tac-gia/phong-vien/trang/2/', '2022/', '2022/03/', '2022/03/trang/2/']) {
       expect(locs).toContain(`${SITE_URL}${page}`);

@@ -5,7 +5,7 @@ import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { freePort } from '../browser/harness.ts';
-import { makeContent, simpleArticle } from './site-fixture.ts';
+import { makeContent, PHOTO_ARTICLE, simpleArticle } from './site-fixture.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
@@ -61,13 +61,13 @@ describe('serve', () => {
   });
 
   test('a replaced photo is re-encoded and its article page shows the new image', async () => {
-    const url = `${base}/2019/03/ly-son-vao-mua-thu-hoach-toi/`;
+    const url = `${base}${PHOTO_ARTICLE.url}`;
     const imageOf = (page: string) => /<img src="([^"]+)"/.exec(page)?.[1];
     const before = imageOf(await pollUntil(url, (status) => status === 200));
     expect(before).toMatch(/^\/img\//);
     await sharp({ create: { width: 1200, height: 800, channels: 3, background: { r: 20, g: 90, b: 160 } } })
       .jpeg()
-      .toFile(path.join(content, 'anh', 'toi-ly-son-1.jpg'));
+      .toFile(path.join(content, PHOTO_ARTICLE.photo));
     const after = imageOf(await pollUntil(url, (_, body) => imageOf(body) !== before));
     expect(after).toMatch(/^\/img\//);
     expect((await fetch(`${base}${after}`)).status).toBe(200);

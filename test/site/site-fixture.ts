@@ -5,9 +5,10 @@ import path from 'node:path';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import sharp from 'sharp';
+import { FIXTURES, publishableFixtureFiles } from '../fixtures.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
-export const FIXTURES = path.resolve(import.meta.dirname, '../../../shared/fixtures/articles');
+export { FIXTURES };
 export const SITE_URL = 'https://baoquangngai.example/';
 
 /** An article whose every text field carries markup, `&` and quotes: all must come out as text. */
@@ -49,23 +50,31 @@ Bài: PHÓNG VIÊN
 `;
 }
 
+/** The fixture copied into `anh/` of the content folder with a photo for its first caption beside it. */
+export const PHOTO_FIXTURE = '03-hai-anh-bai-anh.txt';
+export const PHOTO_ARTICLE = {
+  file: path.join('anh', 'que-tra-bong.txt'),
+  photo: path.join('anh', 'que-tra-bong-1.jpg'),
+  /** Its address, from its date and title. */
+  url: '/2020/08/tra-bong-vao-mua-thu-hoach-que/',
+};
+
 /**
- * A content folder: the shared fixtures (not the one that must fail), the hostile article,
+ * A content folder: the repository's fixtures (not the ones that must fail), the hostile article,
  * an article with its first photo beside it, 24 plain articles (two listing pages) and two
  * articles with the same title in the same month.
  */
 export async function makeContent(): Promise<string> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'toa-soan-content-'));
-  for (const name of await readdir(FIXTURES)) {
-    // 07 must fail the build; 03 is copied below with a photo beside it.
-    if (name.endsWith('.txt') && !name.startsWith('07-') && !name.startsWith('03-')) await copyFile(path.join(FIXTURES, name), path.join(dir, name));
+  for (const name of publishableFixtureFiles()) {
+    if (name !== PHOTO_FIXTURE) await copyFile(path.join(FIXTURES, name), path.join(dir, name));
   }
   await writeFile(path.join(dir, 'hostile.txt'), HOSTILE);
   await mkdir(path.join(dir, 'anh'));
-  await copyFile(path.join(FIXTURES, '03-hai-anh-bai-anh.txt'), path.join(dir, 'anh', 'toi-ly-son.txt'));
+  await copyFile(path.join(FIXTURES, PHOTO_FIXTURE), path.join(dir, PHOTO_ARTICLE.file));
   await sharp({ create: { width: 1600, height: 900, channels: 3, background: { r: 180, g: 120, b: 60 } } })
     .jpeg()
-    .toFile(path.join(dir, 'anh', 'toi-ly-son-1.jpg'));
+    .toFile(path.join(dir, PHOTO_ARTICLE.photo));
   await mkdir(path.join(dir, 'loat'));
   for (let day = 1; day <= 24; day++) {
     await writeFile(path.join(dir, 'loat', `bai-${String(day).padStart(2, '0')}.txt`), simpleArticle(`Tin ngắn số ${day} trong ngày`, day));
