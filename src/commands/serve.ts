@@ -1,16 +1,21 @@
 import { UsageError, type Command } from './command.ts';
 import { parseSiteArgs } from './site-options.ts';
 
-const help = `toa-soan serve [--content THƯ_MỤC] [--output THƯ_MỤC] [--port CỔNG] [--prefix ĐƯỜNG_DẪN]
+const help = `toa-soan serve [--content THƯ_MỤC] [--port CỔNG] [--host ĐỊA_CHỈ] [--prefix ĐƯỜNG_DẪN] [--output THƯ_MỤC]
 
-Xem trước trang khi biên tập (preview server with live reload): dựng trang vào thư mục kết quả,
-mở máy chủ tại http://localhost:CỔNG/ và tự tải lại trang mỗi khi một bài .txt hay ảnh thay đổi.
+Xem trước trang khi biên tập (preview server with live reload): dựng trang vào thư mục riêng của
+bản xem trước, mở máy chủ tại http://127.0.0.1:CỔNG/ và tự tải lại trang mỗi khi một bài .txt, một ảnh
+hay một mẫu trang (templates/, cả style.css) được lưu, dù trình soạn thảo ghi tệp theo cách nào.
   --content   thư mục bài viết (mặc định: content)
-  --output    thư mục kết quả (mặc định: _site)
   --port      cổng máy chủ (mặc định: 8080)
+  --host      địa chỉ máy chủ nghe (mặc định: 127.0.0.1, chỉ máy này xem được). --host 0.0.0.0
+              cho mọi máy trong mạng xem bản xem trước, kể cả bài chưa đăng: chỉ dùng khi cần.
   --prefix    đường dẫn con, ví dụ /tin/
+  --output    thư mục của bản xem trước (mặc định: .cache/serve/CỔNG); bị xoá và dựng lại mỗi lần
+              chạy, không phải _site/: bản xem trước không bao giờ ghi đè trang để xuất bản.
 
-Bài có lỗi được báo "TỆP:DÒNG: MÃ: lời nhắn" và tạm bỏ qua; máy chủ vẫn chạy. Dừng bằng Ctrl+C.
+Bài có lỗi được báo "TỆP:DÒNG: MÃ: lời nhắn" và tạm bỏ qua; máy chủ vẫn chạy. Dừng bằng Ctrl+C
+(hay SIGTERM): mọi tiến trình dừng, cổng được giải phóng, mã thoát 130 (hay 143).
 Địa chỉ công khai lấy từ biến SITE_URL.`;
 
 export const command: Command = {
@@ -18,12 +23,25 @@ export const command: Command = {
   summary: 'xem trước trang, tự tải lại khi sửa bài',
   help,
   async run(args) {
-    const values = parseSiteArgs(args, { port: { type: 'string', default: '8080' } } as const);
+    const values = parseSiteArgs(args, {
+      port: { type: 'string', default: '8080' },
+      host: { type: 'string', default: '127.0.0.1' },
+      // No default here: the preview's folder depends on the port.
+      output: { type: 'string' },
+    } as const);
     const port = Number(values.port);
     if (!Number.isInteger(port) || port < 1 || port > 65535) throw new UsageError(`cổng "${values.port}" không hợp lệ (invalid port)`);
-    const { serveSite } = await import('../site/serve.ts');
-    await serveSite({ contentDir: values.content, outputDir: values.output, port, pathPrefix: values.prefix });
-    // The server keeps the process alive until Ctrl+C.
-    return 0;
+    if (values.host === '') throw new UsageError('--host cần một địa chỉ, ví dụ 127.0.0.1 (missing host)');
+    const { defaultPreviewDir, serveSite, ServeError } = await import('../site/serve.ts');
+    const outputDir = values.output ?? defaultPreviewDir(port);
+    try {
+      const status = await serveSite({ contentDir: values.content, outputDir, port, host: values.host, pathPrefix: values.prefix });
+      // A worker or a connection still closing must not keep a stopped server's process alive.
+      process.exit(status);
+    } catch (error) {
+      if (!(error instanceof ServeError)) throw error;
+      process.stderr.write(`toa-soan serve: ${error.message}\n`);
+      return 1;
+    }
   },
 };

@@ -61,3 +61,21 @@ export function affectedPages(
   const pages = [...files].flatMap((file) => afterByFile.get(file) ?? []);
   return { pages, gone };
 }
+
+/** An edited story for the preview's report: its file, and its address unless it was removed. */
+export interface EditedStory {
+  file: string;
+  url?: string | undefined;
+}
+
+/**
+ * The preview's line after a rebuild: the stories edited, each with its address, and how many
+ * article pages were rendered in all (the edited ones and those that show them).
+ */
+export function describeRebuild(stories: readonly EditedStory[], pages: number, seconds: number): string {
+  const others = pages - stories.filter((story) => story.url !== undefined).length;
+  const total = `Đã dựng lại ${pages} trang bài trong ${seconds.toFixed(1)} giây`;
+  const shown = others > 0 ? `${total}: ${stories.length} bài đã sửa và ${others} trang dẫn tới chúng (bài trước, bài sau, tin liên quan).` : `${total}: ${stories.length} bài đã sửa.`;
+  const lines = stories.map((story) => `  ${story.file} → ${story.url ?? 'đã xoá'}`);
+  return [shown, ...lines].join('\n');
+}

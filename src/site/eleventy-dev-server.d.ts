@@ -16,6 +16,8 @@ declare module '@11ty/eleventy-dev-server' {
 
   export default class EleventyDevServer {
     static getServer(name: string, dir: string, options?: DevServerOptions): EleventyDevServer;
+    /** The HTTP server, created on first use; `serve()` listens on every interface, so `serve` listens on it itself. */
+    readonly server: import('node:http').Server;
     serve(port: number): void;
     ready(): Promise<void>;
     /** Tells connected browsers to reload. */
