@@ -5,15 +5,15 @@
  */
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
+import { FIXTURES, publishableFixtureFiles } from '../fixtures.ts';
 
 export const ROOT = join(import.meta.dirname, '../..');
-/** The shared fixtures, beside the repository (as the parser's fixture tests find them). */
-export const FIXTURES = join(ROOT, '../shared/fixtures/articles');
+export { FIXTURES };
 export const CHROMIUM = '/usr/bin/chromium';
 export const NGINX = '/usr/sbin/nginx';
 export const PREFIX = '/tin/';
@@ -52,16 +52,12 @@ export function extraArticle(n: number): string {
 export const EXTRA_ARTICLES = 25;
 
 /**
- * A content folder holding every fixture article except 07-* (which must be rejected), plus
+ * A content folder holding every fixture article but those that must be rejected, plus
  * EXTRA_ARTICLES generated ones so the listing has a second page.
  */
 export async function fixtureContent(): Promise<string> {
-  if (!existsSync(FIXTURES)) {
-    throw new Error(`The shared fixtures are missing: expected them at ${FIXTURES} (the shared/ folder beside the repository).`);
-  }
   const dir = await tempDir('content');
-  const names = (await readdir(FIXTURES)).filter((name) => name.endsWith('.txt') && !name.startsWith('07-'));
-  for (const name of names) await copyFile(join(FIXTURES, name), join(dir, name));
+  for (const name of publishableFixtureFiles()) await copyFile(join(FIXTURES, name), join(dir, name));
   for (let n = 1; n <= EXTRA_ARTICLES; n++) {
     await writeFile(join(dir, `tin-ngan-${String(n).padStart(2, '0')}.txt`), extraArticle(n));
   }
