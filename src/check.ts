@@ -1,47 +1,51 @@
+import path from 'node:path';
+import { siteIssue } from './issue-codes.ts';
 import type { Issue } from './parser/issue.ts';
-import type { ParseResult } from './parser/index.ts';
-import { resolveSection, sectionFolder } from './site/sections.ts';
-import { assignArticlePaths } from './site/urls.ts';
 
 export interface FileReport {
   file: string;
   issues: Issue[];
 }
 
-/** Problems that only show across files: two articles whose slugs would give the same address. */
-export function crossFileIssues(results: ReadonlyMap<string, ParseResult>): FileReport[] {
-  const articles = [...results].flatMap(([file, result]) => (result.ok ? [{ file, article: result.article }] : []));
-  return assignArticlePaths(articles).moved.map(({ file, issue }) => ({ file, issues: [issue] }));
+/** A path given to `check`, as found on disk. */
+export type Target = { path: string; kind: 'file' | 'folder' } | { path: string; kind: 'missing'; reason: string };
+
+function isInside(target: string, folder: string): boolean {
+  const relative = path.relative(path.resolve(folder), path.resolve(target));
+  return relative.split(path.sep)[0] !== '..' && !path.isAbsolute(relative);
 }
 
 /**
- * Articles whose section (their folder below `contentDir`, or `section:` in the override block) is not
- * in `templates/_data/sections.json`. They still build, under a name made from the folder's words.
+ * The content folder whose sub-folders are a target's sections. `--content` holds for every
+ * target, and so does the default `content/` for the targets inside it. A folder outside it is
+ * checked as a content folder of its own (what `build --content DIR` would read); a file outside
+ * it has no section.
  */
-export function sectionIssues(results: ReadonlyMap<string, ParseResult>, contentDir: string): FileReport[] {
-  const reports: FileReport[] = [];
-  for (const [file, result] of results) {
-    if (!result.ok) continue;
-    const section = resolveSection(result.article.section, sectionFolder(file, contentDir));
-    if (!section || section.known) continue;
-    const message =
-      `Chuyên mục "${section.slug}" không có trong templates/_data/sections.json; trang vẫn dựng, chuyên mục hiện tên "${section.name}". ` +
-      `Thêm dòng "${section.slug}": "Tên chuyên mục" vào tệp đó, hoặc đặt bài vào thư mục của một chuyên mục có sẵn.`;
-    reports.push({ file, issues: [{ severity: 'warning', code: 'UNKNOWN_SECTION', line: 1, message }] });
-  }
-  return reports;
+export function contentFolderOf(target: Target, contentDir: string, contentGiven: boolean): string {
+  if (contentGiven || target.kind !== 'folder' || isInside(target.path, contentDir)) return contentDir;
+  return target.path;
 }
 
 /**
- * Every problem of every file, errors and warnings, files in order and lines in order. With the
- * content folder the files were listed from, sections missing from the section list are reported too.
+ * The files to read for a content folder: every article listed in it, since addresses are unique
+ * across the whole folder, and the files given by name that the listing lacks (a file outside
+ * it, or one not named `.txt`).
  */
-export function checkReports(results: ReadonlyMap<string, ParseResult>, contentDir?: string): FileReport[] {
-  const byFile = new Map<string, Issue[]>();
-  for (const [file, result] of results) byFile.set(file, [...(result.ok ? [] : result.errors), ...result.warnings]);
-  for (const { file, issues } of crossFileIssues(results)) byFile.get(file)!.push(...issues);
-  for (const { file, issues } of contentDir === undefined ? [] : sectionIssues(results, contentDir)) byFile.get(file)!.push(...issues);
-  return [...byFile]
-    .map(([file, issues]) => ({ file, issues: issues.sort((a, b) => a.line - b.line) }))
-    .filter((report) => report.issues.length > 0);
+export function filesToRead(listed: readonly string[], given: readonly string[]): string[] {
+  const known = new Set(listed.map((file) => path.resolve(file)));
+  const extra = given.filter((file) => !known.has(path.resolve(file)) && known.add(path.resolve(file)));
+  return [...listed, ...extra];
+}
+
+export function missingReport(target: Extract<Target, { kind: 'missing' }>): FileReport {
+  const message =
+    target.reason === 'ENOENT'
+      ? `Không có tệp hay thư mục "${target.path}"; kiểm tra lại đường dẫn.`
+      : `Không mở được "${target.path}" (${target.reason}).`;
+  return { file: target.path, issues: [siteIssue('error', 'NO_FILE', 1, message)] };
+}
+
+/** Reports in file name order, whatever order the paths were given in; files without problems left out. */
+export function orderReports(reports: readonly FileReport[]): FileReport[] {
+  return reports.filter((report) => report.issues.length > 0).sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
 }

@@ -1,6 +1,5 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { FILE_CONCURRENCY, mapConcurrently } from './concurrency.ts';
 import { parseArticleBytes, type ParseResult } from './parser/index.ts';
 
 /** Every `.txt` article below `dir` (paths start with `dir` as given), in a stable order. */
@@ -14,13 +13,4 @@ export async function listArticleFiles(dir: string): Promise<string[]> {
 
 export async function readArticleFile(path: string): Promise<ParseResult> {
   return parseArticleBytes(await readFile(path));
-}
-
-/** Reads and parses many files, several at a time; the map keeps the order of `files`. */
-export async function readArticleFiles(
-  files: readonly string[],
-  onProgress: (done: number, total: number) => void = () => {},
-): Promise<Map<string, ParseResult>> {
-  const results = await mapConcurrently(files, FILE_CONCURRENCY, readArticleFile, onProgress);
-  return new Map(files.map((file, index) => [file, results[index]!]));
 }

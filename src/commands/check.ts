@@ -1,21 +1,31 @@
+import { stat } from 'node:fs/promises';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { checkReports, type FileReport } from '../check.ts';
-import { listArticleFiles, readArticleFiles } from '../load.ts';
+import { contentFolderOf, filesToRead, missingReport, orderReports, type FileReport, type Target } from '../check.ts';
+import { listArticleFiles } from '../load.ts';
 import { formatIssue, type Issue } from '../parser/issue.ts';
+import { loadFiles } from '../site/load-corpus.ts';
 import { UsageError, type Command } from './command.ts';
 
 const FORMATS = ['text', 'github', 'json'] as const;
 type Format = (typeof FORMATS)[number];
 
-const help = `toa-soan check [THƯ_MỤC] [--format text|github|json]
+const DEFAULT_CONTENT = 'content';
 
-Kiểm tra mọi tệp .txt trong THƯ_MỤC (mặc định content/) và báo mọi lỗi cùng lúc
-(check every article file below DIR, default content/; report all problems at once):
-  text    TỆP:DÒNG: MÃ: lời nhắn   (mặc định)
-  github  ::error file=…,line=…::…  chú thích hiện ngay trên dòng trong pull request
-  json    một mảng JSON [{ file, line, severity, code, message }]
+const help = `toa-soan check [TỆP|THƯ_MỤC...] [--content THƯ_MỤC] [--format text|github|json]
 
-Mã thoát (exit status): 0 khi không có lỗi (có thể có cảnh báo), 1 khi có lỗi.`;
+Kiểm tra các bài viết và báo mọi lỗi cùng lúc (check articles; report all problems at once):
+từng tệp được chỉ ra, mọi tệp .txt trong từng thư mục được chỉ ra, mặc định cả thư mục content/.
+Cùng các mã lỗi và cảnh báo như lệnh build: chuyên mục lạ, ảnh thiếu hay thừa, bài trùng địa chỉ
+(so với mọi bài trong thư mục bài viết).
+  --content   thư mục bài viết (mặc định: content); thư mục con ngay dưới nó là chuyên mục.
+              Thư mục nằm ngoài content/ được kiểm tra như một thư mục bài viết riêng.
+  --format    text    TỆP:DÒNG: MÃ: lời nhắn   (mặc định)
+              github  ::error file=…,line=…::…  chú thích hiện ngay trên dòng trong pull request
+              json    một mảng JSON [{ file, line, severity, code, message }]
+
+Mã thoát (exit status): 0 khi không có lỗi (có thể có cảnh báo), 1 khi có lỗi
+hoặc có đường dẫn không mở được.`;
 
 // GitHub's workflow-command syntax: properties and data escape these characters.
 function escapeGithubData(text: string): string {
@@ -43,35 +53,85 @@ function print(format: Format, reports: readonly FileReport[]): void {
   }
 }
 
+async function findTarget(given: string): Promise<Target> {
+  try {
+    return { path: given, kind: (await stat(given)).isDirectory() ? 'folder' : 'file' };
+  } catch (error) {
+    return { path: given, kind: 'missing', reason: (error as NodeJS.ErrnoException).code ?? 'lỗi' };
+  }
+}
+
+async function isFolder(dir: string): Promise<boolean> {
+  return (await stat(dir).catch(() => null))?.isDirectory() ?? false;
+}
+
+/**
+ * Every problem of the articles under `targets`, all in one content folder: the whole folder is
+ * read (through the parse cache) so that addresses clash as they do in the build, and only the
+ * targets' articles are reported.
+ */
+async function checkTargets(targets: readonly Target[], contentDir: string): Promise<{ reports: FileReport[]; checked: number }> {
+  const reports: FileReport[] = [];
+  const selected = new Set<string>();
+  const given: string[] = [];
+  for (const target of targets) {
+    if (target.kind === 'file') {
+      given.push(target.path);
+      selected.add(path.resolve(target.path));
+      continue;
+    }
+    try {
+      for (const file of await listArticleFiles(target.path)) selected.add(path.resolve(file));
+    } catch (error) {
+      reports.push(missingReport({ path: target.path, kind: 'missing', reason: (error as NodeJS.ErrnoException).code ?? 'lỗi' }));
+    }
+  }
+  const listed = (await isFolder(contentDir)) ? await listArticleFiles(contentDir) : [];
+  const { articles } = await loadFiles(filesToRead(listed, given), contentDir);
+  const picked = articles.filter((article) => selected.has(path.resolve(article.file)));
+  reports.push(...picked.map(({ file, issues }) => ({ file, issues })));
+  return { reports, checked: picked.length };
+}
+
 export const command: Command = {
   name: 'check',
-  summary: 'kiểm tra mọi bài viết và báo lỗi theo từng dòng',
+  summary: 'kiểm tra bài viết (tệp hay thư mục) và báo lỗi theo từng dòng',
   help,
   async run(args) {
     const { values, positionals } = parseArgs({
       args,
-      options: { format: { type: 'string', default: 'text' } },
+      options: { format: { type: 'string', default: 'text' }, content: { type: 'string' } },
       allowPositionals: true,
       strict: true,
     });
     const format = values.format as Format;
     if (!FORMATS.includes(format)) throw new UsageError(`định dạng "${values.format}" không có; chọn text, github hoặc json`);
-    if (positionals.length > 1) throw new UsageError('chỉ nhận một thư mục (at most one DIR)');
-    const dir = positionals[0] ?? 'content';
-    let files: string[];
-    try {
-      files = await listArticleFiles(dir);
-    } catch {
-      process.stderr.write(`toa-soan check: không mở được thư mục "${dir}".\n`);
-      return 1;
+    const contentDir = values.content ?? DEFAULT_CONTENT;
+    const targets = await Promise.all((positionals.length > 0 ? positionals : [contentDir]).map(findTarget));
+
+    const reports: FileReport[] = [];
+    const groups = new Map<string, Target[]>();
+    for (const target of targets) {
+      if (target.kind === 'missing') {
+        reports.push(missingReport(target));
+        continue;
+      }
+      const folder = contentFolderOf(target, contentDir, values.content !== undefined);
+      groups.set(folder, [...(groups.get(folder) ?? []), target]);
     }
-    const results = await readArticleFiles(files);
-    const reports = checkReports(results, dir);
-    print(format, reports);
-    const issues = reports.flatMap((report) => report.issues);
+    let checked = 0;
+    for (const [folder, group] of groups) {
+      const found = await checkTargets(group, folder);
+      reports.push(...found.reports);
+      checked += found.checked;
+    }
+
+    const ordered = orderReports(reports);
+    print(format, ordered);
+    const issues = ordered.flatMap((report) => report.issues);
     const errors = issues.filter((issue) => issue.severity === 'error').length;
     if (format !== 'json') {
-      process.stderr.write(`Đã kiểm tra ${files.length} bài: ${errors} lỗi, ${issues.length - errors} cảnh báo.\n`);
+      process.stderr.write(`Đã kiểm tra ${checked} bài: ${errors} lỗi, ${issues.length - errors} cảnh báo.\n`);
     }
     return errors > 0 ? 1 : 0;
   },

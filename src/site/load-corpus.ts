@@ -1,15 +1,92 @@
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { FILE_CONCURRENCY, mapConcurrently } from '../concurrency.ts';
+import { siteIssue } from '../issue-codes.ts';
 import { listArticleFiles } from '../load.ts';
-import { formatIssue } from '../parser/issue.ts';
-import { buildCorpus, type Corpus, type ParsedFile } from './corpus.ts';
+import { formatIssue, type Issue } from '../parser/issue.ts';
+import { ArticleEntry, Corpus, type ParsedFile } from './corpus.ts';
 import { ParseCache } from './parse-cache.ts';
-import { findPhotos } from './photos.ts';
+import { matchPhotos, photoIssues } from './photos.ts';
+import { resolveSection, sectionFolder } from './sections.ts';
+import { articleUrl, assignArticlePaths } from './urls.ts';
+
+/** One article file as every command sees it: what the site shows of it, and what is wrong with it. */
+export interface LoadedArticle {
+  file: string;
+  /** The article as the site shows it; null when it has errors and cannot be published. */
+  parsed: ParsedFile | null;
+  /**
+   * Its problems in line order: the parser's, UNKNOWN_SECTION, the photo warnings, and (from
+   * `loadFiles`, which sees the other articles) DUPLICATE_SLUG.
+   */
+  issues: Issue[];
+}
+
+/** The names in a folder; the loader reads each folder once however many articles it holds. */
+export type FolderReader = (folder: string) => Promise<readonly string[]>;
+
+/** A folder gone since its article was listed has no photos in it. */
+export const readFolder: FolderReader = (folder) => readdir(folder).catch(() => []);
+
+function byLine(issues: Issue[]): Issue[] {
+  return issues.sort((a, b) => a.line - b.line);
+}
+
+/**
+ * The UNKNOWN_SECTION warning for an article whose section (its folder right below `contentDir`,
+ * or `section:` in its override block) is not in `templates/_data/sections.json`. Such an article
+ * still builds, under a name made from the folder's words.
+ */
+export function sectionIssue(file: string, section: string | null, contentDir: string): Issue | null {
+  const resolved = resolveSection(section, sectionFolder(file, contentDir));
+  if (!resolved || resolved.known) return null;
+  const message =
+    `Chuyên mục "${resolved.slug}" không có trong templates/_data/sections.json; trang vẫn dựng, chuyên mục hiện tên "${resolved.name}". ` +
+    `Thêm dòng "${resolved.slug}": "Tên chuyên mục" vào tệp đó, hoặc đặt bài vào thư mục của một chuyên mục có sẵn.`;
+  return siteIssue('warning', 'UNKNOWN_SECTION', 1, message);
+}
+
+/**
+ * Reads one article file: its parse (from the cache when the bytes are unchanged), its section,
+ * and its photo files, with every problem of its own. What `check`, `build` and `serve` (for a
+ * saved file) all read an article with, so they report the same codes.
+ */
+export async function loadArticle(
+  file: string,
+  contentDir: string,
+  cache: ParseCache = new ParseCache(),
+  folderNames: FolderReader = readFolder,
+): Promise<LoadedArticle> {
+  let result;
+  try {
+    result = await cache.parseFile(file);
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code;
+    if (reason === undefined) throw error;
+    return { file, parsed: null, issues: [siteIssue('error', 'NO_FILE', 1, `Không đọc được tệp (${reason}).`)] };
+  }
+  if (!result.ok) return { file, parsed: null, issues: byLine([...result.errors, ...result.warnings]) };
+
+  const article = result.summary;
+  const folder = path.dirname(file);
+  const match = matchPhotos(file, article.captions.length, article.photos, await folderNames(folder));
+  const issues = [...result.warnings];
+  const section = sectionIssue(file, article.section, contentDir);
+  if (section) issues.push(section);
+  if (match.problems.length > 0) {
+    // Photo lines are in the body blocks, which only the cache entry's second line holds.
+    const photoLines = (await cache.blocks(result.key, file)).flatMap((block) => (block.kind === 'figure' ? [block.line] : []));
+    issues.push(...photoIssues(match.problems, photoLines));
+  }
+  const photos = match.files.map((name) => (name === null ? null : path.join(folder, name)));
+  return { file, parsed: { file, article, photos, key: result.key }, issues: byLine(issues) };
+}
 
 export interface LoadedCorpus {
   corpus: Corpus;
-  /** `FILE:LINE: CODE: message` for every article that cannot be published. */
+  /** Every file read, in the order read, with all its problems. */
+  articles: LoadedArticle[];
+  /** `FILE:LINE: CODE: message` for every problem that stops an article being published. */
   errors: string[];
   warnings: string[];
   /** How many article files were read. */
@@ -17,54 +94,50 @@ export interface LoadedCorpus {
 }
 
 /**
- * Reads every article under `dir`, parsing it or taking its parse from the cache, finds each
- * one's photo files, and collects every problem (all of them, not just the first) as printable
- * lines. The corpus keeps summaries only; page renderers read an article's text by its key.
+ * Reads the article `files` of the content folder `contentDir` (see `loadArticle`), gives each
+ * publishable one its address, warning where two wanted the same, and collects every problem (all
+ * of them, not just the first). The corpus keeps summaries only; page renderers read an article's
+ * text by its key.
  */
+export async function loadFiles(
+  files: readonly string[],
+  contentDir: string,
+  onProgress: (done: number, total: number) => void = () => {},
+  cache: ParseCache = new ParseCache(),
+): Promise<LoadedCorpus> {
+  const folders = new Map<string, Promise<readonly string[]>>();
+  const folderNames: FolderReader = (folder) => {
+    let names = folders.get(folder);
+    if (!names) {
+      names = readFolder(folder);
+      folders.set(folder, names);
+    }
+    return names;
+  };
+  const read = await mapConcurrently(files, FILE_CONCURRENCY, (file) => loadArticle(file, contentDir, cache, folderNames), onProgress);
+
+  const parsed = read.flatMap((loaded) => (loaded.parsed ? [loaded.parsed] : []));
+  const { paths, moved } = assignArticlePaths(parsed);
+  const movedIssue = new Map(moved.map(({ file, issue }) => [file, issue]));
+  const articles = read.map((loaded) => {
+    const issue = movedIssue.get(loaded.file);
+    return issue ? { ...loaded, issues: byLine([...loaded.issues, issue]) } : loaded;
+  });
+  const corpus = new Corpus(parsed.map(({ file, article, photos, key }) => new ArticleEntry(file, article, articleUrl(paths.get(file)!), photos, key)));
+
+  const errors: string[] = [];
+  const warnings: string[] = [];
+  for (const { file, issues } of articles) {
+    for (const issue of issues) (issue.severity === 'error' ? errors : warnings).push(formatIssue(file, issue));
+  }
+  return { corpus, articles, errors, warnings, fileCount: files.length };
+}
+
+/** Reads every article below the content folder `dir`: what `build` and `serve` start from. */
 export async function loadCorpus(
   dir: string,
   onProgress: (done: number, total: number) => void = () => {},
   cache: ParseCache = new ParseCache(),
 ): Promise<LoadedCorpus> {
-  const files = await listArticleFiles(dir);
-  const folders = new Map<string, Promise<ReadonlySet<string>>>();
-  const siblingsOf = (file: string) => {
-    const folder = path.dirname(file);
-    let names = folders.get(folder);
-    if (!names) {
-      names = readdir(folder).then((list) => new Set(list));
-      folders.set(folder, names);
-    }
-    return names;
-  };
-
-  const results = await mapConcurrently(
-    files,
-    FILE_CONCURRENCY,
-    async (file): Promise<{ parsed: ParsedFile | null; errors: string[]; warnings: string[] }> => {
-      const result = await cache.parseFile(file);
-      const warnings = result.warnings.map((issue) => formatIssue(file, issue));
-      if (!result.ok) return { parsed: null, errors: result.errors.map((issue) => formatIssue(file, issue)), warnings };
-      const article = result.summary;
-      // One caption per photo, in order.
-      const { photos, missing } = findPhotos(file, article.captions.length, article.photos, await siblingsOf(file));
-      for (const name of missing) {
-        const message = `Không tìm thấy ảnh "${name}" (khai trong "photos:") bên cạnh bài; ảnh được thay bằng chú thích.`;
-        warnings.push(formatIssue(file, { severity: 'warning', code: 'MISSING_PHOTO', line: 1, message }));
-      }
-      return { parsed: { file, article, photos, key: result.key }, errors: [], warnings };
-    },
-    onProgress,
-  );
-
-  const parsed: ParsedFile[] = [];
-  const errors: string[] = [];
-  const warnings: string[] = [];
-  for (const result of results) {
-    if (result.parsed) parsed.push(result.parsed);
-    errors.push(...result.errors);
-    warnings.push(...result.warnings);
-  }
-  const built = buildCorpus(parsed);
-  return { corpus: built.corpus, errors, warnings: [...warnings, ...built.warnings], fileCount: files.length };
+  return loadFiles(await listArticleFiles(dir), dir, onProgress, cache);
 }
