@@ -1,4 +1,4 @@
-import { UsageError, type Command } from './commands/command.ts';
+import { UsageError, usageErrorOf, type Command } from './commands/command.ts';
 
 const commands: Record<string, () => Promise<Command>> = {
   parse: async () => (await import('./commands/parse.ts')).command,
@@ -41,11 +41,11 @@ async function main(argv: string[]): Promise<number> {
   try {
     return await command.run(rest);
   } catch (err) {
-    if (err instanceof UsageError) {
-      process.stderr.write(`toa-soan ${name}: ${err.message}\n\n${command.help}\n`);
-      return 2;
-    }
-    throw err;
+    const usageError = err instanceof UsageError ? err : usageErrorOf(err);
+    if (!usageError) throw err;
+    const usageLine = command.help.split('\n')[0];
+    process.stderr.write(`toa-soan ${name}: ${usageError.message}\nCách dùng (usage): ${usageLine}\n(toa-soan ${name} --help cho biết chi tiết)\n`);
+    return 2;
   }
 }
 

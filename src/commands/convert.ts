@@ -1,9 +1,10 @@
-import { copyFile, constants, readFile, writeFile } from 'node:fs/promises';
-import { parseArgs } from 'node:util';
+import { copyFile, constants, link, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { constants as osConstants } from 'node:os';
+import { basename, dirname, join } from 'node:path';
 import { planConversion, type SourceEncoding } from '../encoding/conversion.ts';
 import { isLegacyEncoding, LEGACY_ENCODING_LABELS, LEGACY_ENCODINGS } from '../encoding/legacy.ts';
 import { formatIssue } from '../parser/issue.ts';
-import { UsageError, type Command } from './command.ts';
+import { parseCommandArgs, UsageError, type Command } from './command.ts';
 
 const help = `toa-soan convert [--from auto|${LEGACY_ENCODINGS.join('|')}] [--force] TỆP...
 
@@ -17,20 +18,17 @@ Chuyển tệp bài viết từ bảng mã cũ sang UTF-8 (convert legacy Vietna
 
 Mỗi tệp được ghi lại dạng UTF-8 (NFC), giữ nguyên kiểu xuống dòng; bản gốc được giữ ở TỆP.bak
 (hoặc TỆP.bak.1, TỆP.bak.2... nếu đã có). Tệp bị từ chối: in "TỆP:DÒNG: MÃ: lời nhắn" ra stderr.
+Mỗi tệp được ghi trọn vẹn hoặc không ghi gì. Ctrl+C (SIGINT) hay SIGTERM: dừng sau tệp đang chuyển;
+nhấn Ctrl+C lần nữa để dừng ngay.
 Mã thoát 0 nếu mọi tệp đã chuyển, 1 nếu có tệp bị từ chối hoặc không đọc được, 2 nếu dòng lệnh sai.`;
 
 function parseOptions(args: string[]): { from: SourceEncoding; force: boolean; files: string[] } {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      options: { from: { type: 'string', default: 'auto' }, force: { type: 'boolean', default: false } },
-      allowPositionals: true,
-      strict: true,
-    });
-  } catch (err) {
-    throw new UsageError((err as Error).message);
-  }
+  const parsed = parseCommandArgs({
+    args,
+    options: { from: { type: 'string', default: 'auto' }, force: { type: 'boolean', default: false } },
+    allowPositionals: true,
+    strict: true,
+  });
   const { from, force } = parsed.values;
   if (from !== 'auto' && !isLegacyEncoding(from)) {
     throw new UsageError(`--from "${from}" không phải bảng mã đã biết (auto|${LEGACY_ENCODINGS.join('|')})`);
@@ -39,16 +37,48 @@ function parseOptions(args: string[]): { from: SourceEncoding; force: boolean; f
   return { from, force, files: parsed.positionals };
 }
 
-/** Copies the original beside it under the first free name: FILE.bak, FILE.bak.1, FILE.bak.2... */
+// Hard links are refused by some file systems (FAT, some network shares); there the backup is copied.
+const NO_HARD_LINKS = new Set(['EPERM', 'ENOTSUP', 'ENOSYS', 'EXDEV']);
+
+/**
+ * Keeps the original beside it under the first free name: FILE.bak, FILE.bak.1, FILE.bak.2... A hard
+ * link appears whole or not at all and never replaces an existing backup; the original's bytes stay
+ * under it once the converted file is renamed over FILE.
+ */
 async function backUp(file: string): Promise<string> {
   for (let n = 0; ; n++) {
     const backup = n === 0 ? `${file}.bak` : `${file}.bak.${n}`;
     try {
-      await copyFile(file, backup, constants.COPYFILE_EXCL);
+      await link(file, backup).catch((err: NodeJS.ErrnoException) => {
+        if (!NO_HARD_LINKS.has(err.code ?? '')) throw err;
+        return copyFile(file, backup, constants.COPYFILE_EXCL);
+      });
       return backup;
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
     }
+  }
+}
+
+/** The hidden sibling a converted file is written to before it replaces the original (git-ignored). */
+export function temporaryName(file: string): string {
+  return join(dirname(file), `.${basename(file)}.convert-tmp`);
+}
+
+/**
+ * Writes `text` to a temporary sibling, flushed to disk, then renames it over `file`: an interrupted
+ * or killed run leaves the old file or the new one, never half of one. A temporary left by a killed
+ * run is replaced, and never followed if something else (a link) stands at its name.
+ */
+async function replaceWhole(file: string, text: string): Promise<void> {
+  const temporary = temporaryName(file);
+  await rm(temporary, { force: true });
+  try {
+    await writeFile(temporary, text, { encoding: 'utf8', flag: 'wx', flush: true });
+    await rename(temporary, file);
+  } catch (err) {
+    await rm(temporary, { force: true });
+    throw err;
   }
 }
 
@@ -69,7 +99,7 @@ async function convertFile(file: string, from: SourceEncoding, force: boolean): 
   let backup: string;
   try {
     backup = await backUp(file);
-    await writeFile(file, plan.text, 'utf8');
+    await replaceWhole(file, plan.text);
   } catch (err) {
     const reason = (err as NodeJS.ErrnoException).code ?? 'lỗi';
     process.stderr.write(`${formatIssue(file, { severity: 'error', code: 'WRITE_FAILED', line: 1, message: `Không ghi được tệp hoặc bản sao lưu (${reason}).` })}\n`);
@@ -88,16 +118,58 @@ async function convertFile(file: string, from: SourceEncoding, force: boolean): 
   return true;
 }
 
+const SIGNALS = ['SIGINT', 'SIGTERM'] as const;
+type StopSignal = (typeof SIGNALS)[number];
+
+/**
+ * Until disposed, SIGINT and SIGTERM ask the run to stop after the file it is converting, since each
+ * file is replaced whole. A second signal stops at once (a file that will not read, like a stuck
+ * network share, must not hold Ctrl+C hostage); that too leaves every article whole.
+ */
+function stopOnSignal(): { readonly signal: StopSignal | null; dispose(): void } {
+  const state = { signal: null as StopSignal | null };
+  const onSignal = (signal: StopSignal) => {
+    if (state.signal !== null) process.exit(exitCodeFor(signal));
+    state.signal = signal;
+  };
+  for (const signal of SIGNALS) process.on(signal, onSignal);
+  return {
+    get signal() {
+      return state.signal;
+    },
+    dispose: () => {
+      for (const signal of SIGNALS) process.off(signal, onSignal);
+    },
+  };
+}
+
+/** The shell's convention for a process ended by a signal: 128 + its number. */
+function exitCodeFor(signal: StopSignal): number {
+  return 128 + osConstants.signals[signal];
+}
+
+function stopped(signal: StopSignal, done: number, total: number): number {
+  process.stderr.write(`toa-soan convert: đã dừng vì nhận ${signal}, sau ${done}/${total} tệp; ${total - done} tệp còn lại chưa được chuyển.\n`);
+  return exitCodeFor(signal);
+}
+
 export const command: Command = {
   name: 'convert',
   summary: 'chuyển tệp từ bảng mã cũ (Windows-1258, TCVN3, VNI) sang UTF-8',
   help,
   async run(args) {
     const { from, force, files } = parseOptions(args);
-    let allConverted = true;
-    for (const file of files) {
-      if (!(await convertFile(file, from, force))) allConverted = false;
+    const stop = stopOnSignal();
+    try {
+      let allConverted = true;
+      for (const [done, file] of files.entries()) {
+        if (stop.signal !== null) return stopped(stop.signal, done, files.length);
+        if (!(await convertFile(file, from, force))) allConverted = false;
+      }
+      if (stop.signal !== null) return stopped(stop.signal, files.length, files.length);
+      return allConverted ? 0 : 1;
+    } finally {
+      stop.dispose();
     }
-    return allConverted ? 0 : 1;
   },
 };

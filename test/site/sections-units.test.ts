@@ -1,6 +1,4 @@
 import { describe, expect, test } from 'vitest';
-import type { ParseResult } from '../../src/parser/index.ts';
-import { sectionIssues } from '../../src/check.ts';
 import { monthName, monthUrl, pagedUrl, yearUrl } from '../../src/site/archive.ts';
 import { authorNames, authorUrl } from '../../src/site/authors.ts';
 import { ArticleEntry, Corpus, type SiteArticle } from '../../src/site/corpus.ts';
@@ -9,6 +7,7 @@ import { foldVietnamese } from '../../src/text/fold.ts';
 import { compareSections, knownSections, resolveSection, sectionFolder } from '../../src/site/sections.ts';
 import { SiteIndex, siteIndex } from '../../src/site/site-index.ts';
 import { affectedPages } from '../../src/site/affected.ts';
+import { sectionIssue } from '../../src/site/load-corpus.ts';
 import { linkedByline } from '../../templates/partials/article-links.ts';
 import { newsStories } from '../../templates/pages/news-sitemap.ts';
 
@@ -69,14 +68,16 @@ describe('sections', () => {
   });
 
   test('check warns about an unknown section at line 1, not about known ones or files without a section', () => {
-    const ok = (a: SiteArticle): ParseResult => ({ ok: true, article: { ...a, body: '', blocks: [] }, warnings: [] });
-    const results = new Map<string, ParseResult>([
-      ['content/thoi-su/a.txt', ok(article('A', '2016-06-11T07:38:00+07:00'))],
-      ['content/am-thuc/b.txt', ok(article('B', '2016-06-11T07:38:00+07:00'))],
-      ['content/c.txt', ok(article('C', '2016-06-11T07:38:00+07:00'))],
-      ['content/d.txt', ok(article('D', '2016-06-11T07:38:00+07:00', { section: 'Ẩm thực' }))],
-    ]);
-    const reports = sectionIssues(results, 'content');
+    const files: [string, string | null][] = [
+      ['content/thoi-su/a.txt', null],
+      ['content/am-thuc/b.txt', null],
+      ['content/c.txt', null],
+      ['content/d.txt', 'Ẩm thực'],
+    ];
+    const reports = files.flatMap(([file, section]) => {
+      const issue = sectionIssue(file, section, 'content');
+      return issue ? [{ file, issues: [issue] }] : [];
+    });
     expect(reports.map((r) => r.file)).toEqual(['content/am-thuc/b.txt', 'content/d.txt']);
     expect(reports[0]!.issues[0]).toMatchObject({ severity: 'warning', code: 'UNKNOWN_SECTION', line: 1 });
     expect(reports[0]!.issues[0]!.message).toContain('templates/_data/sections.json');
