@@ -60,13 +60,20 @@ describe('.github/workflows/site.yml', () => {
   });
 
   it('actionlint does catch a broken workflow (so the check above means something)', async () => {
-    const broken = source.replace('cache-dependency-path:', 'cache-dependency-pth:').replace('github.repository_owner', 'github.repository_ownr');
+    const broken = source.replace('node-version:', 'node-verson:').replace('github.repository_owner', 'github.repository_ownr');
     const kinds = (await runLint(broken, WORKFLOW_PATH)).map((r) => r.kind).sort();
     expect(kinds).toEqual(['action', 'expression']);
   });
 
   it('runs on every push and pull request', () => {
     expect(Object.keys(workflow.on)).toEqual(expect.arrayContaining(['push', 'pull_request']));
+  });
+
+  it('tests with the repository alone: one checkout of it, no fixtures repository, variable or token', () => {
+    const checkouts = build.steps.filter((s) => (s.uses ?? '').startsWith('actions/checkout@'));
+    expect(checkouts).toHaveLength(1);
+    expect(checkouts[0]!.with ?? {}).toEqual({});
+    expect(source).not.toMatch(/FIXTURES_|shared\/|vars\.|secrets\./);
   });
 
   it('builds on Debian, as the project CI does, so apt gives /usr/bin/chromium', () => {
@@ -100,7 +107,7 @@ describe('.github/workflows/site.yml', () => {
   it('uploads and deploys _site/ only from main, with the Pages permissions', () => {
     const upload = build.steps[stepIndex((s) => (s.uses ?? '').startsWith('actions/upload-pages-artifact@'))]!;
     expect(upload.if).toBe(ON_MAIN);
-    expect(upload.with).toEqual({ path: 'main/_site' });
+    expect(upload.with).toEqual({ path: '_site' });
     expect(deploy.if).toBe(ON_MAIN);
     expect(deploy.needs).toBe('build');
     expect(deploy.permissions).toEqual({ pages: 'write', 'id-token': 'write' });
