@@ -1,5 +1,5 @@
 import type { ChildProcess } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -8,9 +8,12 @@ import type { Corpus } from './corpus.ts';
 import type { BuildMessage, WorkerJob, WorkerProgress } from './shard-worker.ts';
 import { planShards, shardPlan, shardRelated, sitePlan } from './shards.ts';
 import { siteIndex } from './site-index.ts';
+import { ownedPrefix, removeOrphans } from './orphans.ts';
 import { forkWorker, workerExit } from './worker-process.ts';
 
 const WORKER = fileURLToPath(new URL('./shard-worker.ts', import.meta.url));
+/** The folders of shard plans in the system's temporary folder: `toa-soan-shards-<pid>-…`. */
+const PLANS_STEM = 'toa-soan-shards-';
 
 export interface ShardRun {
   corpus: Corpus;
@@ -54,7 +57,11 @@ export async function runShards(run: ShardRun): Promise<void> {
 
 async function renderInWorkers(run: ShardRun, start: () => void): Promise<void> {
   const shards = run.articles === false ? [] : planShards(run.corpus, run.shardSize);
-  const plans = await mkdtemp(path.join(os.tmpdir(), 'toa-soan-shards-'));
+  await removeOrphans(os.tmpdir(), PLANS_STEM);
+  const plans = await mkdtemp(path.join(os.tmpdir(), ownedPrefix(PLANS_STEM)));
+  // A build stopped by a signal exits without unwinding; the plans go with it.
+  const removePlans = () => rmSync(plans, { recursive: true, force: true });
+  process.once('exit', removePlans);
   const doneByShard = new Array<number>(shards.length).fill(0);
   const common = { input: run.input, output: run.output, pathPrefix: run.pathPrefix, siteUrl: run.siteUrl };
   let sitePlanFile: Promise<string> | undefined;
@@ -116,6 +123,7 @@ async function renderInWorkers(run: ShardRun, start: () => void): Promise<void> 
     };
     await Promise.all(Array.from({ length: lanes }, lane));
   } finally {
+    process.off('exit', removePlans);
     await rm(plans, { recursive: true, force: true });
   }
   if (failed) throw failed;

@@ -12,9 +12,45 @@ export interface WorkerError {
   message: string;
 }
 
-/** Starts the TypeScript file `script` as a worker process with an IPC channel; its stderr is piped, for `workerExit` to report. */
+/** Every worker of this process still running, so a stopped build can end them all (`stopWorkers`). */
+const running = new Set<ChildProcess>();
+let stopped = false;
+
+/** How long a worker may take to end after SIGTERM before it is killed outright. */
+const STOP_GRACE_MS = 3000;
+
+/**
+ * Starts the TypeScript file `script` as a worker process with an IPC channel; its stderr is piped,
+ * for `workerExit` to report. A worker ends by itself when its IPC channel closes (its parent is
+ * gone, even by `kill -9`). Throws once `stopWorkers` has been called: a stopping build starts none.
+ */
 export function forkWorker(script: string): ChildProcess {
-  return fork(script, [], { execArgv: ['--import', TSX_LOADER], stdio: ['ignore', 'inherit', 'pipe', 'ipc'] });
+  if (stopped) throw new Error('Đang dừng dựng trang (the build is stopping).');
+  const child = fork(script, [], { execArgv: ['--import', TSX_LOADER], stdio: ['ignore', 'inherit', 'pipe', 'ipc'] });
+  running.add(child);
+  child.once('exit', () => running.delete(child));
+  return child;
+}
+
+/**
+ * Ends every worker (SIGTERM, then SIGKILL after a grace period) and starts no more; resolves once
+ * all have exited, so none writes into a folder its build is about to remove.
+ */
+export async function stopWorkers(): Promise<void> {
+  stopped = true;
+  await Promise.all([...running].map(stopWorker));
+}
+
+function stopWorker(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) return resolve();
+    const kill = setTimeout(() => child.kill('SIGKILL'), STOP_GRACE_MS);
+    child.once('exit', () => {
+      clearTimeout(kill);
+      resolve();
+    });
+    child.kill('SIGTERM');
+  });
 }
 
 /**
