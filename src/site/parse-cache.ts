@@ -1,15 +1,26 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Article, Block } from '../article.ts';
 import type { Issue } from '../parser/issue.ts';
 import { parseArticleBytes } from '../parser/index.ts';
+import { ownedPrefix, removeOrphans } from './orphans.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
-/** Where parse results are kept between builds (git-ignored; deleting it is safe). */
-export const PARSE_CACHE_DIR = path.join(ROOT, '.cache', 'articles');
+/**
+ * Where the caches kept between builds live (git-ignored; deleting it is safe): `.cache/` in the
+ * repository, or the `TOA_SOAN_CACHE_DIR` environment variable (tests that corrupt caches use their own).
+ */
+export const CACHE_ROOT = process.env.TOA_SOAN_CACHE_DIR || path.join(ROOT, '.cache');
+
+/** Where parse results are kept between builds. */
+export const PARSE_CACHE_DIR = path.join(CACHE_ROOT, 'articles');
+
+/** An entry being written: `tmp-<pid>-…` beside it, renamed into place once whole. */
+const TEMPORARY_STEM = 'tmp-';
 
 /** An article without its text: what listings, feeds, sitemaps and links need. Small enough to hold 100,000 of. */
 export type ArticleSummary = Omit<Article, 'body' | 'blocks'>;
@@ -64,6 +75,13 @@ export class ParseCache {
   }
 
   /**
+   * Entries found unreadable (cut short by a full disk or a kill, half restored, not JSON, the
+   * wrong shape, a folder in their place) and made again since this cache was made: the build
+   * says so in one line.
+   */
+  repaired = 0;
+
+  /**
    * Reads and parses `file`, or takes its parse from the cache. Files are read synchronously: a
    * build has nothing else to do meanwhile, and the promise API's four thread-pool round trips
    * per file cost more than reading a few kilobytes from the page cache.
@@ -71,14 +89,50 @@ export class ParseCache {
   async parseFile(file: string): Promise<CachedParse> {
     const bytes = readFileSync(file);
     const key = this.keyOf(bytes);
-    const cached = readCached(this.#entryPath(key));
-    if (cached) {
-      // Only the first line (the summary) is decoded; the blocks are for page renderers.
-      const newline = cached.indexOf(0x0a);
-      if (newline > 0) return { key, ...(JSON.parse(cached.toString('utf8', 0, newline)) as DistributiveOmit<CachedParse, 'key'>) };
+    // Only the first line (the summary) is decoded; the blocks are for page renderers.
+    const cached = this.#read(key, headOf);
+    if (cached) return { key, ...cached };
+    return { key, ...this.#parseAndStore(key, bytes).head };
+  }
+
+  /**
+   * The body blocks of `file`, parsed earlier (by this or another process) under `key`. An entry
+   * deleted or spoilt since (the cache folder is safe to delete) is made again from the file, as
+   * long as the file still has the bytes it had.
+   */
+  async blocks(key: string, file: string): Promise<Block[]> {
+    const cached = this.#read(key, blocksOf);
+    if (cached) return cached;
+    const bytes = readFileSync(file);
+    if (this.keyOf(bytes) !== key) {
+      throw new Error(`${file}: bài đã thay đổi trong lúc dựng trang; hãy chạy lại lệnh dựng (the file changed during the build).`);
     }
+    return this.#parseAndStore(key, bytes).blocks;
+  }
+
+  /** Removes the half-written entries of processes killed while writing them. */
+  async removeLeftovers(): Promise<void> {
+    const folders = (await readdir(this.dir, { withFileTypes: true }).catch(() => [])).filter((entry) => entry.isDirectory());
+    await Promise.all(folders.map((folder) => removeOrphans(path.join(this.dir, folder.name), TEMPORARY_STEM)));
+  }
+
+  /** What `decode` makes of the entry under `key`; null when there is none or it cannot be read (counted in `repaired`). */
+  #read<T>(key: string, decode: (entry: Buffer) => T | null): T | null {
+    let entry: Buffer;
+    try {
+      entry = readFileSync(this.#entryPath(key));
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') this.repaired++;
+      return null;
+    }
+    const decoded = decode(entry);
+    if (decoded === null) this.repaired++;
+    return decoded;
+  }
+
+  #parseAndStore(key: string, bytes: Uint8Array): { head: Head; blocks: Block[] } {
     const result = parseArticleBytes(bytes);
-    let head: DistributiveOmit<CachedParse, 'key'>;
+    let head: Head;
     let blocks: Block[] = [];
     if (result.ok) {
       const { body: _markdown, blocks: parsedBlocks, ...summary } = result.article;
@@ -91,47 +145,102 @@ export class ParseCache {
     this.#write(key, `${line}\n${JSON.stringify(blocks)}\n`);
     // What a later build reads from the entry, and a copy: the parser's strings are slices of the
     // whole decoded article, which a summary kept for the build would otherwise keep alive (1 GB per 100,000 articles).
-    return { key, ...(JSON.parse(line) as DistributiveOmit<CachedParse, 'key'>) };
+    return { head: JSON.parse(line) as Head, blocks };
   }
 
   /**
-   * The body blocks of `file`, parsed earlier (by this or another process) under `key`. An entry
-   * deleted since (the cache folder is safe to delete) is made again from the file, as long as the
-   * file still has the bytes it had.
+   * Written synchronously, like the reads: a build has nothing else to do meanwhile. A cache that
+   * cannot be written (a full disk, a read-only folder) costs speed only: the parse is returned all the same.
    */
-  async blocks(key: string, file: string): Promise<Block[]> {
-    let cached = readCached(this.#entryPath(key));
-    if (!cached) {
-      if ((await this.parseFile(file)).key !== key) {
-        throw new Error(`${file}: bài đã thay đổi trong lúc dựng trang; hãy chạy lại lệnh dựng (the file changed during the build).`);
-      }
-      cached = readFileSync(this.#entryPath(key));
-    }
-    return JSON.parse(cached.toString('utf8', cached.indexOf(0x0a) + 1)) as Block[];
-  }
-
-  /** Written synchronously, like the reads: a build has nothing else to do meanwhile. */
   #write(key: string, text: string): void {
     const target = this.#entryPath(key);
-    const temporary = `${target}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+    const folder = path.dirname(target);
+    const temporary = path.join(folder, `${ownedPrefix(TEMPORARY_STEM)}${Math.random().toString(36).slice(2)}`);
     try {
-      writeFileSync(temporary, text);
-    } catch (error) {
-      // The first entry in its folder, or the cache was deleted meanwhile.
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-      mkdirSync(path.dirname(target), { recursive: true });
-      writeFileSync(temporary, text);
+      writeInto(folder, temporary, text);
+      try {
+        renameSync(temporary, target);
+      } catch {
+        // A folder where the entry should be.
+        rmSync(target, { recursive: true, force: true });
+        renameSync(temporary, target);
+      }
+    } catch {
+      rmSync(temporary, { force: true });
     }
-    renameSync(temporary, target);
   }
 }
 
-function readCached(file: string): Buffer | null {
+/** Writes `file` in `folder`, making the folder first when it is missing (the first entry there, or the cache was deleted) or is not a folder. */
+function writeInto(folder: string, file: string, text: string): void {
   try {
-    return readFileSync(file);
-  } catch {
-    return null;
+    writeFileSync(file, text);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== 'ENOENT' && code !== 'ENOTDIR') throw error;
+    if (code === 'ENOTDIR') rmSync(folder, { force: true });
+    mkdirSync(folder, { recursive: true });
+    writeFileSync(file, text);
   }
+}
+
+type Head = DistributiveOmit<CachedParse, 'key'>;
+
+/**
+ * The two lines of a whole entry, or null. JSON text has no raw newline, so an entry is whole
+ * exactly when it has two lines, each ending in one: a write cut short is not.
+ */
+function linesOf(entry: Buffer): [Buffer, Buffer] | null {
+  const newline = entry.indexOf(0x0a);
+  if (newline <= 0 || entry.indexOf(0x0a, newline + 1) !== entry.length - 1) return null;
+  return [entry.subarray(0, newline), entry.subarray(newline + 1, -1)];
+}
+
+function parseJson(text: Buffer): unknown {
+  try {
+    return JSON.parse(text.toString('utf8'));
+  } catch {
+    return undefined;
+  }
+}
+
+function headOf(entry: Buffer): Head | null {
+  const lines = linesOf(entry);
+  const head = lines && parseJson(lines[0]);
+  return isHead(head) ? head : null;
+}
+
+function blocksOf(entry: Buffer): Block[] | null {
+  const lines = linesOf(entry);
+  const blocks = lines && parseJson(lines[1]);
+  return Array.isArray(blocks) && blocks.every(isBlock) ? (blocks as Block[]) : null;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function isIssue(value: unknown): boolean {
+  return isRecord(value) && typeof value.code === 'string' && typeof value.message === 'string' && typeof value.line === 'number';
+}
+
+const SUMMARY_TEXTS = ['title', 'date', 'lead', 'slug'];
+const SUMMARY_LISTS = ['headings', 'captions', 'photos'];
+
+function isHead(value: unknown): value is Head {
+  if (!isRecord(value) || !Array.isArray(value.warnings) || !value.warnings.every(isIssue)) return false;
+  if (value.ok === false) return Array.isArray(value.errors) && value.errors.every(isIssue);
+  const { summary } = value;
+  return (
+    value.ok === true &&
+    isRecord(summary) &&
+    SUMMARY_TEXTS.every((name) => typeof summary[name] === 'string') &&
+    SUMMARY_LISTS.every((name) => Array.isArray(summary[name]))
+  );
+}
+
+function isBlock(value: unknown): boolean {
+  return isRecord(value) && typeof value.kind === 'string' && typeof value.line === 'number';
 }
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;

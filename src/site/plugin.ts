@@ -1,5 +1,3 @@
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { HtmlBasePlugin, type UserConfig } from '@11ty/eleventy';
 import { archiveIndexTemplate } from '../../templates/pages/archive-index.ts';
 import { articleTemplate } from '../../templates/pages/article.ts';
@@ -37,8 +35,6 @@ export interface SitePluginOptions {
   sitePagesOnly?: (url: string) => boolean;
 }
 
-/** Encoded images, kept between builds. */
-const IMAGE_CACHE = path.join(fileURLToPath(new URL('../../', import.meta.url)), '.cache', 'img');
 /** What the dev server watches in the content folder: articles and their photos. */
 const CONTENT_GLOB = '**/*.{txt,jpg,jpeg,png,webp,JPG,JPEG,PNG,WEBP}';
 
@@ -50,7 +46,7 @@ const CONTENT_GLOB = '**/*.{txt,jpg,jpeg,png,webp,JPG,JPEG,PNG,WEBP}';
  */
 export function sitePlugin(eleventyConfig: UserConfig, options: SitePluginOptions = {}): void {
   const site = siteSettings(options.siteUrl ?? process.env.SITE_URL);
-  const images = new ImageStore(IMAGE_CACHE);
+  const images = new ImageStore();
   const parseCache = new ParseCache();
   const ctx: SiteContext = {
     site,
