@@ -1,11 +1,15 @@
-import { existsSync } from 'node:fs';
-import { chmod, mkdtemp, rename, rm, stat } from 'node:fs/promises';
+import { existsSync, renameSync, rmSync } from 'node:fs';
+import { chmod, mkdir, mkdtemp, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { ImageStore } from './images.ts';
 import { loadCorpus } from './load-corpus.ts';
+import { orphansIn, ownedPrefix, removeOrphans } from './orphans.ts';
+import { ParseCache } from './parse-cache.ts';
 import type { Progress } from './progress.ts';
 import { innermostMessage } from './render.ts';
 import { renderSite } from './render-site.ts';
 import { writeSearchIndex } from './search-index.ts';
+import { stopWorkers } from './worker-process.ts';
 
 export { CONFIG_PATH } from './render.ts';
 
@@ -29,43 +33,82 @@ export interface BuildOptions {
   search?: boolean;
 }
 
-/** Sibling folder names the swap uses: `_site.tmp-…` and `_site.old-…` (ignored by git). */
-function siblingPrefix(outputDir: string, kind: string): string {
-  return path.join(path.dirname(path.resolve(outputDir)), `${path.basename(path.resolve(outputDir))}.${kind}-`);
-}
+/** Signals that stop a build, and the exit status each conventionally gives (128 + its number). */
+const STOP_SIGNALS = { SIGINT: 130, SIGTERM: 143 } as const;
+type StopSignal = keyof typeof STOP_SIGNALS;
 
 /**
  * Builds the site. Every article is parsed first; if any cannot be published, all problems are
  * printed and nothing is written. Eleventy writes into a temporary sibling folder, which replaces
  * the output folder only when the whole build succeeded, so a failed build leaves the old site.
- * Returns the exit status.
+ * What an earlier build left when it was killed is repaired first (`repairOutput`).
+ *
+ * SIGINT or SIGTERM stops the build: its workers are ended, its temporary folder removed, one line
+ * says so and the process exits with 130 or 143. Exiting is the only way to stop Eleventy when it
+ * renders in this process. Returns the exit status.
  */
 export async function buildSite(options: BuildOptions): Promise<number> {
-  const { contentDir, outputDir, progress, issues } = options;
+  const { contentDir, issues } = options;
   if (!(await stat(contentDir).catch(() => null))?.isDirectory()) {
     issues.write(`Không thấy thư mục bài viết "${contentDir}" (content folder not found).\n`);
     return 1;
   }
 
+  let temporary: string | undefined;
+  let stopping: Promise<never> | undefined;
+  const stop = (signal: StopSignal) => {
+    stopping ??= stopBuild(signal, () => temporary, options);
+  };
+  const listeners = Object.keys(STOP_SIGNALS).map((signal) => {
+    const listener = () => stop(signal as StopSignal);
+    process.once(signal, listener);
+    return () => process.off(signal, listener);
+  });
+  const stopListening = () => listeners.forEach((off) => off());
+  try {
+    return await build(options, (made) => (temporary = made), () => stopping, stopListening);
+  } finally {
+    stopListening();
+  }
+}
+
+/** The build itself; `stopping()` is the stop under way, if any, which ends the process. */
+async function build(
+  options: BuildOptions,
+  madeTemporary: (folder: string) => void,
+  stopping: () => Promise<never> | undefined,
+  stopListening: () => void,
+): Promise<number> {
+  const { contentDir, outputDir, progress, issues } = options;
   const started = performance.now();
+  const restored = await repairOutput(outputDir);
+  if (restored) progress.line(`Đã khôi phục trang cũ từ ${restored} (một lần dựng trước bị dừng giữa chừng).`);
+  const cache = new ParseCache();
+  const images = new ImageStore();
+  await Promise.all([cache.removeLeftovers(), images.removeLeftovers()]);
+
   progress.phase('Đọc bài viết');
-  const loaded = await loadCorpus(contentDir, (done, total) => progress.step(done, total));
+  const loaded = await loadCorpus(contentDir, (done, total) => progress.step(done, total), cache);
   progress.interrupt();
+  if (cache.repaired > 0) {
+    progress.line(`Bộ nhớ đệm: ${cache.repaired} mục hỏng trong ${cache.dir} đã được làm lại.`);
+  }
   for (const line of loaded.warnings) issues.write(`${line}\n`);
   if (loaded.errors.length > 0) {
     for (const line of loaded.errors) issues.write(`${line}\n`);
-    issues.write(
-      `Không dựng trang: ${loaded.errors.length} lỗi trong bài viết; sửa các dòng trên rồi chạy lại. ` +
-        `Trang cũ trong ${outputDir} được giữ nguyên.\n`,
-    );
+    issues.write(`Không dựng trang: ${loaded.errors.length} lỗi trong bài viết; sửa các dòng trên rồi chạy lại. ${oldSite(outputDir)}\n`);
     return 1;
   }
   const total = loaded.corpus.entries.length;
   progress.line(`Đã đọc ${total} bài viết.`);
 
-  const temporary = await mkdtemp(siblingPrefix(outputDir, 'tmp'));
+  const stem = siblingStem(outputDir, 'tmp');
+  await mkdir(path.dirname(stem), { recursive: true });
+  const temporary = await mkdtemp(ownedPrefix(stem));
+  madeTemporary(temporary);
   // mkdtemp makes a private (0700) folder; the published site must be readable by the web server's user.
   await chmod(temporary, 0o755);
+  let old: string | null;
   try {
     progress.phase('Dựng trang');
     await renderSite({
@@ -82,27 +125,86 @@ export async function buildSite(options: BuildOptions): Promise<number> {
       progress.phase('Lập chỉ mục tìm kiếm');
       await writeSearchIndex(temporary);
     }
-    await swapIn(temporary, outputDir);
+    // A stop under way owns the temporary folder and the exit; the site it finished is not swapped in.
+    const stop = stopping();
+    if (stop) return await stop;
+    old = swapIn(temporary, outputDir);
+    // Swapped: from here a stop signal has nothing to undo.
+    stopListening();
   } catch (error) {
+    const stop = stopping();
+    if (stop) return await stop;
     await rm(temporary, { recursive: true, force: true });
     progress.interrupt();
-    issues.write(`${innermostMessage(error)}\nKhông dựng được trang (build failed); trang cũ trong ${outputDir} được giữ nguyên.\n`);
+    issues.write(`${innermostMessage(error)}\nKhông dựng được trang (build failed); ${oldSite(outputDir)}\n`);
     return 1;
   }
+  if (old) await rm(old, { recursive: true, force: true });
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   progress.line(`Xong: ${total} bài → ${outputDir} (${seconds} giây).`);
   return 0;
 }
 
-/** Replaces `outputDir` by `built` with renames, so readers never see a half-written site. */
-async function swapIn(built: string, outputDir: string): Promise<void> {
+/**
+ * Stops a build on `signal`: ends its workers (and their Pagefind backends), removes its temporary
+ * folder once nothing writes into it, prints one line and exits. Never settles.
+ */
+async function stopBuild(signal: StopSignal, temporary: () => string | undefined, { outputDir, progress, issues }: BuildOptions): Promise<never> {
+  await stopWorkers();
+  const folder = temporary();
+  // Synchronous, then the exit: Eleventy, if it renders in this process, gets no turn to write again.
+  if (folder) rmSync(folder, { recursive: true, force: true, maxRetries: 3 });
+  progress.interrupt();
+  issues.write(`Đã dừng dựng trang (${signal}); ${oldSite(outputDir)}\n`);
+  process.exit(STOP_SIGNALS[signal]);
+}
+
+/** What became of the output folder when a build did not finish: the old site stayed, or there was none. */
+function oldSite(outputDir: string): string {
+  return existsSync(outputDir)
+    ? `trang cũ trong ${outputDir} được giữ nguyên.`
+    : `chưa có trang nào trong ${outputDir}, không có gì được ghi.`;
+}
+
+/** The start of the sibling folders the swap uses: `_site.tmp-` and `_site.old-`, followed by the owner's PID (ignored by git). */
+function siblingStem(outputDir: string, kind: 'tmp' | 'old'): string {
+  return path.join(path.dirname(path.resolve(outputDir)), `${path.basename(path.resolve(outputDir))}.${kind}-`);
+}
+
+/**
+ * Repairs what builds killed (`kill -9`, a power cut) left beside `outputDir`: their temporary
+ * folders are removed, and a build killed between the two renames of its swap left the last good
+ * site as its `.old-` folder, which is put back when the output folder is missing. Folders of
+ * builds still running are left alone. Returns the folder the site was restored from, if any.
+ */
+async function repairOutput(outputDir: string): Promise<string | undefined> {
+  const parent = path.dirname(path.resolve(outputDir));
+  const tmp = siblingStem(outputDir, 'tmp');
+  const old = siblingStem(outputDir, 'old');
+  await removeOrphans(parent, path.basename(tmp));
+  const [last] = await orphansIn(parent, path.basename(old));
+  if (last === undefined) return undefined;
+  let restored: string | undefined;
   if (!existsSync(outputDir)) {
-    await rename(built, outputDir);
-    return;
+    await rename(path.join(parent, last), outputDir);
+    restored = path.join(parent, last);
   }
-  const old = await mkdtemp(siblingPrefix(outputDir, 'old'));
-  await rm(old, { recursive: true });
-  await rename(outputDir, old);
-  await rename(built, outputDir);
-  await rm(old, { recursive: true, force: true });
+  await removeOrphans(parent, path.basename(old));
+  return restored;
+}
+
+/**
+ * Replaces `outputDir` by `built` with renames, so readers never see a half-written site; returns
+ * the old site's folder, for the caller to remove, or null when there was none. Synchronous, so a
+ * stop signal is handled before or after the swap, never between its renames.
+ */
+function swapIn(built: string, outputDir: string): string | null {
+  if (!existsSync(outputDir)) {
+    renameSync(built, outputDir);
+    return null;
+  }
+  const old = `${ownedPrefix(siblingStem(outputDir, 'old'))}${path.basename(built).slice(-6)}`;
+  renameSync(outputDir, old);
+  renameSync(built, outputDir);
+  return old;
 }
