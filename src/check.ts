@@ -15,26 +15,33 @@ function isInside(target: string, folder: string): boolean {
   return relative.split(path.sep)[0] !== '..' && !path.isAbsolute(relative);
 }
 
-/**
- * The content folder whose sub-folders are a target's sections. `--content` holds for every
- * target, and so does the default `content/` for the targets inside it. A folder outside it is
- * checked as a content folder of its own (what `build --content DIR` would read); a file outside
- * it has no section.
- */
-export function contentFolderOf(target: Target, contentDir: string, contentGiven: boolean): string {
-  if (contentGiven || target.kind !== 'folder' || isInside(target.path, contentDir)) return contentDir;
-  return target.path;
+/** How a target is read: against which content folder, and whether with all the folder's articles. */
+export interface Reading {
+  /** The folder whose sub-folders are sections. */
+  contentDir: string;
+  /** Read every article of `contentDir` too, for addresses that clash as they do in the build. */
+  wholeFolder: boolean;
 }
 
 /**
- * The files to read for a content folder: every article listed in it, since addresses are unique
- * across the whole folder, and the files given by name that the listing lacks (a file outside
- * it, or one not named `.txt`).
+ * How to read a target. Inside the content folder (`--content`, default `content/`), against it
+ * and with all its articles. A folder outside it, without `--content`, as a content folder of its
+ * own (what `build --content DIR` would read). Anything else on its own, with no section.
  */
-export function filesToRead(listed: readonly string[], given: readonly string[]): string[] {
-  const known = new Set(listed.map((file) => path.resolve(file)));
-  const extra = given.filter((file) => !known.has(path.resolve(file)) && known.add(path.resolve(file)));
-  return [...listed, ...extra];
+export function readingOf(target: Target, contentDir: string, contentGiven: boolean): Reading {
+  if (isInside(target.path, contentDir)) return { contentDir, wholeFolder: true };
+  if (target.kind === 'folder' && !contentGiven) return { contentDir: target.path, wholeFolder: true };
+  return { contentDir, wholeFolder: false };
+}
+
+/**
+ * The files to read: every article of the content folder when it is read whole (addresses are
+ * unique across it), then the targets' files that the listing lacks, each once.
+ */
+export function filesToRead(listed: readonly string[], named: readonly string[]): string[] {
+  const files = new Map(listed.map((file) => [path.resolve(file), file]));
+  for (const file of named) if (!files.has(path.resolve(file))) files.set(path.resolve(file), file);
+  return [...files.values()];
 }
 
 export function missingReport(target: Extract<Target, { kind: 'missing' }>): FileReport {

@@ -1,7 +1,7 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { contentFolderOf, filesToRead, missingReport, orderReports, type FileReport, type Target } from '../check.ts';
+import { filesToRead, missingReport, orderReports, readingOf, type FileReport, type Reading, type Target } from '../check.ts';
 import { listArticleFiles } from '../load.ts';
 import { formatIssue, type Issue } from '../parser/issue.ts';
 import { loadFiles } from '../site/load-corpus.ts';
@@ -66,28 +66,26 @@ async function isFolder(dir: string): Promise<boolean> {
 }
 
 /**
- * Every problem of the articles under `targets`, all in one content folder: the whole folder is
- * read (through the parse cache) so that addresses clash as they do in the build, and only the
- * targets' articles are reported.
+ * Every problem of the articles under `targets`, all read the same way: with the whole content
+ * folder when asked (through the parse cache), but only the targets' articles reported.
  */
-async function checkTargets(targets: readonly Target[], contentDir: string): Promise<{ reports: FileReport[]; checked: number }> {
+async function checkTargets(targets: readonly Target[], { contentDir, wholeFolder }: Reading): Promise<{ reports: FileReport[]; checked: number }> {
   const reports: FileReport[] = [];
-  const selected = new Set<string>();
-  const given: string[] = [];
+  const named: string[] = [];
   for (const target of targets) {
     if (target.kind === 'file') {
-      given.push(target.path);
-      selected.add(path.resolve(target.path));
+      named.push(target.path);
       continue;
     }
     try {
-      for (const file of await listArticleFiles(target.path)) selected.add(path.resolve(file));
+      named.push(...(await listArticleFiles(target.path)));
     } catch (error) {
       reports.push(missingReport({ path: target.path, kind: 'missing', reason: (error as NodeJS.ErrnoException).code ?? 'lỗi' }));
     }
   }
-  const listed = (await isFolder(contentDir)) ? await listArticleFiles(contentDir) : [];
-  const { articles } = await loadFiles(filesToRead(listed, given), contentDir);
+  const everything = wholeFolder && (await isFolder(contentDir)) ? await listArticleFiles(contentDir) : [];
+  const { articles } = await loadFiles(filesToRead(everything, named), contentDir);
+  const selected = new Set(named.map((file) => path.resolve(file)));
   const picked = articles.filter((article) => selected.has(path.resolve(article.file)));
   reports.push(...picked.map(({ file, issues }) => ({ file, issues })));
   return { reports, checked: picked.length };
@@ -110,18 +108,19 @@ export const command: Command = {
     const targets = await Promise.all((positionals.length > 0 ? positionals : [contentDir]).map(findTarget));
 
     const reports: FileReport[] = [];
-    const groups = new Map<string, Target[]>();
+    const groups = new Map<string, { reading: Reading; targets: Target[] }>();
     for (const target of targets) {
       if (target.kind === 'missing') {
         reports.push(missingReport(target));
         continue;
       }
-      const folder = contentFolderOf(target, contentDir, values.content !== undefined);
-      groups.set(folder, [...(groups.get(folder) ?? []), target]);
+      const reading = readingOf(target, contentDir, values.content !== undefined);
+      const key = JSON.stringify(reading);
+      groups.set(key, { reading, targets: [...(groups.get(key)?.targets ?? []), target] });
     }
     let checked = 0;
-    for (const [folder, group] of groups) {
-      const found = await checkTargets(group, folder);
+    for (const { reading, targets: group } of groups.values()) {
+      const found = await checkTargets(group, reading);
       reports.push(...found.reports);
       checked += found.checked;
     }
