@@ -18,8 +18,7 @@ Chuyển tệp bài viết từ bảng mã cũ sang UTF-8 (convert legacy Vietna
 
 Mỗi tệp được ghi lại dạng UTF-8 (NFC), giữ nguyên kiểu xuống dòng; bản gốc được giữ ở TỆP.bak
 (hoặc TỆP.bak.1, TỆP.bak.2... nếu đã có). Tệp bị từ chối: in "TỆP:DÒNG: MÃ: lời nhắn" ra stderr.
-Mỗi tệp được ghi trọn vẹn hoặc không ghi gì. Ctrl+C (SIGINT) hay SIGTERM: dừng sau tệp đang chuyển;
-nhấn Ctrl+C lần nữa để dừng ngay.
+Mỗi tệp được ghi trọn vẹn hoặc không ghi gì. Ctrl+C (SIGINT) hay SIGTERM: dừng sau tệp đang chuyển.
 Mã thoát 0 nếu mọi tệp đã chuyển, 1 nếu có tệp bị từ chối hoặc không đọc được, 2 nếu dòng lệnh sai.`;
 
 function parseOptions(args: string[]): { from: SourceEncoding; force: boolean; files: string[] } {
@@ -122,15 +121,14 @@ const SIGNALS = ['SIGINT', 'SIGTERM'] as const;
 type StopSignal = (typeof SIGNALS)[number];
 
 /**
- * Until disposed, SIGINT and SIGTERM ask the run to stop after the file it is converting, since each
- * file is replaced whole. A second signal stops at once (a file that will not read, like a stuck
- * network share, must not hold Ctrl+C hostage); that too leaves every article whole.
+ * Until disposed, SIGINT and SIGTERM ask the run to stop after the file it is converting. A repeated
+ * signal changes nothing: tsx passes Ctrl+C on to this process even when the terminal already sent
+ * it here, so one keypress can arrive twice.
  */
 function stopOnSignal(): { readonly signal: StopSignal | null; dispose(): void } {
   const state = { signal: null as StopSignal | null };
   const onSignal = (signal: StopSignal) => {
-    if (state.signal !== null) process.exit(exitCodeFor(signal));
-    state.signal = signal;
+    state.signal ??= signal;
   };
   for (const signal of SIGNALS) process.on(signal, onSignal);
   return {
