@@ -1,19 +1,21 @@
 /** Stable English codes; editors read the Vietnamese message, tools match the code. */
-export type IssueCode =
-  | 'EMPTY_FILE'
-  | 'NOT_UTF8'
-  | 'MISREAD_ENCODING'
-  | 'NO_DATE'
-  | 'BAD_TIMESTAMP'
-  | 'BAD_OVERRIDE'
-  | 'NO_TITLE'
-  | 'NO_LEAD'
-  | 'NO_BYLINE'
-  | 'LONG_HEADING'
-  | 'REPEATED_LINE'
-  | 'UNKNOWN_OVERRIDE'
-  | 'OVERRIDE_HEADING_NOT_FOUND'
-  | 'DUPLICATE_SLUG';
+export const ISSUE_CODES = [
+  'EMPTY_FILE',
+  'NOT_UTF8',
+  'MISREAD_ENCODING',
+  'NO_DATE',
+  'BAD_TIMESTAMP',
+  'BAD_OVERRIDE',
+  'NO_TITLE',
+  'NO_LEAD',
+  'NO_BYLINE',
+  'LONG_HEADING',
+  'REPEATED_LINE',
+  'UNKNOWN_OVERRIDE',
+  'OVERRIDE_HEADING_NOT_FOUND',
+  'DUPLICATE_SLUG',
+] as const;
+export type IssueCode = (typeof ISSUE_CODES)[number];
 
 export type Severity = 'error' | 'warning';
 

@@ -3,7 +3,8 @@ import matter from 'gray-matter';
 import MarkdownIt from 'markdown-it';
 import { describe, expect, it } from 'vitest';
 import { printedFields, toMarkdown } from '../../src/commands/parse.ts';
-import { parseArticle } from '../../src/parser/index.ts';
+import { parseArticle, parseArticleBytes } from '../../src/parser/index.ts';
+import { ISSUE_CODES } from '../../src/parser/issue.ts';
 
 const RUNS = { numRuns: 1000 };
 const markdown = new MarkdownIt();
@@ -117,6 +118,90 @@ describe('parser properties', () => {
         const composed = parseArticle(text);
         const decomposed = parseArticle(text.normalize('NFD'));
         expect(decomposed).toEqual(composed);
+      }),
+      RUNS,
+    );
+  });
+});
+
+/** Values of every YAML shape an editor (or a paste) could put after `key: `. */
+const yamlValue = fc.oneof(
+  sentence,
+  fc.constantFrom(
+    '42', '-1.5e3', 'null', '~', 'true', 'no', '""', "''", '"trích dẫn"', '"không đóng', "'không đóng", '"Lũ" ở Sơn Hà',
+    'Sơn Hà: Mưa lớn', 'a: b: c', '!!binary SGVsbG8=', '!!str chữ', '!!int 3', '!!map {}', '!js/function f', '!<tag:x> y',
+    '*ngôi-sao', '&neo giá trị', '[a, b]', '[Video] Lũ', '{a: 1}', '{a', '[', '|', '>-', '@x', '`x', '%x', '? x', '- mục',
+    '2019-04-14 08:00', '2019-02-30 08:00', '2016-06-11T00:38:00Z', '# chú thích', '\t', '{{ tieu_de }}', '{% if %}', '${x}',
+  ),
+  fc.string({ unit: 'grapheme', maxLength: 30 }),
+);
+const KEYS = ['title', 'date', 'author', 'credit', 'lead', 'headings', 'captions', 'slug', 'section', 'photos', 'titel', 'Title', 'tags', '__proto__', '"title"', '? title', '<<', '1', 'tiêu đề'];
+const key = fc.oneof(fc.constantFrom(...KEYS), fc.string({ minLength: 1, maxLength: 12 }));
+const indent = fc.constantFrom('', ' ', '  ', '    ', '\t', ' \t');
+const field = fc.tuple(key, yamlValue).map(([name, value]) => `${name}: ${value}`);
+const listItems = fc.array(fc.tuple(indent, fc.constantFrom('- ', '-', ''), yamlValue), { maxLength: 6 }).map((items) =>
+  items.map(([space, dash, value]) => `${space}${dash}${value}`).join('\n'),
+);
+const overrideBlock = fc.oneof(
+  fc.array(field, { maxLength: 8 }).map((fields) => fields.join('\n')),
+  fc.tuple(key, listItems).map(([name, items]) => `${name}:\n${items}`),
+  listItems,
+  fc.tuple(key, key, yamlValue).map(([outer, inner, value]) => `${outer}:\n  ${inner}: ${value}`),
+  fc.tuple(yamlValue, yamlValue).map(([a, b]) => `a: &x ${a}\nb: *x\nc: [*x, ${b}]`),
+  yamlValue,
+  fc.constant(''),
+  fc.integer({ min: 500, max: 2000 }).map((count) => `headings:\n${Array.from({ length: count }, (_, i) => `  - Mục ${i}`).join('\n')}`),
+  fc.string({ unit: 'grapheme', maxLength: 200 }),
+);
+
+/** The override block and article as bytes, with noise around them: BOM, blank lines, CRLF, NFD, broken bytes. */
+const fileWithOverride = fc
+  .record({
+    before: fc.constantFrom('', '\uFEFF', '\n\n', '\uFEFF \n', '\u00a0\n'),
+    block: overrideBlock,
+    closed: fc.boolean(),
+    body: fc.oneof(article, fc.string({ unit: 'grapheme', maxLength: 100 })),
+    crlf: fc.boolean(),
+    nfd: fc.boolean(),
+    noise: fc.uint8Array({ maxLength: 6 }),
+    noiseAt: fc.nat(),
+  })
+  .map(({ before, block, closed, body, crlf, nfd, noise, noiseAt }) => {
+    let text = `${before}---\n${block}\n${closed ? '---\n' : ''}${body}`;
+    if (crlf) text = text.replace(/\n/g, '\r\n');
+    if (nfd) text = text.normalize('NFD');
+    const bytes = new TextEncoder().encode(text);
+    const at = noiseAt % (bytes.length + 1);
+    return Uint8Array.from([...bytes.subarray(0, at), ...noise, ...bytes.subarray(at)]);
+  });
+
+const VIETNAMESE_LETTER = /[ăâđêôơưàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ]/iu;
+/** js-yaml's own English, which an editor must never be shown. */
+const YAML_JARGON = /mapping|scalar|indentation|stream|document separator|unidentified alias|unknown tag|YAMLException/;
+
+function lineCount(bytes: Uint8Array): number {
+  return new TextDecoder().decode(bytes).split(/\r\n|\r|\n/).length;
+}
+
+describe('override blocks of every shape', () => {
+  it('never throw; every issue has a known code, a Vietnamese message and a line in the file; errors give no article', () => {
+    fc.assert(
+      fc.property(fileWithOverride, (bytes) => {
+        const result = parseArticleBytes(bytes);
+        const issues = [...(result.ok ? [] : result.errors), ...result.warnings];
+        for (const issue of issues) {
+          expect(ISSUE_CODES).toContain(issue.code);
+          expect(issue.line).toBeGreaterThanOrEqual(1);
+          expect(issue.line).toBeLessThanOrEqual(lineCount(bytes));
+          expect(issue.message).toMatch(VIETNAMESE_LETTER);
+          expect(issue.message).not.toMatch(YAML_JARGON);
+        }
+        if (result.ok) expect(issues.every((issue) => issue.severity === 'warning')).toBe(true);
+        else {
+          expect(result.errors.length).toBeGreaterThan(0);
+          expect(result.errors.every((issue) => issue.severity === 'error')).toBe(true);
+          expect(result).not.toHaveProperty('article');
+        }
       }),
       RUNS,
     );
