@@ -59,9 +59,10 @@ export async function buildSite(options: BuildOptions): Promise<number> {
   const stop = (signal: StopSignal) => {
     stopping ??= stopBuild(signal, () => temporary, options);
   };
+  // Kept until the build ends: a second Ctrl+C must not cut the stop short (it is bounded: see `stopWorkers`).
   const listeners = Object.keys(STOP_SIGNALS).map((signal) => {
     const listener = () => stop(signal as StopSignal);
-    process.once(signal, listener);
+    process.on(signal, listener);
     return () => process.off(signal, listener);
   });
   const stopListening = () => listeners.forEach((off) => off());
