@@ -97,7 +97,7 @@ async function build(
   for (const line of loaded.warnings) issues.write(`${line}\n`);
   if (loaded.errors.length > 0) {
     for (const line of loaded.errors) issues.write(`${line}\n`);
-    issues.write(`Không dựng trang: ${loaded.errors.length} lỗi trong bài viết; sửa các dòng trên rồi chạy lại. ${oldSite(outputDir)}\n`);
+    issues.write(`Không dựng trang: ${loaded.errors.length} lỗi trong bài viết, sửa các dòng trên rồi chạy lại; ${oldSite(outputDir)}\n`);
     return 1;
   }
   const total = loaded.corpus.entries.length;

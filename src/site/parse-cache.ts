@@ -166,7 +166,12 @@ export class ParseCache {
         renameSync(temporary, target);
       }
     } catch {
-      rmSync(temporary, { force: true });
+      // Nothing was written, or a part that is never read (not an entry's name) and goes with the next build's leftovers.
+      try {
+        rmSync(temporary, { force: true });
+      } catch {
+        // Its folder cannot hold files at all.
+      }
     }
   }
 }

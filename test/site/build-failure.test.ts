@@ -29,6 +29,7 @@ test('a bad article fails the build with every FILE:LINE: CODE: message line', (
   expect(lines.some((line) => line.startsWith(`${path.join(content, '07-loi-khong-co-ngay.txt')}:`))).toBe(true);
   expect(lines.some((line) => line.startsWith(`${path.join(content, 'sub', 'trong.txt')}:1: EMPTY_FILE: `))).toBe(true);
   expect(failed.issues).not.toMatch(/\n\s+at /); // no stack trace
+  expect(failed.issues).toContain(`; trang cũ trong ${out} được giữ nguyên.`);
 });
 
 test('the previous output is left untouched and no temporary folder is left behind', async () => {
@@ -46,4 +47,7 @@ test('an unreadable photo fails the build with FILE:LINE: BAD_PHOTO on the photo
   expect(result.issues).toMatch(new RegExp(`^${path.join(dir, 'toi.txt')}:10: BAD_PHOTO: Không đọc được ảnh "toi-1\\.jpg"`, 'm'));
   expect(result.issues).not.toMatch(/\n\s+at /);
   expect(await readdir(path.dirname(result.out))).toEqual([]);
+  // There was no old site to keep: the message must not claim one.
+  expect(result.issues).not.toContain('được giữ nguyên');
+  expect(result.issues).toContain(`chưa có trang nào trong ${result.out}, không có gì được ghi.`);
 });
