@@ -81,6 +81,19 @@ describe('toa-soan check', () => {
     expect(json.code).toBe(1);
   });
 
+  it('names the real file in every format, not a placeholder', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'check-name-'));
+    const file = join(dir, 'cu.txt');
+    // "Cập nhật" in Windows-1258 bytes: not UTF-8, and the message tells the editor the convert command for this file.
+    await writeFile(file, Buffer.from([0x43, 0xe2, 0xd2, 0x70, 0x20, 0x6e, 0x68, 0xe2, 0xf2, 0x74, 0x0a]));
+    for (const format of ['text', 'github', 'json']) {
+      const { stdout } = await cli('check', '--format', format, file);
+      expect(stdout).toContain(`convert`);
+      expect(stdout).toContain(file);
+      expect(stdout).not.toContain('‹TỆP›');
+    }
+  });
+
   it('passes the committed content folder', async () => {
     const { code } = await cli('check');
     expect(code).toBe(0);

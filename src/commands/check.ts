@@ -3,7 +3,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { filesToRead, missingReport, orderReports, readingOf, type FileReport, type Reading, type Target } from '../check.ts';
 import { listArticleFiles } from '../load.ts';
-import { formatIssue, type Issue } from '../parser/issue.ts';
+import { formatIssue, issueMessage, type Issue } from '../parser/issue.ts';
 import { loadFiles } from '../site/load-corpus.ts';
 import { UsageError, type Command } from './command.ts';
 
@@ -39,12 +39,12 @@ function escapeGithubProperty(text: string): string {
 function formatLine(format: Exclude<Format, 'json'>, file: string, issue: Issue): string {
   if (format === 'text') return formatIssue(file, issue);
   const kind = issue.severity === 'error' ? 'error' : 'warning';
-  return `::${kind} file=${escapeGithubProperty(file)},line=${issue.line},title=${escapeGithubProperty(issue.code)}::${escapeGithubData(issue.message)}`;
+  return `::${kind} file=${escapeGithubProperty(file)},line=${issue.line},title=${escapeGithubProperty(issue.code)}::${escapeGithubData(issueMessage(file, issue))}`;
 }
 
 function print(format: Format, reports: readonly FileReport[]): void {
   if (format === 'json') {
-    const rows = reports.flatMap(({ file, issues }) => issues.map((issue) => ({ file, ...issue })));
+    const rows = reports.flatMap(({ file, issues }) => issues.map((issue) => ({ file, ...issue, message: issueMessage(file, issue) })));
     process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
     return;
   }
