@@ -150,6 +150,28 @@ describe.each([
   });
 });
 
+test('SIGTERM to npm (`npm run build`, as a CI runner or service manager stops it) stops the build cleanly', async () => {
+  const mark = randomUUID();
+  const child = spawn('npm', ['run', '--silent', 'build', '--', '--content', content, '--output', out, '--site-url', SITE_URL], {
+    cwd: ROOT,
+    env: { ...process.env, ...SHARDED, TOA_SOAN_TEST_MARK: mark },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout!.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
+  child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  await waitFor('"Dựng trang…"', () => stdout.includes('Dựng trang…'));
+  await waitFor('a shard worker', () => processesMarked(mark).some(({ command }) => SHARD_WORKER.test(command)));
+  child.kill('SIGTERM');
+  expect(await exited).not.toBe(0);
+  expect(stderr).toContain(`Đã dừng dựng trang (SIGTERM); trang cũ trong ${out} được giữ nguyên.`);
+  await waitFor('every process of the build to end', () => processesMarked(mark).length === 0);
+  expect(await readdir(path.dirname(out))).toEqual(['_site']);
+  expect(await hashTree(out)).toEqual(before);
+});
+
 /** The id of a process that has ended: what a killed build's folders are named with. */
 function deadPid(): number {
   return spawnSync(process.execPath, ['-e', '']).pid;
