@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { UserConfig } from '@11ty/eleventy';
-import { sitePlugin } from './src/site/plugin.ts';
+import { sitePlugin } from './src/render/plugin.ts';
 
 const TEMPLATES = fileURLToPath(new URL('./templates/', import.meta.url));
 

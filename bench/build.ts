@@ -95,7 +95,7 @@ function contenders(dir: string): { ready: Contender[]; skipped: string[] } {
       output,
     });
     // Issue 5: related stories and the section, author and archive listings add at most 15% to the build.
-    // The same build without them (src/site/features.ts), run right after the full one in every round.
+    // The same build without them (src/render/features.ts), run right after the full one in every round.
     const baseline = join(dir, 'site-baseline');
     ready.push({
       name: 'baseline',

@@ -14,7 +14,7 @@ import { execFileSync } from 'node:child_process';
 import { accessSync, constants, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { dirname, join } from 'node:path';
-import { loadCorpus } from '../src/site/load-corpus.ts';
+import { loadCorpus } from '../src/corpus/load-corpus.ts';
 
 const DROP_CACHES = '/proc/sys/vm/drop_caches';
 

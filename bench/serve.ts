@@ -9,7 +9,7 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { parseArticle } from '../src/parser/index.ts';
 import { slug } from '../src/slug.ts';
-import { articlePath, articleUrl } from '../src/site/urls.ts';
+import { articlePath, articleUrl } from '../src/corpus/urls.ts';
 import { generateArticle } from './corpus.ts';
 import { REPO, prepare } from './build.ts';
 import { treeRssBytes } from './process-tree.ts';

@@ -12,7 +12,7 @@ const MAX_RESULTS = 20;
 const LEAD_CHARS = 220;
 
 let pagefind;
-/** Pagefind, with every index of the site: a big archive has several (see src/site/search-index.ts). */
+/** Pagefind, with every index of the site: a big archive has several (see src/search/search-index.ts). */
 async function engine() {
   if (!pagefind) {
     const bundle = new URL('pagefind/', root);

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { constants } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { SITE_ISSUE_CODES } from '../src/issue-codes.ts';
+import { SITE_ISSUE_CODES } from '../src/corpus/issue-codes.ts';
 
 const ROOT = join(import.meta.dirname, '..');
 

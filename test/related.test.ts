@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { RELATED_MAX, RELATED_MIN, relatedStories, type StoryTopics } from '../src/related.ts';
+import { RELATED_MAX, RELATED_MIN, relatedStories, type StoryTopics } from '../src/corpus/related.ts';
 
 const story = (text: string, date: string, section: string | null = null): StoryTopics => ({ text, date, section });
 

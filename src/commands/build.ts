@@ -1,5 +1,5 @@
-import { chooseProgress } from '../site/progress.ts';
-import { normalizeSiteUrl } from '../site/settings.ts';
+import { chooseProgress } from '../build/progress.ts';
+import { normalizeSiteUrl } from '../render/settings.ts';
 import { UsageError, type Command } from './command.ts';
 import { parseSiteArgs } from './site-options.ts';
 
@@ -36,7 +36,7 @@ export const command: Command = {
       }
     }
     // Loaded here, not at the top: `toa-soan --help` lists commands without starting Eleventy.
-    const { buildSite } = await import('../site/build.ts');
+    const { buildSite } = await import('../build/build.ts');
     return buildSite({
       contentDir: values.content,
       outputDir: values.output,

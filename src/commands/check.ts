@@ -1,10 +1,10 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { filesToRead, missingReport, orderReports, readingOf, type FileReport, type Reading, type Target } from '../check.ts';
-import { listArticleFiles } from '../load.ts';
+import { filesToRead, missingReport, orderReports, readingOf, type FileReport, type Reading, type Target } from '../corpus/check-reports.ts';
+import { listArticleFiles } from '../corpus/article-files.ts';
 import { formatIssue, issueMessage, type Issue } from '../parser/issue.ts';
-import { loadFiles } from '../site/load-corpus.ts';
+import { loadFiles } from '../corpus/load-corpus.ts';
 import { UsageError, type Command } from './command.ts';
 
 const FORMATS = ['text', 'github', 'json'] as const;

@@ -32,7 +32,7 @@ export const command: Command = {
     const port = Number(values.port);
     if (!Number.isInteger(port) || port < 1 || port > 65535) throw new UsageError(`cổng "${values.port}" không hợp lệ (invalid port)`);
     if (values.host === '') throw new UsageError('--host cần một địa chỉ, ví dụ 127.0.0.1 (missing host)');
-    const { defaultPreviewDir, serveSite, ServeError } = await import('../site/serve.ts');
+    const { defaultPreviewDir, serveSite, ServeError } = await import('../serve/serve.ts');
     const outputDir = values.output ?? defaultPreviewDir(port);
     try {
       const status = await serveSite({ contentDir: values.content, outputDir, port, host: values.host, pathPrefix: values.prefix });

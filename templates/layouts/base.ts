@@ -1,6 +1,6 @@
-import type { SiteContext } from '../../src/site/context.ts';
-import { html, type SafeHtml } from '../../src/site/html.ts';
-import { jsonLdScript } from '../../src/site/json-ld.ts';
+import type { SiteContext } from '../../src/render/context.ts';
+import { html, type SafeHtml } from '../../src/markup/html.ts';
+import { jsonLdScript } from '../../src/markup/json-ld.ts';
 import { footer } from '../partials/footer.ts';
 import { masthead, type NavLink } from '../partials/masthead.ts';
 

@@ -1,6 +1,6 @@
-import type { PageData, PageTemplate, SiteContext } from '../../src/site/context.ts';
-import { html } from '../../src/site/html.ts';
-import { pageIndex, type IndexData } from '../../src/site/site-index.ts';
+import type { PageData, PageTemplate, SiteContext } from '../../src/render/context.ts';
+import { html } from '../../src/markup/html.ts';
+import { pageIndex, type IndexData } from '../../src/corpus/site-index.ts';
 import { basePage } from '../layouts/base.ts';
 
 /** `/luu-tru/`: every month that has stories, grouped by year, newest first, each linking to its listing. */

@@ -1,12 +1,12 @@
-import type { ArticleEntry } from '../../src/site/corpus.ts';
-import { renderBlocks, renderLead } from '../../src/site/body.ts';
-import type { PageData, PageTemplate, SiteContext } from '../../src/site/context.ts';
-import { excerpt, isoDateTime, vietnameseDateTime, vietnameseShortDate } from '../../src/site/filters.ts';
-import { escapeHtml, html, type SafeHtml } from '../../src/site/html.ts';
-import { newsArticle } from '../../src/site/structured-data.ts';
-import { listingUrl } from '../../src/site/urls.ts';
-import { articleIndex, type IndexData } from '../../src/site/site-index.ts';
-import { searchTerms } from '../../src/site/search-terms.ts';
+import type { ArticleEntry } from '../../src/corpus/corpus.ts';
+import { renderBlocks, renderLead } from '../../src/markup/body.ts';
+import type { PageData, PageTemplate, SiteContext } from '../../src/render/context.ts';
+import { excerpt, isoDateTime, vietnameseDateTime, vietnameseShortDate } from '../../src/markup/filters.ts';
+import { escapeHtml, html, type SafeHtml } from '../../src/markup/html.ts';
+import { newsArticle } from '../../src/markup/structured-data.ts';
+import { listingUrl } from '../../src/corpus/urls.ts';
+import { articleIndex, type IndexData } from '../../src/corpus/site-index.ts';
+import { searchTerms } from '../../src/search/search-terms.ts';
 import { basePage } from '../layouts/base.ts';
 import { breadcrumb, breadcrumbList, linkedByline, relatedList } from '../partials/article-links.ts';
 

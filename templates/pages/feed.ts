@@ -1,8 +1,8 @@
-import { renderBlocks, renderLead } from '../../src/site/body.ts';
-import type { ArticleEntry } from '../../src/site/corpus.ts';
-import type { PageTemplate, SiteContext } from '../../src/site/context.ts';
-import { atomFeed } from '../../src/site/atom.ts';
-import { html } from '../../src/site/html.ts';
+import { renderBlocks, renderLead } from '../../src/markup/body.ts';
+import type { ArticleEntry } from '../../src/corpus/corpus.ts';
+import type { PageTemplate, SiteContext } from '../../src/render/context.ts';
+import { atomFeed } from '../../src/markup/atom.ts';
+import { html } from '../../src/markup/html.ts';
 
 /**
  * `/feed.xml`: an Atom feed of the newest stories with their full text. Feed readers see no

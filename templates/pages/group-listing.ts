@@ -1,13 +1,13 @@
-import type { ArticleEntry } from '../../src/site/corpus.ts';
-import type { PageData, PageTemplate, SiteContext } from '../../src/site/context.ts';
-import { html, type SafeHtml } from '../../src/site/html.ts';
-import { pagedUrl } from '../../src/site/archive.ts';
-import { pageIndex, type GroupPage, type IndexData, type SiteIndex } from '../../src/site/site-index.ts';
+import type { ArticleEntry } from '../../src/corpus/corpus.ts';
+import type { PageData, PageTemplate, SiteContext } from '../../src/render/context.ts';
+import { html, type SafeHtml } from '../../src/markup/html.ts';
+import { pagedUrl } from '../../src/corpus/archive.ts';
+import { pageIndex, type GroupPage, type IndexData, type SiteIndex } from '../../src/corpus/site-index.ts';
 import { basePage } from '../layouts/base.ts';
 import { pageTitle } from './article.ts';
 import { pageNav } from '../partials/page-nav.ts';
 import { storyCard } from '../partials/story-card.ts';
-import { pagePerDescription } from '../../src/site/page-filter.ts';
+import { pagePerDescription } from '../../src/render/page-filter.ts';
 
 interface GroupData extends PageData, IndexData {
   listing: GroupPage;

@@ -1,12 +1,12 @@
-import type { ArticleEntry, Corpus } from '../../src/site/corpus.ts';
-import type { PageData, PageTemplate, SiteContext } from '../../src/site/context.ts';
-import { html } from '../../src/site/html.ts';
-import { pageIndex, type IndexData } from '../../src/site/site-index.ts';
-import { listingUrl } from '../../src/site/urls.ts';
+import type { ArticleEntry, Corpus } from '../../src/corpus/corpus.ts';
+import type { PageData, PageTemplate, SiteContext } from '../../src/render/context.ts';
+import { html } from '../../src/markup/html.ts';
+import { pageIndex, type IndexData } from '../../src/corpus/site-index.ts';
+import { listingUrl } from '../../src/corpus/urls.ts';
 import { basePage } from '../layouts/base.ts';
 import { pageNav } from '../partials/page-nav.ts';
 import { storyCard } from '../partials/story-card.ts';
-import { pagePerDescription } from '../../src/site/page-filter.ts';
+import { pagePerDescription } from '../../src/render/page-filter.ts';
 
 /** One page of the front-page listing. */
 export interface ListingPage {

@@ -1,7 +1,7 @@
-import type { ArticleEntry } from '../../src/site/corpus.ts';
-import type { PageTemplate, SiteContext } from '../../src/site/context.ts';
-import { isoDateTime } from '../../src/site/filters.ts';
-import { escapeHtml as text } from '../../src/site/html.ts';
+import type { ArticleEntry } from '../../src/corpus/corpus.ts';
+import type { PageTemplate, SiteContext } from '../../src/render/context.ts';
+import { isoDateTime } from '../../src/markup/filters.ts';
+import { escapeHtml as text } from '../../src/markup/html.ts';
 
 /** Google News lists stories of the last two days. */
 const NEWS_WINDOW_MS = 2 * 24 * 60 * 60 * 1000;

@@ -1,4 +1,4 @@
-import type { PageTemplate, SiteContext } from '../../src/site/context.ts';
+import type { PageTemplate, SiteContext } from '../../src/render/context.ts';
 
 export function robotsTemplate(ctx: SiteContext): PageTemplate {
   return {

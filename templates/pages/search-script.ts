@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import type { PageTemplate } from '../../src/site/context.ts';
+import type { PageTemplate } from '../../src/render/context.ts';
 import { foldVietnamese } from '../../src/text/fold.ts';
 
 /**

@@ -1,7 +1,7 @@
-import type { PageData, PageTemplate, SiteContext } from '../../src/site/context.ts';
-import { siteFeatures } from '../../src/site/features.ts';
-import { html } from '../../src/site/html.ts';
-import { pageIndex, type IndexData } from '../../src/site/site-index.ts';
+import type { PageData, PageTemplate, SiteContext } from '../../src/render/context.ts';
+import { siteFeatures } from '../../src/render/features.ts';
+import { html } from '../../src/markup/html.ts';
+import { pageIndex, type IndexData } from '../../src/corpus/site-index.ts';
 import { basePage } from '../layouts/base.ts';
 
 /**

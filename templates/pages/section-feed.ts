@@ -1,7 +1,7 @@
-import type { PageData, PageTemplate, SiteContext } from '../../src/site/context.ts';
-import { atomFeed } from '../../src/site/atom.ts';
-import { pageIndex, type IndexData, type StoryGroup } from '../../src/site/site-index.ts';
-import { pagePerDescription } from '../../src/site/page-filter.ts';
+import type { PageData, PageTemplate, SiteContext } from '../../src/render/context.ts';
+import { atomFeed } from '../../src/markup/atom.ts';
+import { pageIndex, type IndexData, type StoryGroup } from '../../src/corpus/site-index.ts';
+import { pagePerDescription } from '../../src/render/page-filter.ts';
 
 interface SectionFeedData extends PageData, IndexData {
   section: StoryGroup;

@@ -1,9 +1,9 @@
-import type { PageData, PageTemplate, SiteContext } from '../../src/site/context.ts';
-import { siteFeatures } from '../../src/site/features.ts';
-import { pageIndex, type IndexData } from '../../src/site/site-index.ts';
-import { sitemapFiles, sitemapXml, type SitemapFile, type SitemapUrl } from '../../src/site/sitemap.ts';
-import { listingUrl } from '../../src/site/urls.ts';
-import { pagePerDescription } from '../../src/site/page-filter.ts';
+import type { PageData, PageTemplate, SiteContext } from '../../src/render/context.ts';
+import { siteFeatures } from '../../src/render/features.ts';
+import { pageIndex, type IndexData } from '../../src/corpus/site-index.ts';
+import { sitemapFiles, sitemapXml, type SitemapFile, type SitemapUrl } from '../../src/markup/sitemap.ts';
+import { listingUrl } from '../../src/corpus/urls.ts';
+import { pagePerDescription } from '../../src/render/page-filter.ts';
 
 interface SitemapData extends PageData, IndexData {
   sitemap: SitemapFile;

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import type { PageTemplate } from '../../src/site/context.ts';
+import type { PageTemplate } from '../../src/render/context.ts';
 
 /** `/style.css`: the one hand-written stylesheet, linked from every page (cached once by readers). */
 export function styleTemplate(): PageTemplate {

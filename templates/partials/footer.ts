@@ -1,5 +1,5 @@
-import { html, type SafeHtml } from '../../src/site/html.ts';
-import type { SiteSettings } from '../../src/site/settings.ts';
+import { html, type SafeHtml } from '../../src/markup/html.ts';
+import type { SiteSettings } from '../../src/render/settings.ts';
 
 /** No year here: a page must not change just because it was rebuilt in another year. */
 export function footer(site: SiteSettings): SafeHtml {

@@ -1,6 +1,6 @@
-import { html, type SafeHtml } from '../../src/site/html.ts';
-import { siteFeatures } from '../../src/site/features.ts';
-import type { SiteSettings } from '../../src/site/settings.ts';
+import { html, type SafeHtml } from '../../src/markup/html.ts';
+import { siteFeatures } from '../../src/render/features.ts';
+import type { SiteSettings } from '../../src/render/settings.ts';
 
 export interface NavLink {
   name: string;

@@ -1,5 +1,5 @@
-import { html, type SafeHtml } from '../../src/site/html.ts';
-import { listingUrl } from '../../src/site/urls.ts';
+import { html, type SafeHtml } from '../../src/markup/html.ts';
+import { listingUrl } from '../../src/corpus/urls.ts';
 
 /** Page numbers shown around the current one; the first and last are always shown. */
 const AROUND = 2;

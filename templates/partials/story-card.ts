@@ -1,6 +1,6 @@
-import type { ArticleEntry } from '../../src/site/corpus.ts';
-import { excerpt, isoDateTime, vietnameseShortDate } from '../../src/site/filters.ts';
-import { html, type SafeHtml } from '../../src/site/html.ts';
+import type { ArticleEntry } from '../../src/corpus/corpus.ts';
+import { excerpt, isoDateTime, vietnameseShortDate } from '../../src/markup/filters.ts';
+import { html, type SafeHtml } from '../../src/markup/html.ts';
 
 /** Characters of lead shown in a listing; the featured story gets more room. */
 const EXCERPT = 160;

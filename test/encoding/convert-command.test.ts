@@ -7,7 +7,7 @@ import { command } from '../../src/commands/convert.ts';
 import { UsageError } from '../../src/commands/command.ts';
 import { LEGACY_ENCODINGS } from '../../src/encoding/legacy.ts';
 import { parseArticle } from '../../src/parser/index.ts';
-import { readArticleFile } from '../../src/load.ts';
+import { readArticleFile } from '../../src/corpus/article-files.ts';
 import { encodeLegacy } from './encode-legacy.ts';
 import { articles, readFixture, seed } from './fixtures.ts';
 

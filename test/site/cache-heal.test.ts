@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, expect, test } from 'vitest';
-import { ImageStore } from '../../src/site/images.ts';
+import { ImageStore } from '../../src/markup/images.ts';
 import { hashTree, makeContent, PHOTO_ARTICLE, SITE_URL } from './site-fixture.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');

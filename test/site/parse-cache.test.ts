@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { parseArticle } from '../../src/parser/index.ts';
-import { ParseCache } from '../../src/site/parse-cache.ts';
+import { ParseCache } from '../../src/corpus/parse-cache.ts';
 import { simpleArticle } from './site-fixture.ts';
 
 async function entryFiles(dir: string): Promise<string[]> {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { matchPhotos, ownerOf, photoIssues } from '../../src/site/photos.ts';
+import { matchPhotos, ownerOf, photoIssues } from '../../src/corpus/photos.ts';
 
 describe('matchPhotos', () => {
   test('photo k is NAME-k with any image extension, lower case preferred; a story without images is not warned about', () => {

@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { writeSearchIndex } from '../../src/site/search-index.ts';
+import { writeSearchIndex } from '../../src/search/search-index.ts';
 import { hashTree } from './site-fixture.ts';
 
 /** A built site in miniature: `count` story pages marked for the index, and a listing that is not. */

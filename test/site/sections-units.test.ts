@@ -1,13 +1,13 @@
 import { describe, expect, test } from 'vitest';
-import { monthName, monthUrl, pagedUrl, yearUrl } from '../../src/site/archive.ts';
-import { authorNames, authorUrl } from '../../src/site/authors.ts';
-import { ArticleEntry, Corpus, type SiteArticle } from '../../src/site/corpus.ts';
-import { searchTerms } from '../../src/site/search-terms.ts';
+import { monthName, monthUrl, pagedUrl, yearUrl } from '../../src/corpus/archive.ts';
+import { authorNames, authorUrl } from '../../src/corpus/authors.ts';
+import { ArticleEntry, Corpus, type SiteArticle } from '../../src/corpus/corpus.ts';
+import { searchTerms } from '../../src/search/search-terms.ts';
 import { foldVietnamese } from '../../src/text/fold.ts';
-import { compareSections, knownSections, resolveSection, sectionFolder } from '../../src/site/sections.ts';
-import { SiteIndex, siteIndex } from '../../src/site/site-index.ts';
-import { affectedPages } from '../../src/site/affected.ts';
-import { sectionIssue } from '../../src/site/load-corpus.ts';
+import { compareSections, knownSections, resolveSection, sectionFolder } from '../../src/corpus/sections.ts';
+import { SiteIndex, siteIndex } from '../../src/corpus/site-index.ts';
+import { affectedPages } from '../../src/serve/affected.ts';
+import { sectionIssue } from '../../src/corpus/load-corpus.ts';
 import { linkedByline } from '../../templates/partials/article-links.ts';
 import { newsStories } from '../../templates/pages/news-sitemap.ts';
 

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { describeRebuild } from '../../src/site/affected.ts';
+import { describeRebuild } from '../../src/serve/affected.ts';
 
 describe('describeRebuild', () => {
   test('names each edited story with its address and counts the pages that show them apart', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { affectedPages } from '../../src/site/affected.ts';
-import { buildCorpus, type ParsedFile } from '../../src/site/corpus.ts';
+import { affectedPages } from '../../src/serve/affected.ts';
+import { buildCorpus, type ParsedFile } from '../../src/corpus/corpus.ts';
 import {
   corpusOfPlan,
   defaultShardSize,
@@ -10,8 +10,8 @@ import {
   shardRelated,
   siteShardCount,
   type ShardRelated,
-} from '../../src/site/shards.ts';
-import { articleIndex, siteIndex } from '../../src/site/site-index.ts';
+} from '../../src/workers/shards.ts';
+import { articleIndex, siteIndex } from '../../src/corpus/site-index.ts';
 
 const CONTENT = 'content';
 

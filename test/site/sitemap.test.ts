@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { sitemapFiles, sitemapXml, type SitemapUrl } from '../../src/site/sitemap.ts';
+import { sitemapFiles, sitemapXml, type SitemapUrl } from '../../src/markup/sitemap.ts';
 import { assertWellFormedXml } from './site-fixture.ts';
 
 const absolute = (url: string) => `https://baoquangngai.example${url}`;

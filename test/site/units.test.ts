@@ -1,11 +1,11 @@
 import { describe, expect, test } from 'vitest';
-import { excerpt, isoDateTime, vietnameseDateTime, vietnameseShortDate } from '../../src/site/filters.ts';
-import { headingIds } from '../../src/site/heading-ids.ts';
-import { escapeHtml, html, raw } from '../../src/site/html.ts';
-import { jsonLdScript } from '../../src/site/json-ld.ts';
-import { findPhotos } from '../../src/site/photos.ts';
-import { normalizeSiteUrl } from '../../src/site/settings.ts';
-import { absoluteUrl, articlePath, listingUrl, uniquePaths } from '../../src/site/urls.ts';
+import { excerpt, isoDateTime, vietnameseDateTime, vietnameseShortDate } from '../../src/markup/filters.ts';
+import { headingIds } from '../../src/markup/heading-ids.ts';
+import { escapeHtml, html, raw } from '../../src/markup/html.ts';
+import { jsonLdScript } from '../../src/markup/json-ld.ts';
+import { findPhotos } from '../../src/corpus/photos.ts';
+import { normalizeSiteUrl } from '../../src/render/settings.ts';
+import { absoluteUrl, articlePath, listingUrl, uniquePaths } from '../../src/corpus/urls.ts';
 import { pageTitle } from '../../templates/pages/article.ts';
 import { visiblePages } from '../../templates/partials/page-nav.ts';
 

@@ -1,7 +1,7 @@
 import type { Article } from '../article.ts';
 import { warning, type Issue } from '../parser/issue.ts';
 import { slug as slugify } from '../slug.ts';
-import { vietnamTime } from './filters.ts';
+import { vietnamTime } from '../markup/filters.ts';
 
 /** `/2016/06/slug/`: the month is the article's month in Vietnam time, not UTC. */
 export function articlePath(date: string, slug: string): string {

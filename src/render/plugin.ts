@@ -13,14 +13,14 @@ import { sectionFeedTemplate } from '../../templates/pages/section-feed.ts';
 import { sitemapTemplate } from '../../templates/pages/sitemap.ts';
 import { styleTemplate } from '../../templates/pages/style.ts';
 import type { PageTemplate, SiteContext } from './context.ts';
-import { Corpus } from './corpus.ts';
+import { Corpus } from '../corpus/corpus.ts';
 import { siteFeatures } from './features.ts';
-import { ImageStore } from './images.ts';
-import { loadCorpus } from './load-corpus.ts';
+import { ImageStore } from '../markup/images.ts';
+import { loadCorpus } from '../corpus/load-corpus.ts';
 import { onlyPages } from './page-filter.ts';
-import { ParseCache } from './parse-cache.ts';
+import { ParseCache } from '../corpus/parse-cache.ts';
 import { siteSettings } from './settings.ts';
-import { absoluteUrl } from './urls.ts';
+import { absoluteUrl } from '../corpus/urls.ts';
 
 export interface SitePluginOptions {
   /** Articles already parsed and checked by the build command; without it the content folder is read before each build. */

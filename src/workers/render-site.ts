@@ -1,6 +1,6 @@
 import os from 'node:os';
-import type { Corpus } from './corpus.ts';
-import { renderPages } from './render.ts';
+import type { Corpus } from '../corpus/corpus.ts';
+import { renderPages } from '../render/render-pages.ts';
 import { runShards } from './shard-runner.ts';
 import { defaultShardSize, siteShardCount } from './shards.ts';
 

@@ -1,5 +1,5 @@
-import { ArticleEntry, Corpus } from './corpus.ts';
-import { seedArticleIndex, type ArticleIndexSnapshot, type SiteIndex } from './site-index.ts';
+import { ArticleEntry, Corpus } from '../corpus/corpus.ts';
+import { seedArticleIndex, type ArticleIndexSnapshot, type SiteIndex } from '../corpus/site-index.ts';
 
 /**
  * Article pages of a big archive are rendered in shards, each by its own process, because

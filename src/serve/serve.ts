@@ -7,9 +7,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import EleventyDevServer from '@11ty/eleventy-dev-server';
 import chokidar from 'chokidar';
-import { PHOTO_EXTENSIONS } from './photos.ts';
+import { PHOTO_EXTENSIONS } from '../corpus/photos.ts';
 import type { FromRenderer, RendererOptions, ToRenderer } from './serve-renderer.ts';
-import { forkWorker } from './worker-process.ts';
+import { forkWorker } from '../workers/worker-process.ts';
 
 export interface ServeOptions {
   contentDir: string;

@@ -8,7 +8,7 @@
  * line where the cause is an article) as messages.
  */
 import { readFile } from 'node:fs/promises';
-import { innermostMessage, renderPages } from './render.ts';
+import { innermostMessage, renderPages } from '../render/render-pages.ts';
 import { corpusOfPlan, pageShard, type ShardPlan, type ShardRelated } from './shards.ts';
 import type { WorkerError } from './worker-process.ts';
 

@@ -1,6 +1,6 @@
-import type { ArticleEntry } from './corpus.ts';
+import type { ArticleEntry } from '../corpus/corpus.ts';
 import { isoDateTime } from './filters.ts';
-import type { SiteSettings } from './settings.ts';
+import type { SiteSettings } from '../render/settings.ts';
 
 /**
  * schema.org NewsArticle for an article page. Dates carry +07:00. The writer is a Person when the

@@ -1,7 +1,7 @@
-import type { ArticleEntry } from './corpus.ts';
+import type { ArticleEntry } from '../corpus/corpus.ts';
 import { isoDateTime } from './filters.ts';
 import { escapeHtml as text } from './html.ts';
-import type { SiteSettings } from './settings.ts';
+import type { SiteSettings } from '../render/settings.ts';
 
 export interface AtomFeed {
   title: string;

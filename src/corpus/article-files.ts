@@ -1,6 +1,6 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { parseArticleBytes, type ParseResult } from './parser/index.ts';
+import { parseArticleBytes, type ParseResult } from '../parser/index.ts';
 
 /** Every `.txt` article below `dir` (paths start with `dir` as given), in a stable order. */
 export async function listArticleFiles(dir: string): Promise<string[]> {

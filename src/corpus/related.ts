@@ -1,4 +1,4 @@
-import { significantTerms } from './text/words.ts';
+import { significantTerms } from '../text/words.ts';
 
 /** What choosing related stories needs to know of a story. */
 export interface StoryTopics {

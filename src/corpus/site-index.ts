@@ -1,10 +1,10 @@
-import { relatedStories } from '../related.ts';
+import { relatedStories } from './related.ts';
 import { slug } from '../slug.ts';
 import { monthName, monthUrl, pagedUrl, yearUrl } from './archive.ts';
 import { authorNames, authorUrl } from './authors.ts';
 import type { ArticleEntry, Corpus } from './corpus.ts';
-import { siteFeatures, type SiteFeatures } from './features.ts';
-import { vietnamTime } from './filters.ts';
+import { siteFeatures, type SiteFeatures } from '../render/features.ts';
+import { vietnamTime } from '../markup/filters.ts';
 import { compareSections, resolveSection, sectionFolder, sectionUrl, type Section } from './sections.ts';
 
 /** Stories gathered under one heading with their own paginated listing: a section, a writer, a year or a month. */

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
 import { mapConcurrently } from '../concurrency.ts';
-import { forkWorker, workerExit } from './worker-process.ts';
+import { forkWorker, workerExit } from '../workers/worker-process.ts';
 
 /**
  * Article pages per Pagefind index. Pagefind holds what it indexes in memory, about 340 KB for a

@@ -4,11 +4,11 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Corpus } from './corpus.ts';
+import type { Corpus } from '../corpus/corpus.ts';
 import type { BuildMessage, WorkerJob, WorkerProgress } from './shard-worker.ts';
 import { planShards, shardPlan, shardRelated, sitePlan } from './shards.ts';
-import { siteIndex } from './site-index.ts';
-import { ownedPrefix, removeOrphans } from './orphans.ts';
+import { siteIndex } from '../corpus/site-index.ts';
+import { ownedPrefix, removeOrphans } from '../build/orphans.ts';
 import { forkWorker, workerExit } from './worker-process.ts';
 
 const WORKER = fileURLToPath(new URL('./shard-worker.ts', import.meta.url));

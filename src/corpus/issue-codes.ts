@@ -1,4 +1,4 @@
-import type { Issue } from './parser/issue.ts';
+import type { Issue } from '../parser/issue.ts';
 
 /**
  * Codes reported outside the parser, about an article's place in the content folder and the

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import type { Article, Block } from '../article.ts';
 import type { Issue } from '../parser/issue.ts';
 import { parseArticleBytes } from '../parser/index.ts';
-import { ownedPrefix, removeOrphans } from './orphans.ts';
+import { ownedPrefix, removeOrphans } from '../build/orphans.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 

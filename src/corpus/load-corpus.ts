@@ -1,8 +1,8 @@
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { FILE_CONCURRENCY, mapConcurrently } from '../concurrency.ts';
-import { siteIssue } from '../issue-codes.ts';
-import { listArticleFiles } from '../load.ts';
+import { siteIssue } from './issue-codes.ts';
+import { listArticleFiles } from './article-files.ts';
 import { formatIssue, type Issue } from '../parser/issue.ts';
 import { ArticleEntry, Corpus, type ParsedFile } from './corpus.ts';
 import { ParseCache } from './parse-cache.ts';

@@ -1,17 +1,17 @@
 import { existsSync, renameSync, rmSync } from 'node:fs';
 import { chmod, mkdir, mkdtemp, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { ImageStore } from './images.ts';
-import { loadCorpus } from './load-corpus.ts';
+import { ImageStore } from '../markup/images.ts';
+import { loadCorpus } from '../corpus/load-corpus.ts';
 import { orphansIn, ownedPrefix, removeOrphans } from './orphans.ts';
-import { ParseCache } from './parse-cache.ts';
+import { ParseCache } from '../corpus/parse-cache.ts';
 import type { Progress } from './progress.ts';
-import { innermostMessage } from './render.ts';
-import { renderSite } from './render-site.ts';
-import { writeSearchIndex } from './search-index.ts';
-import { stopWorkers } from './worker-process.ts';
+import { innermostMessage } from '../render/render-pages.ts';
+import { renderSite } from '../workers/render-site.ts';
+import { writeSearchIndex } from '../search/search-index.ts';
+import { stopWorkers } from '../workers/worker-process.ts';
 
-export { CONFIG_PATH } from './render.ts';
+export { CONFIG_PATH } from '../render/render-pages.ts';
 
 export interface BuildOptions {
   contentDir: string;

@@ -4,8 +4,8 @@ import path from 'node:path';
 import Image, { type ImageFormatEntry, type ImageMetadata } from '@11ty/eleventy-img';
 import { formatIssue } from '../parser/issue.ts';
 import { html, type SafeHtml } from './html.ts';
-import { ownedPrefix, removeOrphans } from './orphans.ts';
-import { CACHE_ROOT } from './parse-cache.ts';
+import { ownedPrefix, removeOrphans } from '../build/orphans.ts';
+import { CACHE_ROOT } from '../corpus/parse-cache.ts';
 
 /** Encoded images, kept between builds (deleting the folder is safe). */
 export const IMAGE_CACHE_DIR = path.join(CACHE_ROOT, 'img');

@@ -1,5 +1,5 @@
-import type { ArticleEntry, Corpus } from './corpus.ts';
-import type { ArticleIndex } from './site-index.ts';
+import type { ArticleEntry, Corpus } from '../corpus/corpus.ts';
+import type { ArticleIndex } from '../corpus/site-index.ts';
 
 export interface Affected {
   /** Articles of the new corpus whose pages may have changed. */

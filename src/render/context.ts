@@ -1,6 +1,6 @@
 import type { Block } from '../article.ts';
-import type { ArticleEntry, Corpus } from './corpus.ts';
-import type { ImageStore } from './images.ts';
+import type { ArticleEntry, Corpus } from '../corpus/corpus.ts';
+import type { ImageStore } from '../markup/images.ts';
 import type { SiteSettings } from './settings.ts';
 
 /** What every page template needs besides its own data; made once per build by the site plugin. */

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { siteIssue } from './issue-codes.ts';
-import type { Issue } from './parser/issue.ts';
+import type { Issue } from '../parser/issue.ts';
 
 export interface FileReport {
   file: string;

@@ -3,14 +3,14 @@ import { mkdir, readdir, rm, rmdir } from 'node:fs/promises';
 import path from 'node:path';
 import { formatIssue } from '../parser/issue.ts';
 import { affectedPages, describeRebuild } from './affected.ts';
-import { buildCorpus, type ParsedFile } from './corpus.ts';
-import { loadCorpus } from './load-corpus.ts';
-import { ParseCache } from './parse-cache.ts';
-import { findPhotos } from './photos.ts';
-import { chooseProgress } from './progress.ts';
-import { siteSettings } from './settings.ts';
-import { siteShardCount } from './shards.ts';
-import { siteIndex } from './site-index.ts';
+import { buildCorpus, type ParsedFile } from '../corpus/corpus.ts';
+import { loadCorpus } from '../corpus/load-corpus.ts';
+import { ParseCache } from '../corpus/parse-cache.ts';
+import { findPhotos } from '../corpus/photos.ts';
+import { chooseProgress } from '../build/progress.ts';
+import { siteSettings } from '../render/settings.ts';
+import { siteShardCount } from '../workers/shards.ts';
+import { siteIndex } from '../corpus/site-index.ts';
 
 /**
  * The preview's renderer, a child process of `serve`: the templates are TypeScript modules, which
@@ -55,9 +55,9 @@ process.on('message', (message: ToRenderer) => {
 
 async function start(options: RendererOptions): Promise<void> {
   // Imported here, not above, so that an error in a template is reported as a message, not a stack trace.
-  const { innermostMessage, renderPages } = await import('./render.ts');
-  const { renderSite } = await import('./render-site.ts');
-  const { runShards } = await import('./shard-runner.ts');
+  const { innermostMessage, renderPages } = await import('../render/render-pages.ts');
+  const { renderSite } = await import('../workers/render-site.ts');
+  const { runShards } = await import('../workers/shard-runner.ts');
   const { contentDir, outputDir } = options;
   const out = process.stdout;
   const cache = new ParseCache();

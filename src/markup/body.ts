@@ -1,5 +1,5 @@
 import type { Block } from '../article.ts';
-import type { ArticleEntry } from './corpus.ts';
+import type { ArticleEntry } from '../corpus/corpus.ts';
 import { headingIds } from './heading-ids.ts';
 import { html, type SafeHtml } from './html.ts';
 

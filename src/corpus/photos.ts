@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { siteIssue } from '../issue-codes.ts';
+import { siteIssue } from './issue-codes.ts';
 import type { Issue } from '../parser/issue.ts';
 
 /** In order of preference; upper case too, as cameras and Windows tools write `.JPG`. */

@@ -17,7 +17,7 @@
  */
 import * as pagefind from 'pagefind';
 import { writeBundle, type SearchBundleJob } from './search-index.ts';
-import type { WorkerError } from './worker-process.ts';
+import type { WorkerError } from '../workers/worker-process.ts';
 
 const job = await new Promise<SearchBundleJob>((resolve) => process.once('message', (message) => resolve(message as SearchBundleJob)));
 const abandon = () => {
