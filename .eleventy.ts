@@ -1,25 +1,18 @@
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { UserConfig } from '@11ty/eleventy';
-import { sitePlugin } from './src/render/plugin.ts';
-
-const TEMPLATES = fileURLToPath(new URL('./templates/', import.meta.url));
+import { sitePlugin, type SiteRun } from './src/render/plugin.ts';
+import { siteTemplates } from './templates/pages/index.ts';
 
 /**
- * Eleventy configuration. The input folder is the content folder (`content/` or `build --content`):
- * its `.txt` articles become pages through the site plugin, which parses each file once per build.
- * Layouts and partials live in `templates/`, Eleventy's includes folder.
- *
- * The build command adds the site plugin itself first, with the articles it has already parsed and
- * checked; Eleventy keeps the first registration of a unique plugin, so the line below applies to
- * the dev server (`serve`) and to running Eleventy directly, where the plugin reads the folder itself.
+ * The composition root of an Eleventy run: the site plugin with the run's options (from the build,
+ * a worker or the preview) and the page templates of `templates/pages/`. Eleventy runs only
+ * through the toa-soan CLI (`renderPages`, src/render/render-pages.ts, imports this file by its
+ * path); there is no project configuration for Eleventy's own command. The input and output
+ * folders come from the run: the content folder, of which nothing is a template, and the site.
  */
-export default function configure(eleventyConfig: UserConfig) {
-  eleventyConfig.addPlugin(sitePlugin);
-  return {
-    // Input and output are not set here: they come from the command line (defaults content/ and _site/).
-    dir: { includes: path.relative(eleventyConfig.directories.input, TEMPLATES) },
-    // Pages come from the plugin's virtual JavaScript templates; nothing in the content folder is a template.
-    templateFormats: ['11ty.js'],
+export function siteConfig(run: SiteRun) {
+  return (eleventyConfig: UserConfig): void => {
+    eleventyConfig.addPlugin(sitePlugin, { ...run, templates: siteTemplates });
+    // Pages come from the plugin's virtual JavaScript templates.
+    eleventyConfig.setTemplateFormats('11ty.js');
   };
 }

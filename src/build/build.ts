@@ -1,6 +1,8 @@
 import { existsSync, renameSync, rmSync } from 'node:fs';
 import { chmod, mkdir, mkdtemp, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { ArchiveModel } from '../corpus/archive-model.ts';
+import type { SiteFeatures } from '../corpus/features.ts';
 import { ImageStore } from '../markup/images.ts';
 import { loadCorpus } from '../corpus/load-corpus.ts';
 import { orphansIn, ownedPrefix, removeOrphans } from './orphans.ts';
@@ -11,14 +13,14 @@ import { renderSite } from '../workers/render-site.ts';
 import { writeSearchIndex } from '../search/search-index.ts';
 import { stopWorkers } from '../workers/worker-process.ts';
 
-export { CONFIG_PATH } from '../render/render-pages.ts';
-
 export interface BuildOptions {
   contentDir: string;
   outputDir: string;
   /** Sub-path the site is served under, e.g. `/tin/`. */
   pathPrefix?: string | undefined;
   siteUrl?: string | undefined;
+  /** Which optional features the site has (`TOA_SOAN_WITHOUT`, read by the command). */
+  features: SiteFeatures;
   progress: Progress;
   /** Where problems are printed, one `FILE:LINE: CODE: message` per line. */
   issues: NodeJS.WritableStream;
@@ -113,7 +115,8 @@ async function build(
   try {
     progress.phase('Dựng trang');
     await renderSite({
-      corpus: loaded.corpus,
+      archive: new ArchiveModel(loaded.corpus, contentDir, options.features),
+      features: options.features,
       contentDir,
       output: temporary,
       pathPrefix: options.pathPrefix,

@@ -1,7 +1,7 @@
 import { chooseProgress } from '../build/progress.ts';
 import { normalizeSiteUrl } from '../render/settings.ts';
 import { UsageError, type Command } from './command.ts';
-import { parseSiteArgs } from './site-options.ts';
+import { parseSiteArgs, siteFeaturesOfEnvironment } from './site-options.ts';
 
 const help = `toa-soan build [--content THƯ_MỤC] [--output THƯ_MỤC] [--prefix ĐƯỜNG_DẪN] [--site-url ĐỊA_CHỈ] [--no-search] [--quiet]
 
@@ -35,6 +35,7 @@ export const command: Command = {
         throw new UsageError((err as Error).message);
       }
     }
+    const features = siteFeaturesOfEnvironment();
     // Loaded here, not at the top: `toa-soan --help` lists commands without starting Eleventy.
     const { buildSite } = await import('../build/build.ts');
     return buildSite({
@@ -43,6 +44,7 @@ export const command: Command = {
       pathPrefix: values.prefix,
       search: !values['no-search'],
       siteUrl,
+      features,
       progress: chooseProgress(values.quiet),
       issues: process.stderr,
     });

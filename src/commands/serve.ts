@@ -1,5 +1,5 @@
 import { UsageError, type Command } from './command.ts';
-import { parseSiteArgs } from './site-options.ts';
+import { parseSiteArgs, siteFeaturesOfEnvironment } from './site-options.ts';
 
 const help = `toa-soan serve [--content THƯ_MỤC] [--port CỔNG] [--host ĐỊA_CHỈ] [--prefix ĐƯỜNG_DẪN] [--output THƯ_MỤC]
 
@@ -32,10 +32,11 @@ export const command: Command = {
     const port = Number(values.port);
     if (!Number.isInteger(port) || port < 1 || port > 65535) throw new UsageError(`cổng "${values.port}" không hợp lệ (invalid port)`);
     if (values.host === '') throw new UsageError('--host cần một địa chỉ, ví dụ 127.0.0.1 (missing host)');
+    const features = siteFeaturesOfEnvironment();
     const { defaultPreviewDir, serveSite, ServeError } = await import('../serve/serve.ts');
     const outputDir = values.output ?? defaultPreviewDir(port);
     try {
-      const status = await serveSite({ contentDir: values.content, outputDir, port, host: values.host, pathPrefix: values.prefix });
+      const status = await serveSite({ contentDir: values.content, outputDir, port, host: values.host, pathPrefix: values.prefix, features });
       // A worker or a connection still closing must not keep a stopped server's process alive.
       process.exit(status);
     } catch (error) {

@@ -1,4 +1,5 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { parseFeatures, type SiteFeatures } from '../corpus/features.ts';
 import { UsageError } from './command.ts';
 
 /** The folders and sub-path that `build` and `serve` both take, for `node:util` parseArgs. */
@@ -16,4 +17,13 @@ export function parseSiteArgs<O extends NonNullable<ParseArgsConfig['options']>>
   const { values, positionals } = parseArgs({ args, options: { ...SITE_OPTIONS, ...extra }, allowPositionals: true, strict: true });
   if (positionals.length > 0) throw new UsageError(`không cần tham số "${positionals[0]}" (unexpected argument)`);
   return values;
+}
+
+/** The site's optional features, from `TOA_SOAN_WITHOUT` (the benchmark's baseline), read here once for the whole run. */
+export function siteFeaturesOfEnvironment(): SiteFeatures {
+  try {
+    return parseFeatures(process.env.TOA_SOAN_WITHOUT);
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
 }

@@ -13,12 +13,13 @@ declare module '@11ty/eleventy' {
     addPlugin<O>(plugin: (config: UserConfig, options: O) => void, options?: O): void;
     addGlobalData(name: string, value: unknown): void;
     addTemplate(virtualPath: string, content: unknown, data?: Record<string, unknown>): void;
-    addWatchTarget(target: string): void;
-    on(event: 'eleventy.before' | 'eleventy.after', listener: (arg: { directories: EleventyDirectories }) => unknown): void;
+    setTemplateFormats(formats: string): void;
+    on(event: 'eleventy.after', listener: (arg: { directories: EleventyDirectories }) => unknown): void;
   }
 
   export interface EleventyOptions {
-    configPath?: string;
+    /** False: read no configuration file. */
+    configPath?: string | false;
     quietMode?: boolean;
     pathPrefix?: string;
     runMode?: 'build' | 'watch' | 'serve';

@@ -1,24 +1,32 @@
-import { fileURLToPath } from 'node:url';
-import { Eleventy } from '@11ty/eleventy';
-import { sitePlugin, type SitePluginOptions } from './plugin.ts';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Eleventy, type UserConfig } from '@11ty/eleventy';
+import type { SiteRun } from './plugin.ts';
 
+/** The composition root, which names the page templates; imported by its path, so this stage does not depend on them. */
 export const CONFIG_PATH = fileURLToPath(new URL('../../.eleventy.ts', import.meta.url));
+
+/** What `.eleventy.ts` exports: the Eleventy configuration of one run. */
+export interface SiteConfigModule {
+  siteConfig(run: SiteRun): (eleventyConfig: UserConfig) => void;
+}
 
 export interface RenderOptions {
   /** Eleventy's input folder: the content folder (no templates are read from it). */
   input: string;
   output: string;
   pathPrefix?: string | undefined;
-  plugin: SitePluginOptions;
+  run: SiteRun;
 }
 
-/** One Eleventy run of the site plugin with a corpus already read: writes the pages the corpus and options ask for. */
+/** One Eleventy run of the site plugin with a corpus already read: writes the pages the run asks for. */
 export async function renderPages(options: RenderOptions): Promise<void> {
+  const { siteConfig } = (await import(pathToFileURL(CONFIG_PATH).href)) as SiteConfigModule;
   const eleventy = new Eleventy(options.input, options.output, {
-    configPath: CONFIG_PATH,
+    // The whole configuration comes from `siteConfig`: no configuration file of the working folder is read.
+    configPath: false,
     quietMode: true,
     ...(options.pathPrefix ? { pathPrefix: options.pathPrefix } : {}),
-    config: (eleventyConfig) => eleventyConfig.addPlugin(sitePlugin, options.plugin),
+    config: siteConfig(options.run),
   });
   eleventy.disableLogger();
   await eleventy.write();

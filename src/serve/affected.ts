@@ -1,5 +1,5 @@
+import type { ArchiveModel } from '../corpus/archive-model.ts';
 import type { ArticleEntry, Corpus } from '../corpus/corpus.ts';
-import type { ArticleIndex } from '../corpus/site-index.ts';
 
 export interface Affected {
   /** Articles of the new corpus whose pages may have changed. */
@@ -10,19 +10,14 @@ export interface Affected {
 
 /**
  * After `changed` files were edited, added or removed, the article pages that may differ between
- * `before` and `after`: the edited articles, the stories just older and newer than each (their
+ * the archives `before` and `after`: the edited articles, the stories just older and newer than each (their
  * previous/next links show its title), before and after the edit, every article whose address
  * moved or whose listing page changed, every article whose related stories differ or show an
- * edited one, and all of them when the masthead's sections change. `index` gives each corpus's
- * related stories and sections.
+ * edited one, and all of them when the masthead's sections change.
  */
-export function affectedPages(
-  before: Corpus,
-  after: Corpus,
-  changed: ReadonlySet<string>,
-  index: (corpus: Corpus) => ArticleIndex,
-  perPage: number,
-): Affected {
+export function affectedPages(beforeArchive: ArchiveModel, afterArchive: ArchiveModel, changed: ReadonlySet<string>, perPage: number): Affected {
+  const before = beforeArchive.corpus;
+  const after = afterArchive.corpus;
   const beforeByFile = new Map(before.entries.map((entry) => [entry.file, entry]));
   const afterByFile = new Map(after.entries.map((entry) => [entry.file, entry]));
   const files = new Set<string>();
@@ -44,16 +39,14 @@ export function affectedPages(
     // An article page links back to the listing page it is on, which moves when a story's date does.
     if (old && before.listingPage(old, perPage) !== after.listingPage(entry, perPage)) files.add(file);
   }
-  const relatedBefore = index(before);
-  const relatedAfter = index(after);
   // Every page's masthead lists the sections that have stories: a section gaining its first or losing its last changes them all.
-  const sectionsChanged = JSON.stringify(relatedBefore.nav) !== JSON.stringify(relatedAfter.nav);
+  const sectionsChanged = JSON.stringify(beforeArchive.nav) !== JSON.stringify(afterArchive.nav);
   const names = (entries: readonly ArticleEntry[]) => entries.map((entry) => entry.file).join('\n');
   for (const [file, entry] of afterByFile) {
     if (sectionsChanged) files.add(file);
-    const now = relatedAfter.related(entry);
+    const now = afterArchive.related(entry);
     const old = beforeByFile.get(file);
-    if (now.some((other) => changed.has(other.file)) || !old || names(now) !== names(relatedBefore.related(old))) files.add(file);
+    if (now.some((other) => changed.has(other.file)) || !old || names(now) !== names(beforeArchive.related(old))) files.add(file);
   }
 
   const urls = new Set(after.entries.map((entry) => entry.url));

@@ -3,14 +3,15 @@ import { mkdir, readdir, rm, rmdir } from 'node:fs/promises';
 import path from 'node:path';
 import { formatIssue } from '../parser/issue.ts';
 import { affectedPages, describeRebuild } from './affected.ts';
+import { ArchiveModel } from '../corpus/archive-model.ts';
 import { buildCorpus, type ParsedFile } from '../corpus/corpus.ts';
+import type { SiteFeatures } from '../corpus/features.ts';
 import { loadCorpus } from '../corpus/load-corpus.ts';
 import { ParseCache } from '../corpus/parse-cache.ts';
 import { findPhotos } from '../corpus/photos.ts';
 import { chooseProgress } from '../build/progress.ts';
 import { siteSettings } from '../render/settings.ts';
 import { siteShardCount } from '../workers/shards.ts';
-import { siteIndex } from '../corpus/site-index.ts';
 
 /**
  * The preview's renderer, a child process of `serve`: the templates are TypeScript modules, which
@@ -24,6 +25,7 @@ export interface RendererOptions {
   outputDir: string;
   pathPrefix?: string | undefined;
   siteUrl?: string | undefined;
+  features: SiteFeatures;
 }
 
 /** From `serve`: the options (first message), then batches of changed content files. */
@@ -58,7 +60,7 @@ async function start(options: RendererOptions): Promise<void> {
   const { innermostMessage, renderPages } = await import('../render/render-pages.ts');
   const { renderSite } = await import('../workers/render-site.ts');
   const { runShards } = await import('../workers/shard-runner.ts');
-  const { contentDir, outputDir } = options;
+  const { contentDir, outputDir, features } = options;
   const out = process.stdout;
   const cache = new ParseCache();
   const perPage = siteSettings(options.siteUrl).perPage;
@@ -68,13 +70,14 @@ async function start(options: RendererOptions): Promise<void> {
   progress.interrupt();
   for (const line of [...loaded.errors, ...loaded.warnings]) process.stderr.write(`${line}\n`);
   let corpus = loaded.corpus;
+  let archive = new ArchiveModel(corpus, contentDir, features);
   /** Every good article by file: the last good parse of a file that is now broken stays here. */
   const files = new Map<string, ParsedFile>(corpus.entries.map(({ file, article, photos, key }) => [file, { file, article, photos, key }]));
 
   progress.phase('Dựng trang');
   await mkdir(outputDir, { recursive: true });
   const render = { contentDir, output: outputDir, pathPrefix: options.pathPrefix, siteUrl: options.siteUrl };
-  await renderSite({ ...render, corpus, onArticles: (done, total) => progress.step(done, total) });
+  await renderSite({ ...render, archive, features, onArticles: (done, total) => progress.step(done, total) });
   progress.interrupt();
   send({ kind: 'ready', articles: corpus.size });
 
@@ -107,11 +110,17 @@ async function start(options: RendererOptions): Promise<void> {
     }
     if (edited.size === 0) return;
 
-    const before = corpus;
+    const before = archive;
     corpus = buildCorpus([...files.values()]).corpus;
-    const { pages, gone } = affectedPages(before, corpus, edited, (c) => siteIndex(c, contentDir), perPage);
+    archive = new ArchiveModel(corpus, contentDir, features);
+    const { pages, gone } = affectedPages(before, archive, edited, perPage);
     for (const url of gone) await removePage(outputDir, url);
-    await renderPages({ input: contentDir, output: outputDir, pathPrefix: options.pathPrefix, plugin: { corpus: corpus.withArticlePages(pages), siteUrl: options.siteUrl, articlesOnly: true } });
+    await renderPages({
+      input: contentDir,
+      output: outputDir,
+      pathPrefix: options.pathPrefix,
+      run: { corpus: corpus.withArticlePages(pages), archive: { model: archive }, features, siteUrl: options.siteUrl, articlesOnly: true },
+    });
     send({ kind: 'reload', files: pages.map((entry) => entry.url) });
     const urlByFile = new Map(corpus.entries.map((entry) => [entry.file, entry.url]));
     const stories = [...edited].map((file) => ({ file: path.relative(process.cwd(), file), url: urlByFile.get(file) }));
@@ -136,7 +145,7 @@ async function start(options: RendererOptions): Promise<void> {
       do {
         listingsAgain = false;
         const siteShards = siteShardCount(corpus.size);
-        await runShards({ ...render, input: contentDir, corpus, articles: false, shardSize: Infinity, siteShards, workers: 1, onProgress() {} });
+        await runShards({ ...render, input: contentDir, corpus, archive, features, articles: false, shardSize: Infinity, siteShards, workers: 1, onProgress() {} });
         send({ kind: 'reload', files: ['/'] });
       } while (listingsAgain);
     })()

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import EleventyDevServer from '@11ty/eleventy-dev-server';
 import chokidar from 'chokidar';
+import type { SiteFeatures } from '../corpus/features.ts';
 import { PHOTO_EXTENSIONS } from '../corpus/photos.ts';
 import type { FromRenderer, RendererOptions, ToRenderer } from './serve-renderer.ts';
 import { forkWorker } from '../workers/worker-process.ts';
@@ -20,6 +21,8 @@ export interface ServeOptions {
   host: string;
   pathPrefix?: string | undefined;
   siteUrl?: string | undefined;
+  /** Which optional features the site has (`TOA_SOAN_WITHOUT`, read by the command). */
+  features: SiteFeatures;
 }
 
 /** A reason the server could not start, worded for the editor. */
@@ -78,7 +81,7 @@ export async function serveSite(options: ServeOptions): Promise<number> {
 
   let renderer: ChildProcess | undefined;
   let firstRender = true;
-  const rendererOptions: RendererOptions = { contentDir: options.contentDir, outputDir: options.outputDir, pathPrefix: options.pathPrefix, siteUrl: options.siteUrl };
+  const rendererOptions: RendererOptions = { contentDir: options.contentDir, outputDir: options.outputDir, pathPrefix: options.pathPrefix, siteUrl: options.siteUrl, features: options.features };
   const startRenderer = () => {
     const child = forkWorker(RENDERER);
     child.stderr!.pipe(process.stderr);

@@ -1,11 +1,14 @@
 import os from 'node:os';
-import type { Corpus } from '../corpus/corpus.ts';
+import type { ArchiveModel } from '../corpus/archive-model.ts';
+import type { SiteFeatures } from '../corpus/features.ts';
 import { renderPages } from '../render/render-pages.ts';
 import { runShards } from './shard-runner.ts';
 import { defaultShardSize, siteShardCount } from './shards.ts';
 
 export interface RenderSiteOptions {
-  corpus: Corpus;
+  /** What the site derives from the corpus it renders (`archive.corpus`). */
+  archive: ArchiveModel;
+  features: SiteFeatures;
   contentDir: string;
   output: string;
   pathPrefix?: string | undefined;
@@ -27,7 +30,8 @@ export interface RenderSiteOptions {
  * site-pages workers too, so no process holds more than a few thousand rendered pages.
  */
 export async function renderSite(options: RenderSiteOptions): Promise<void> {
-  const { corpus } = options;
+  const { archive, features } = options;
+  const { corpus } = archive;
   const total = corpus.size;
   const onArticles = options.onArticles ?? (() => {});
   const workers = os.availableParallelism();
@@ -35,7 +39,10 @@ export async function renderSite(options: RenderSiteOptions): Promise<void> {
   const common = { input: options.contentDir, output: options.output, pathPrefix: options.pathPrefix };
   if (shardSize >= total) {
     let rendered = 0;
-    await renderPages({ ...common, plugin: { corpus, siteUrl: options.siteUrl, onArticle: () => onArticles(++rendered, total) } });
+    await renderPages({
+      ...common,
+      run: { corpus, archive: { model: archive }, features, siteUrl: options.siteUrl, onArticle: () => onArticles(++rendered, total) },
+    });
     return;
   }
   // A big archive's listings, feeds and sitemaps are shared out among site-pages workers too;
@@ -47,6 +54,8 @@ export async function renderSite(options: RenderSiteOptions): Promise<void> {
   const shards = runShards({
     ...common,
     corpus,
+    archive,
+    features,
     shardSize,
     siteShards: siteShards > 1 ? siteShards : 0,
     workers,
@@ -57,7 +66,9 @@ export async function renderSite(options: RenderSiteOptions): Promise<void> {
   const here =
     siteShards > 1
       ? Promise.resolve()
-      : workersStarted.then(() => renderPages({ ...common, plugin: { corpus: corpus.withoutArticlePages(), siteUrl: options.siteUrl } }));
+      : workersStarted.then(() =>
+          renderPages({ ...common, run: { corpus: corpus.withoutArticlePages(), archive: { model: archive }, features, siteUrl: options.siteUrl } }),
+        );
   // Both finish before the caller may remove the output folder.
   const settled = await Promise.allSettled([here, shards]);
   for (const result of settled) if (result.status === 'rejected') throw result.reason;

@@ -7,7 +7,8 @@ import { fileURLToPath } from 'node:url';
 import type { Corpus } from '../corpus/corpus.ts';
 import type { BuildMessage, WorkerJob, WorkerProgress } from './shard-worker.ts';
 import { planShards, shardPlan, shardRelated, sitePlan } from './shards.ts';
-import { siteIndex } from '../corpus/site-index.ts';
+import type { ArchiveModel } from '../corpus/archive-model.ts';
+import type { SiteFeatures } from '../corpus/features.ts';
 import { ownedPrefix, removeOrphans } from '../build/orphans.ts';
 import { forkWorker, workerExit } from './worker-process.ts';
 
@@ -17,6 +18,9 @@ const PLANS_STEM = 'toa-soan-shards-';
 
 export interface ShardRun {
   corpus: Corpus;
+  /** The corpus's archive model, which article shards' story links are taken from. */
+  archive: ArchiveModel;
+  features: SiteFeatures;
   shardSize: number;
   /** False: no article pages, only the site pages (the dev server after an edit). */
   articles?: boolean;
@@ -63,7 +67,7 @@ async function renderInWorkers(run: ShardRun, start: () => void): Promise<void> 
   const removePlans = () => rmSync(plans, { recursive: true, force: true });
   process.once('exit', removePlans);
   const doneByShard = new Array<number>(shards.length).fill(0);
-  const common = { input: run.input, output: run.output, pathPrefix: run.pathPrefix, siteUrl: run.siteUrl };
+  const common = { input: run.input, output: run.output, pathPrefix: run.pathPrefix, siteUrl: run.siteUrl, features: run.features };
   let sitePlanFile: Promise<string> | undefined;
   const writeSitePlan = async () => {
     const file = path.join(plans, 'site.json');
@@ -80,14 +84,14 @@ async function renderInWorkers(run: ShardRun, start: () => void): Promise<void> 
       // Written just before its worker starts, so the plans of waiting shards are not all in memory at once.
       job: async (): Promise<WorkerJob> => {
         const plan = path.join(plans, `shard-${index}.json`);
-        await writeFile(plan, JSON.stringify(shardPlan(run.corpus, entries, siteIndex(run.corpus, run.input))));
+        await writeFile(plan, JSON.stringify(shardPlan(run.corpus, entries, run.archive)));
         return { ...common, plan };
       },
       // Written at once and announced in a short message: a long one would wait in this process
       // until the listings it renders (synchronous writes, page after page) let its event loop run.
       related: () => {
         const file = path.join(plans, `shard-${index}.related.json`);
-        writeFileSync(file, JSON.stringify(shardRelated(run.corpus, entries, siteIndex(run.corpus, run.input))));
+        writeFileSync(file, JSON.stringify(shardRelated(run.corpus, entries, run.archive)));
         return file;
       },
     })),

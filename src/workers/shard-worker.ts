@@ -9,7 +9,10 @@
  */
 import { readFile } from 'node:fs/promises';
 import { innermostMessage, renderPages } from '../render/render-pages.ts';
-import { corpusOfPlan, pageShard, type ShardPlan, type ShardRelated } from './shards.ts';
+import { ArchiveModel } from '../corpus/archive-model.ts';
+import type { SiteFeatures } from '../corpus/features.ts';
+import type { SiteRun } from '../render/plugin.ts';
+import { corpusOfPlan, pageShard, shardStoryLinks, type ShardPlan, type ShardRelated } from './shards.ts';
 import type { WorkerError } from './worker-process.ts';
 
 export interface WorkerJob {
@@ -18,6 +21,7 @@ export interface WorkerJob {
   output: string;
   pathPrefix?: string | undefined;
   siteUrl?: string | undefined;
+  features: SiteFeatures;
   /** Set for a site-pages worker: it renders the listings, feeds and sitemaps whose `pageShard` is `shard`, no article pages. */
   sitePages?: { shard: number; count: number } | undefined;
 }
@@ -54,24 +58,30 @@ async function main(): Promise<number> {
   const { sitePages } = job;
   const plan = JSON.parse(await readFile(job.plan, 'utf8')) as ShardPlan;
   const related = relatedMessage.then(async ({ file }) => JSON.parse(await readFile(file, 'utf8')) as ShardRelated);
-  const corpus = corpusOfPlan(plan, sitePages ? undefined : related);
+  const corpus = corpusOfPlan(plan);
+  const { features, siteUrl } = job;
   let done = 0;
   try {
-    await renderPages({
-      input: job.input,
-      output: job.output,
-      pathPrefix: job.pathPrefix,
-      plugin: sitePages
-        ? { corpus, siteUrl: job.siteUrl, sitePagesOnly: (url) => pageShard(url, sitePages.count) === sitePages.shard }
-        : {
-            corpus,
-            siteUrl: job.siteUrl,
-            articlesOnly: true,
-            onArticle: () => {
-              if (++done % REPORT_EVERY === 0) send({ kind: 'progress', done });
-            },
+    // A site-pages plan holds the whole archive, so its worker makes the archive model itself.
+    const run: SiteRun = sitePages
+      ? {
+          corpus,
+          archive: { model: new ArchiveModel(corpus, job.input, features) },
+          features,
+          siteUrl,
+          sitePagesOnly: (key) => pageShard(key, sitePages.count) === sitePages.shard,
+        }
+      : {
+          corpus,
+          archive: { storyLinks: shardStoryLinks(plan, corpus, related, features) },
+          features,
+          siteUrl,
+          articlesOnly: true,
+          onArticle: () => {
+            if (++done % REPORT_EVERY === 0) send({ kind: 'progress', done });
           },
-    });
+        };
+    await renderPages({ input: job.input, output: job.output, pathPrefix: job.pathPrefix, run });
   } catch (error) {
     send({ kind: 'error', message: innermostMessage(error) });
     return 1;

@@ -1,5 +1,6 @@
 import { ArticleEntry, Corpus } from '../corpus/corpus.ts';
-import { seedArticleIndex, type ArticleIndexSnapshot, type SiteIndex } from '../corpus/site-index.ts';
+import { storyLinksOf, type ArchiveModel, type ShardStoryLinks, type StoryLinks } from '../corpus/archive-model.ts';
+import type { SiteFeatures } from '../corpus/features.ts';
 
 /**
  * Article pages of a big archive are rendered in shards, each by its own process, because
@@ -37,8 +38,8 @@ export interface ShardPlan {
   placed: { position: number; entry: EntryData }[];
   /** Positions of the articles whose pages the worker renders. */
   render: number[];
-  /** What those pages show of the whole archive but related stories (`SiteIndex.snapshot`). None in a site-pages plan. */
-  articleIndex?: ArticleIndexSnapshot;
+  /** What those pages show of the whole archive but related stories (`ArchiveModel.shardLinks`). None in a site-pages plan. */
+  storyLinks?: ShardStoryLinks;
 }
 
 /**
@@ -67,20 +68,20 @@ function shardWindow(corpus: Corpus, shard: readonly ArticleEntry[]): Set<Articl
   return known;
 }
 
-export function shardPlan(corpus: Corpus, shard: readonly ArticleEntry[], index: SiteIndex): ShardPlan {
+export function shardPlan(corpus: Corpus, shard: readonly ArticleEntry[], archive: ArchiveModel): ShardPlan {
   return {
     size: corpus.size,
     placed: [...shardWindow(corpus, shard)].map((entry) => ({ position: corpus.positionOf(entry), entry: entryData(entry) })),
     render: shard.map((entry) => corpus.positionOf(entry)),
-    articleIndex: index.snapshot(shard),
+    storyLinks: archive.shardLinks(shard),
   };
 }
 
-export function shardRelated(corpus: Corpus, shard: readonly ArticleEntry[], index: SiteIndex): ShardRelated {
+export function shardRelated(corpus: Corpus, shard: readonly ArticleEntry[], archive: ArchiveModel): ShardRelated {
   const known = shardWindow(corpus, shard);
   const outside = new Set<ArticleEntry>();
   const related = shard.map((entry) =>
-    index.related(entry).map((other) => {
+    archive.related(entry).map((other) => {
       if (!known.has(other)) outside.add(other);
       return corpus.positionOf(other);
     }),
@@ -92,23 +93,22 @@ function entryOf({ entry }: { entry: EntryData }): ArticleEntry {
   return new ArticleEntry(entry.file, entry.article, entry.url, entry.photos, entry.key);
 }
 
-/**
- * The shard's corpus, in the worker: its articles and the ones they link to, each at its place in
- * the whole archive. Its article pages wait for `related` (a site-pages plan has none).
- */
-export function corpusOfPlan(plan: ShardPlan, related?: Promise<ShardRelated>): Corpus {
+/** The shard's corpus, in the worker: its articles and the ones they link to, each at its place in the whole archive. */
+export function corpusOfPlan(plan: ShardPlan): Corpus {
   const placed = plan.placed.map((p) => ({ position: p.position, entry: entryOf(p) }));
   const byPosition = new Map(placed.map((p) => [p.position, p.entry]));
-  const rendered = plan.render.map((position) => byPosition.get(position)!);
-  const corpus = Corpus.window(placed, plan.size, rendered);
-  if (plan.articleIndex && related) {
-    const relatedOf = related.then((message) => {
-      for (const p of message.placed) byPosition.set(p.position, entryOf(p));
-      return new Map(rendered.map((entry, i) => [entry, message.related[i]!.map((position) => byPosition.get(position)!)]));
-    });
-    seedArticleIndex(corpus, plan.articleIndex, relatedOf);
-  }
-  return corpus;
+  return Corpus.window(placed, plan.size, plan.render.map((position) => byPosition.get(position)!));
+}
+
+/** What the article pages of an article shard's `corpus` (from `plan`) show of the archive, once `related` has come. */
+export function shardStoryLinks(plan: ShardPlan, corpus: Corpus, related: Promise<ShardRelated>, features: SiteFeatures): Promise<StoryLinks> {
+  if (!plan.storyLinks) throw new Error('A site-pages plan has no story links.');
+  const relatedOf = related.then((message) => {
+    const byPosition = new Map(corpus.entries.map((entry) => [corpus.positionOf(entry), entry]));
+    for (const p of message.placed) byPosition.set(p.position, entryOf(p));
+    return new Map(corpus.articlePages.map((entry, i) => [entry, message.related[i]!.map((position) => byPosition.get(position)!)]));
+  });
+  return storyLinksOf(corpus, plan.storyLinks, relatedOf, features);
 }
 
 /**

@@ -57,7 +57,7 @@ ${head.image ? html`<meta property="og:image" content="${ctx.absolute(head.image
   }</head>
 <body>
 <a class="skip" href="#noi-dung">Bỏ qua, đến nội dung chính</a>
-${masthead(site, sections)}
+${masthead(site, sections, ctx.features.archive)}
 <main id="noi-dung">
 ${main}
 </main>

@@ -1,14 +1,13 @@
 import type { PageData, PageTemplate, SiteContext } from '../../src/render/context.ts';
 import { html } from '../../src/markup/html.ts';
-import { pageIndex, type IndexData } from '../../src/corpus/site-index.ts';
 import { basePage } from '../layouts/base.ts';
 
 /** `/luu-tru/`: every month that has stories, grouped by year, newest first, each linking to its listing. */
-export function archiveIndexTemplate(ctx: SiteContext): PageTemplate<PageData & IndexData> {
+export function archiveIndexTemplate(ctx: SiteContext): PageTemplate {
   return {
     data: { permalink: '/luu-tru/', eleventyExcludeFromCollections: true },
-    render(data) {
-      const index = pageIndex(data);
+    render() {
+      const index = ctx.archive;
       const main = html`<h1 class="listing-title">Lưu trữ</h1>
 ${index.years.length === 0 ? html`<p>Chưa có bài viết nào.</p>` : ''}${index.years.map((year) => {
         const months = index.months.filter((month) => month.url.startsWith(year.url));

@@ -5,12 +5,11 @@ import { excerpt, isoDateTime, vietnameseDateTime, vietnameseShortDate } from '.
 import { escapeHtml, html, type SafeHtml } from '../../src/markup/html.ts';
 import { newsArticle } from '../../src/markup/structured-data.ts';
 import { listingUrl } from '../../src/corpus/urls.ts';
-import { articleIndex, type IndexData } from '../../src/corpus/site-index.ts';
 import { searchTerms } from '../../src/search/search-terms.ts';
 import { basePage } from '../layouts/base.ts';
 import { breadcrumb, breadcrumbList, linkedByline, relatedList } from '../partials/article-links.ts';
 
-interface ArticleData extends PageData, IndexData {
+interface ArticleData extends PageData {
   entry: ArticleEntry;
 }
 
@@ -51,7 +50,7 @@ export function articleTemplate(ctx: SiteContext): PageTemplate<ArticleData> {
     async render(data) {
       const { entry, corpus } = data;
       const { article } = entry;
-      const index = await articleIndex(data);
+      const index = await ctx.storyLinks;
       const section = index.sectionLink(entry);
       const blocks = await ctx.blocks(entry);
       let shareImage: string | undefined;

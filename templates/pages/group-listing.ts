@@ -1,15 +1,14 @@
 import type { ArticleEntry } from '../../src/corpus/corpus.ts';
-import type { PageData, PageTemplate, SiteContext } from '../../src/render/context.ts';
+import type { PagedTemplate, PageData, SiteContext } from '../../src/render/context.ts';
 import { html, type SafeHtml } from '../../src/markup/html.ts';
 import { pagedUrl } from '../../src/corpus/archive.ts';
-import { pageIndex, type GroupPage, type IndexData, type SiteIndex } from '../../src/corpus/site-index.ts';
+import type { ArchiveModel, GroupPage } from '../../src/corpus/archive-model.ts';
 import { basePage } from '../layouts/base.ts';
 import { pageTitle } from './article.ts';
 import { pageNav } from '../partials/page-nav.ts';
 import { storyCard } from '../partials/story-card.ts';
-import { pagePerDescription } from '../../src/render/page-filter.ts';
 
-interface GroupData extends PageData, IndexData {
+interface GroupData extends PageData {
   listing: GroupPage;
 }
 
@@ -19,7 +18,7 @@ function heading({ group }: GroupPage): string {
 }
 
 /** Below a year's heading, its months; below a month's, the way up to its year and the archive. */
-function archiveLinks(index: SiteIndex, { group }: GroupPage): SafeHtml | '' {
+function archiveLinks(index: ArchiveModel, { group }: GroupPage): SafeHtml | '' {
   if (group.kind === 'year') {
     const months = index.months.filter((month) => month.url.startsWith(group.url));
     return html`<nav class="archive-nav" aria-label="Các tháng của ${group.name}"><ul>
@@ -36,18 +35,19 @@ ${months.map((month) => html`<li><a href="${month.url}">${month.name}</a></li>\n
  * The listings of a section (`/thoi-su/`), a writer (`/tac-gia/x-thien/`), a year (`/2016/`) and a
  * month (`/2016/06/`), each paginated (`…/trang/2/`), newest story first. Reads article metadata only.
  */
-export function groupListingTemplate(ctx: SiteContext): PageTemplate<GroupData> {
+export function groupListingTemplate(ctx: SiteContext): PagedTemplate<GroupPage, GroupData> {
   const { site } = ctx;
   return {
+    alias: 'listing',
+    pages: () => ctx.archive.pages(site.perPage),
     data: {
-      pagination: pagePerDescription('listing', (data: IndexData) => pageIndex(data).pages(site.perPage)),
       permalink: (data: GroupData) => data.listing.url,
       eleventyExcludeFromCollections: true,
     },
     render(data) {
       const { listing } = data;
       const { group, pageNumber, pageCount } = listing;
-      const index = pageIndex(data);
+      const index = ctx.archive;
       const title = pageNumber === 1 ? heading(listing) : `${heading(listing)} – trang ${pageNumber}`;
       const feed = group.kind === 'section' ? { title: `${site.name} – ${group.name}`, url: `${group.url}feed.xml` } : undefined;
       const main = html`<h1 class="listing-title">${title}</h1>

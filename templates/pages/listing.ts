@@ -1,12 +1,10 @@
 import type { ArticleEntry, Corpus } from '../../src/corpus/corpus.ts';
-import type { PageData, PageTemplate, SiteContext } from '../../src/render/context.ts';
+import type { PagedTemplate, PageData, SiteContext } from '../../src/render/context.ts';
 import { html } from '../../src/markup/html.ts';
-import { pageIndex, type IndexData } from '../../src/corpus/site-index.ts';
 import { listingUrl } from '../../src/corpus/urls.ts';
 import { basePage } from '../layouts/base.ts';
 import { pageNav } from '../partials/page-nav.ts';
 import { storyCard } from '../partials/story-card.ts';
-import { pagePerDescription } from '../../src/render/page-filter.ts';
 
 /** One page of the front-page listing. */
 export interface ListingPage {
@@ -24,7 +22,7 @@ export function listingPages(corpus: Corpus, perPage: number): ListingPage[] {
   }));
 }
 
-interface ListingData extends PageData, IndexData {
+interface ListingData extends PageData {
   listing: ListingPage;
 }
 
@@ -32,11 +30,12 @@ interface ListingData extends PageData, IndexData {
  * The front page and its continuation pages (`/`, `/trang/2/`, …), newest story first. Paginated
  * one page description at a time, like every site page, so site-pages workers can share them out.
  */
-export function listingTemplate(ctx: SiteContext): PageTemplate<ListingData> {
+export function listingTemplate(ctx: SiteContext): PagedTemplate<ListingPage, ListingData> {
   const { site } = ctx;
   return {
+    alias: 'listing',
+    pages: (data) => listingPages(data.corpus, site.perPage),
     data: {
-      pagination: pagePerDescription('listing', (data: PageData) => listingPages(data.corpus, site.perPage)),
       permalink: (data: ListingData) => data.listing.url,
       eleventyExcludeFromCollections: true,
     },
@@ -60,7 +59,7 @@ ${pageNav(current, total)}`;
           type: 'website',
         },
         main,
-        pageIndex(data).nav,
+        ctx.archive.nav,
       );
     },
   };

@@ -1,13 +1,12 @@
-import type { PageData, PageTemplate, SiteContext } from '../../src/render/context.ts';
+import type { PageTemplate, SiteContext } from '../../src/render/context.ts';
 import { html } from '../../src/markup/html.ts';
-import { pageIndex, type IndexData } from '../../src/corpus/site-index.ts';
 import { basePage } from '../layouts/base.ts';
 
 /** `/404.html`, which static hosts serve for unknown addresses. */
-export function notFoundTemplate(ctx: SiteContext): PageTemplate<PageData & IndexData> {
+export function notFoundTemplate(ctx: SiteContext): PageTemplate {
   return {
     data: { permalink: '/404.html', eleventyExcludeFromCollections: true },
-    render(data) {
+    render() {
       const main = html`<h1>Không tìm thấy trang</h1>
 <p>Địa chỉ này không có trên ${ctx.site.name}: có thể bài đã được chuyển hoặc địa chỉ bị gõ nhầm.</p>
 <p><a href="/">Về trang chủ để đọc tin mới nhất</a></p>`;
@@ -21,7 +20,7 @@ export function notFoundTemplate(ctx: SiteContext): PageTemplate<PageData & Inde
           noindex: true,
         },
         main,
-        pageIndex(data).nav,
+        ctx.archive.nav,
       );
     },
   };

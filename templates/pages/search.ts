@@ -1,19 +1,17 @@
-import type { PageData, PageTemplate, SiteContext } from '../../src/render/context.ts';
-import { siteFeatures } from '../../src/render/features.ts';
+import type { PageTemplate, SiteContext } from '../../src/render/context.ts';
 import { html } from '../../src/markup/html.ts';
-import { pageIndex, type IndexData } from '../../src/corpus/site-index.ts';
 import { basePage } from '../layouts/base.ts';
 
 /**
  * `/tim-kiem/`: the search page, the only page with a script. The form also works as a plain link
  * target (`/tim-kiem/?q=…`); without JavaScript a note says what search needs and where else to look.
  */
-export function searchTemplate(ctx: SiteContext): PageTemplate<PageData & IndexData> {
+export function searchTemplate(ctx: SiteContext): PageTemplate {
   return {
     data: { permalink: '/tim-kiem/', eleventyExcludeFromCollections: true },
-    render(data) {
+    render() {
       // Without the archive (the benchmark's baseline, features.ts) the note does not point to it.
-      const elsewhere = siteFeatures().archive ? html` hoặc trong <a href="/luu-tru/">lưu trữ</a>` : '';
+      const elsewhere = ctx.features.archive ? html` hoặc trong <a href="/luu-tru/">lưu trữ</a>` : '';
       const main = html`<h1 class="listing-title">Tìm kiếm</h1>
 <search>
 <form id="tim-kiem" class="search-form" action="/tim-kiem/" method="get">
@@ -35,7 +33,7 @@ export function searchTemplate(ctx: SiteContext): PageTemplate<PageData & IndexD
           type: 'website',
         },
         main,
-        pageIndex(data).nav,
+        ctx.archive.nav,
       );
     },
   };

@@ -1,9 +1,8 @@
-import type { PageData, PageTemplate, SiteContext } from '../../src/render/context.ts';
+import type { PagedTemplate, PageData, SiteContext } from '../../src/render/context.ts';
 import { atomFeed } from '../../src/markup/atom.ts';
-import { pageIndex, type IndexData, type StoryGroup } from '../../src/corpus/site-index.ts';
-import { pagePerDescription } from '../../src/render/page-filter.ts';
+import type { StoryGroup } from '../../src/corpus/archive-model.ts';
 
-interface SectionFeedData extends PageData, IndexData {
+interface SectionFeedData extends PageData {
   section: StoryGroup;
 }
 
@@ -11,11 +10,12 @@ interface SectionFeedData extends PageData, IndexData {
  * `/thoi-su/feed.xml`: an Atom feed of a section's newest stories, title and lead (the full text is
  * in the paper's own `/feed.xml`), so it is written from article metadata alone. Every URL is absolute.
  */
-export function sectionFeedTemplate(ctx: SiteContext): PageTemplate<SectionFeedData> {
+export function sectionFeedTemplate(ctx: SiteContext): PagedTemplate<StoryGroup, SectionFeedData> {
   const { site } = ctx;
   return {
+    alias: 'section',
+    pages: () => ctx.archive.sections,
     data: {
-      pagination: pagePerDescription('section', (data: IndexData) => pageIndex(data).sections),
       permalink: (data: SectionFeedData) => `${data.section.url}feed.xml`,
       eleventyExcludeFromCollections: true,
     },

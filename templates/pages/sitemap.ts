@@ -1,11 +1,9 @@
-import type { PageData, PageTemplate, SiteContext } from '../../src/render/context.ts';
-import { siteFeatures } from '../../src/render/features.ts';
-import { pageIndex, type IndexData } from '../../src/corpus/site-index.ts';
+import type { ArchiveModel } from '../../src/corpus/archive-model.ts';
+import type { PagedTemplate, PageData, SiteContext } from '../../src/render/context.ts';
 import { sitemapFiles, sitemapXml, type SitemapFile, type SitemapUrl } from '../../src/markup/sitemap.ts';
 import { listingUrl } from '../../src/corpus/urls.ts';
-import { pagePerDescription } from '../../src/render/page-filter.ts';
 
-interface SitemapData extends PageData, IndexData {
+interface SitemapData extends PageData {
   sitemap: SitemapFile;
 }
 
@@ -14,15 +12,15 @@ interface SitemapData extends PageData, IndexData {
  * every article (not the 404 page). A listing page's lastmod is its newest story's date; there is
  * no build time in it, so rebuilding changes nothing.
  */
-function sitemapUrls(data: PageData & IndexData, perPage: number): SitemapUrl[] {
+function sitemapUrls(data: PageData, archive: ArchiveModel, withArchive: boolean, perPage: number): SitemapUrl[] {
   const { corpus } = data;
   const entries = corpus.entries;
   const urls: SitemapUrl[] = [];
   for (let page = 1; page <= corpus.pageCount(perPage); page++) {
     urls.push({ loc: listingUrl(page), lastmod: entries[(page - 1) * perPage]?.article.date });
   }
-  for (const page of pageIndex(data).pages(perPage)) urls.push({ loc: page.url, lastmod: page.items[0]?.article.date });
-  if (siteFeatures().archive) urls.push({ loc: '/luu-tru/', lastmod: entries[0]?.article.date });
+  for (const page of archive.pages(perPage)) urls.push({ loc: page.url, lastmod: page.items[0]?.article.date });
+  if (withArchive) urls.push({ loc: '/luu-tru/', lastmod: entries[0]?.article.date });
   urls.push({ loc: '/tim-kiem/' });
   for (const entry of entries) urls.push({ loc: entry.url, lastmod: entry.article.date });
   return urls;
@@ -32,10 +30,11 @@ function sitemapUrls(data: PageData & IndexData, perPage: number): SitemapUrl[] 
  * `/sitemap.xml`, and past 50,000 URLs (a sitemap's limit) `/sitemap.xml` as a sitemap index of
  * `/sitemap-1.xml`, `/sitemap-2.xml`… (see `sitemapFiles`).
  */
-export function sitemapTemplate(ctx: SiteContext): PageTemplate<SitemapData> {
+export function sitemapTemplate(ctx: SiteContext): PagedTemplate<SitemapFile, SitemapData> {
   return {
+    alias: 'sitemap',
+    pages: (data) => sitemapFiles(sitemapUrls(data, ctx.archive, ctx.features.archive, ctx.site.perPage)),
     data: {
-      pagination: pagePerDescription('sitemap', (data: PageData & IndexData) => sitemapFiles(sitemapUrls(data, ctx.site.perPage))),
       permalink: (data: SitemapData) => data.sitemap.url,
       eleventyExcludeFromCollections: true,
     },

@@ -1,7 +1,7 @@
 import type { ArticleEntry } from '../../src/corpus/corpus.ts';
 import { isoDateTime, vietnameseShortDate } from '../../src/markup/filters.ts';
 import { html, type HtmlValue, type SafeHtml } from '../../src/markup/html.ts';
-import type { Link } from '../../src/corpus/site-index.ts';
+import type { Link } from '../../src/corpus/archive-model.ts';
 
 /** `Trang chủ › Thời sự` above an article that has a section; nothing for one that has none. */
 export function breadcrumb(section: Link | null): SafeHtml | '' {

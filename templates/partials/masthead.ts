@@ -1,5 +1,4 @@
 import { html, type SafeHtml } from '../../src/markup/html.ts';
-import { siteFeatures } from '../../src/render/features.ts';
 import type { SiteSettings } from '../../src/render/settings.ts';
 
 export interface NavLink {
@@ -7,12 +6,11 @@ export interface NavLink {
   url: string;
 }
 
-/** The masthead last rendered for each sections list: every page of a build shares one list (`SiteIndex.nav`). */
+/** The masthead last rendered for each sections list: every page of a build shares one list (`ArchiveModel.nav`). */
 const rendered = new WeakMap<readonly NavLink[], { site: SiteSettings; withArchive: boolean; markup: SafeHtml }>();
 
 /** The paper's name, then the sections that have stories (menu order), the archive and search. */
-export function masthead(site: SiteSettings, sections: readonly NavLink[] = []): SafeHtml {
-  const withArchive = siteFeatures().archive;
+export function masthead(site: SiteSettings, sections: readonly NavLink[], withArchive: boolean): SafeHtml {
   const last = rendered.get(sections);
   if (last && last.site === site && last.withArchive === withArchive) return last.markup;
   const archive = withArchive ? [{ name: 'Lưu trữ', url: '/luu-tru/' }] : [];

@@ -1,5 +1,5 @@
 /**
- * `TOA_SOAN_WITHOUT` (src/render/features.ts), the benchmark's baseline: the build without related stories and
+ * `TOA_SOAN_WITHOUT` (src/corpus/features.ts), the benchmark's baseline: the build without related stories and
  * section, author and archive listings. Built both ways from one content folder, so the switch cannot
  * silently do nothing, and the baseline also in shard workers, which must inherit it.
  */
@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { parseFeatures } from '../../src/render/features.ts';
+import { parseFeatures } from '../../src/corpus/features.ts';
 import { linkedUrls, listFiles, read, SITE_URL } from './site-fixture.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');

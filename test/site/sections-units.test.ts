@@ -5,7 +5,8 @@ import { ArticleEntry, Corpus, type SiteArticle } from '../../src/corpus/corpus.
 import { searchTerms } from '../../src/search/search-terms.ts';
 import { foldVietnamese } from '../../src/text/fold.ts';
 import { compareSections, knownSections, resolveSection, sectionFolder } from '../../src/corpus/sections.ts';
-import { SiteIndex, siteIndex } from '../../src/corpus/site-index.ts';
+import { ArchiveModel } from '../../src/corpus/archive-model.ts';
+import { ALL_FEATURES } from '../../src/corpus/features.ts';
 import { affectedPages } from '../../src/serve/affected.ts';
 import { sectionIssue } from '../../src/corpus/load-corpus.ts';
 import { linkedByline } from '../../templates/partials/article-links.ts';
@@ -122,7 +123,7 @@ describe('site index', () => {
     entry('c/d.txt', article('Tin không chuyên mục', '2015-12-31T23:00:00+07:00', { section: 'kinh-te' })),
     entry('c/e.txt', article('Tin ở gốc', '2015-01-01T08:00:00+07:00')),
   ];
-  const index = new SiteIndex(new Corpus(entries), 'c');
+  const index = new ArchiveModel(new Corpus(entries), 'c', ALL_FEATURES);
 
   test('sections in menu order with their stories newest first; the override wins over the folder', () => {
     expect(index.sections.map((s) => [s.name, s.url, s.entries.map((e) => e.file)])).toEqual([
@@ -175,7 +176,7 @@ describe('site index', () => {
       expect(related).not.toContain(e);
     }
     expect(index.related(entries[0]!)[0]).toBe(entries[1]);
-    const again = new SiteIndex(new Corpus(entries), 'c');
+    const again = new ArchiveModel(new Corpus(entries), 'c', ALL_FEATURES);
     expect(entries.map((e) => again.related(e).map((r) => r.file))).toEqual(entries.map((e) => index.related(e).map((r) => r.file)));
   });
 });
@@ -184,9 +185,9 @@ describe('pages a save affects (serve)', () => {
   test('a section gaining its first story changes every page: the masthead lists it', () => {
     const old = [1, 2, 3, 4].map((n) => entry(`c/thoi-su/${n}.txt`, article(`Tin thời sự ${n}`, `2016-06-0${n}T07:00:00+07:00`)));
     const added = entry('c/kinh-te/5.txt', article('Giá tỏi', '2016-06-05T07:00:00+07:00'));
-    const before = new Corpus(old);
-    const after = new Corpus([...old, added]);
-    const { pages } = affectedPages(before, after, new Set([added.file]), (corpus) => siteIndex(corpus, 'c'), 20);
+    const before = new ArchiveModel(new Corpus(old), 'c', ALL_FEATURES);
+    const after = new ArchiveModel(new Corpus([...old, added]), 'c', ALL_FEATURES);
+    const { pages } = affectedPages(before, after, new Set([added.file]), 20);
     expect(pages.map((e) => e.file).sort()).toEqual([...old, added].map((e) => e.file).sort());
   });
 });

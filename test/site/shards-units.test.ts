@@ -8,10 +8,15 @@ import {
   planShards,
   shardPlan,
   shardRelated,
+  shardStoryLinks,
   siteShardCount,
   type ShardRelated,
 } from '../../src/workers/shards.ts';
-import { articleIndex, siteIndex } from '../../src/corpus/site-index.ts';
+import { ArchiveModel } from '../../src/corpus/archive-model.ts';
+import { ALL_FEATURES } from '../../src/corpus/features.ts';
+import type { Corpus } from '../../src/corpus/corpus.ts';
+
+const archiveOf = (corpus: Corpus) => new ArchiveModel(corpus, CONTENT, ALL_FEATURES);
 
 const CONTENT = 'content';
 
@@ -55,7 +60,7 @@ describe('shards', () => {
   test("a shard's corpus puts its articles and their neighbours at their places in the whole archive", () => {
     const { corpus } = buildCorpus(files);
     const shard = planShards(corpus, 4)[1]!;
-    const window = corpusOfPlan(JSON.parse(JSON.stringify(shardPlan(corpus, shard, siteIndex(corpus, CONTENT)))));
+    const window = corpusOfPlan(JSON.parse(JSON.stringify(shardPlan(corpus, shard, archiveOf(corpus)))));
     expect(window.size).toBe(9);
     expect(window.articlePages.map((entry) => entry.url)).toEqual(shard.map((entry) => entry.url));
     for (const entry of window.articlePages) {
@@ -67,16 +72,16 @@ describe('shards', () => {
     }
   });
 
-  test("a shard's article index, related stories sent after the plan, says what the whole archive's says", async () => {
+  test("a shard's story links, related stories sent after the plan, say what the whole archive's say", async () => {
     const { corpus } = buildCorpus(files);
-    const index = siteIndex(corpus, CONTENT);
+    const index = archiveOf(corpus);
     const shard = planShards(corpus, 4)[1]!;
     let sendRelated: (related: ShardRelated) => void = () => {};
     const relatedArrives = new Promise<ShardRelated>((resolve) => (sendRelated = resolve));
-    const window = corpusOfPlan(JSON.parse(JSON.stringify(shardPlan(corpus, shard, index))), relatedArrives);
-    const data = { corpus: window, eleventy: { directories: { input: CONTENT } } };
+    const plan = JSON.parse(JSON.stringify(shardPlan(corpus, shard, index)));
+    const window = corpusOfPlan(plan);
     let ready = false;
-    const windowIndex = articleIndex(data).then((seeded) => ((ready = true), seeded));
+    const windowIndex = shardStoryLinks(plan, window, relatedArrives, ALL_FEATURES).then((seeded) => ((ready = true), seeded));
     await new Promise((resolve) => setImmediate(resolve));
     expect(ready).toBe(false);
     sendRelated(JSON.parse(JSON.stringify(shardRelated(corpus, shard, index))));
@@ -104,10 +109,10 @@ describe('shards', () => {
 
 describe('pages an edit affects', () => {
   test('a retitled article: its page, its neighbours before and after, and its old address gone', () => {
-    const before = buildCorpus(files).corpus;
+    const before = archiveOf(buildCorpus(files).corpus);
     const edited = files.map((file) => (file.file.endsWith('bai-5.txt') ? parsed('bai-5', 'Tiêu đề mới của tin năm', 5) : file));
-    const after = buildCorpus(edited).corpus;
-    const { pages, gone } = affectedPages(before, after, new Set([`${CONTENT}/thoi-su/bai-5.txt`]), (c) => siteIndex(c, CONTENT), 20);
+    const after = archiveOf(buildCorpus(edited).corpus);
+    const { pages, gone } = affectedPages(before, after, new Set([`${CONTENT}/thoi-su/bai-5.txt`]), 20);
     const names = pages.map((entry) => entry.file.replace(/^.*\//, ''));
     expect(names).toEqual(expect.arrayContaining(['bai-4.txt', 'bai-5.txt', 'bai-6.txt']));
     expect(pages.find((entry) => entry.file.endsWith('bai-5.txt'))!.url).toBe('/2022/03/tieu-de-moi-cua-tin-nam/');
@@ -115,9 +120,9 @@ describe('pages an edit affects', () => {
   });
 
   test('a removed article: its neighbours re-rendered, its page gone', () => {
-    const before = buildCorpus(files).corpus;
-    const after = buildCorpus(files.filter((file) => !file.file.endsWith('bai-9.txt'))).corpus;
-    const { pages, gone } = affectedPages(before, after, new Set([`${CONTENT}/thoi-su/bai-9.txt`]), (c) => siteIndex(c, CONTENT), 20);
+    const before = archiveOf(buildCorpus(files).corpus);
+    const after = archiveOf(buildCorpus(files.filter((file) => !file.file.endsWith('bai-9.txt'))).corpus);
+    const { pages, gone } = affectedPages(before, after, new Set([`${CONTENT}/thoi-su/bai-9.txt`]), 20);
     expect(pages.map((entry) => entry.file)).toContain(`${CONTENT}/thoi-su/bai-8.txt`);
     expect(pages.map((entry) => entry.file)).not.toContain(`${CONTENT}/thoi-su/bai-9.txt`);
     expect(gone).toEqual(['/2022/03/tin-so-9-ve-toi/']);

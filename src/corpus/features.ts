@@ -1,9 +1,9 @@
 /**
- * Which of issue 5's features a build has: related stories, and the section, author and archive
- * (year, month, `/luu-tru/`) listings. All of them, always, except in the benchmark's baseline:
- * `TOA_SOAN_WITHOUT=related,sections,authors,archive` builds the site without the named ones, so
- * `npm run bench` can say what they add to the build time. This is the one place that reads the
- * variable; shard workers inherit it with the rest of the environment.
+ * Which of the archive's optional features a build has: related stories, and the section, author
+ * and archive (year, month, `/luu-tru/`) listings. All of them, always, except in the benchmark's
+ * baseline: `TOA_SOAN_WITHOUT=related,sections,authors,archive` builds the site without the named
+ * ones, so `npm run bench` can say what they add to the build time. The build and serve commands
+ * read the variable once and pass the features down as data, to workers in their jobs.
  */
 
 export const OPTIONAL_FEATURES = ['related', 'sections', 'authors', 'archive'] as const;
@@ -21,7 +21,5 @@ export function parseFeatures(without: string | undefined): SiteFeatures {
   return Object.fromEntries(OPTIONAL_FEATURES.map((name) => [name, !off.has(name)])) as Record<OptionalFeature, boolean>;
 }
 
-/** This process's features, from `TOA_SOAN_WITHOUT` (read at each call: in-process tests set it between builds). */
-export function siteFeatures(): SiteFeatures {
-  return parseFeatures(process.env.TOA_SOAN_WITHOUT);
-}
+/** Every feature on: what a site has but in the benchmark's baseline. */
+export const ALL_FEATURES: SiteFeatures = parseFeatures(undefined);

@@ -3,7 +3,7 @@ import { slug } from '../slug.ts';
 import { monthName, monthUrl, pagedUrl, yearUrl } from './archive.ts';
 import { authorNames, authorUrl } from './authors.ts';
 import type { ArticleEntry, Corpus } from './corpus.ts';
-import { siteFeatures, type SiteFeatures } from '../render/features.ts';
+import type { SiteFeatures } from './features.ts';
 import { vietnamTime } from '../markup/filters.ts';
 import { compareSections, resolveSection, sectionFolder, sectionUrl, type Section } from './sections.ts';
 
@@ -35,19 +35,19 @@ export interface Link {
 
 /**
  * What an article page shows of the whole archive: the masthead's sections, the article's section,
- * its writers and its related stories. A whole `SiteIndex` is one; a shard worker, which knows only
- * part of the archive, gets one made in the main process (`snapshot`, then `seedArticleIndex`), its
- * related stories later than the rest (`ShardRelated`, shards.ts).
+ * its writers and its related stories. A whole `ArchiveModel` is one; a shard worker, which knows
+ * only part of the archive, gets one made from what the main process saw (`shardLinks`, then
+ * `storyLinksOf`), its related stories later than the rest (`ShardRelated`, shards.ts).
  */
-export interface ArticleIndex {
+export interface StoryLinks {
   readonly nav: readonly Link[];
   sectionLink(entry: ArticleEntry): Link | null;
   authorsOf(entry: ArticleEntry): readonly Link[];
   related(entry: ArticleEntry): readonly ArticleEntry[];
 }
 
-/** An `ArticleIndex` for some articles but their related stories, as JSON; positions are places in the whole archive (`Corpus.positionOf`). */
-export interface ArticleIndexSnapshot {
+/** `StoryLinks` for some articles but their related stories, as JSON; positions are places in the whole archive (`Corpus.positionOf`). */
+export interface ShardStoryLinks {
   nav: readonly Link[];
   articles: { position: number; section: Link | null }[];
 }
@@ -56,7 +56,7 @@ export interface ArticleIndexSnapshot {
  * What the site derives from the articles' metadata alone (file, title, headings, date, author, section):
  * sections, writers, the archive by year and month, and related stories. Made once per corpus.
  */
-export class SiteIndex implements ArticleIndex {
+export class ArchiveModel implements StoryLinks {
   readonly sections: readonly StoryGroup[];
   readonly authors: readonly StoryGroup[];
   /** Newest year first. */
@@ -66,13 +66,16 @@ export class SiteIndex implements ArticleIndex {
   /** Masthead links: the sections that have stories, in menu order. One array, so the masthead is rendered once (`masthead`). */
   readonly nav: readonly Link[];
   readonly #sectionOf = new Map<ArticleEntry, Section | null>();
-  readonly #corpus: Corpus;
   readonly #features: SiteFeatures;
   #related: Map<ArticleEntry, readonly ArticleEntry[]> | undefined;
 
-  constructor(corpus: Corpus, contentDir: string) {
-    this.#corpus = corpus;
-    this.#features = siteFeatures();
+  constructor(
+    /** The articles it is made from. */
+    readonly corpus: Corpus,
+    contentDir: string,
+    features: SiteFeatures,
+  ) {
+    this.#features = features;
     // Many articles share a folder, a byline and a month: each is worked out once (slugs cost microseconds, times more).
     const folderSection = memo((folder: string | null) => resolveSection(null, folder));
     const sectionOf = (override: string | null, folder: string | null) => (override ? resolveSection(override, folder) : folderSection(folder));
@@ -142,7 +145,7 @@ export class SiteIndex implements ArticleIndex {
   related(entry: ArticleEntry): readonly ArticleEntry[] {
     if (!this.#features.related) return [];
     if (!this.#related) {
-      const entries = this.#corpus.entries;
+      const entries = this.corpus.entries;
       const chosen = relatedStories(
         entries.map((entry) => ({
           section: this.sectionOf(entry)?.slug ?? null,
@@ -155,11 +158,11 @@ export class SiteIndex implements ArticleIndex {
     return this.#related.get(entry) ?? [];
   }
 
-  /** What the pages of `entries` need from this index, for a process that knows only part of the archive. */
-  snapshot(entries: readonly ArticleEntry[]): ArticleIndexSnapshot {
+  /** What the pages of `entries` show of the archive but related stories, for a process that knows only part of it. */
+  shardLinks(entries: readonly ArticleEntry[]): ShardStoryLinks {
     return {
       nav: this.nav,
-      articles: entries.map((entry) => ({ position: this.#corpus.positionOf(entry), section: this.sectionLink(entry) })),
+      articles: entries.map((entry) => ({ position: this.corpus.positionOf(entry), section: this.sectionLink(entry) })),
     };
   }
 
@@ -199,51 +202,23 @@ function monthOf(entry: ArticleEntry): { year: number; month: number } {
  */
 const authorLinks = memo((author: string | null): readonly Link[] => authorNames(author).map((name) => ({ name, url: authorUrl(name) })));
 
-/** Keyed by the entries array, which a corpus and its `withoutArticlePages()` copy share. */
-const cache = new WeakMap<readonly ArticleEntry[], SiteIndex>();
-const seeded = new WeakMap<Corpus, Promise<ArticleIndex>>();
-
 /**
- * Gives a shard's corpus the article index the main process made for its articles; `related` is
- * each article's related stories, which may come later: article pages wait for them.
+ * The story links of a shard's corpus, from what the main process saw (`ArchiveModel.shardLinks`);
+ * `related` is each article's related stories, which may come later: article pages wait for them.
  */
-export function seedArticleIndex(corpus: Corpus, snapshot: ArticleIndexSnapshot, related: Promise<ReadonlyMap<ArticleEntry, readonly ArticleEntry[]>>): void {
+export async function storyLinksOf(
+  corpus: Corpus,
+  links: ShardStoryLinks,
+  related: Promise<ReadonlyMap<ArticleEntry, readonly ArticleEntry[]>>,
+  features: SiteFeatures,
+): Promise<StoryLinks> {
   const atPosition = new Map(corpus.entries.map((entry) => [corpus.positionOf(entry), entry]));
-  const sections = new Map(snapshot.articles.map(({ position, section }) => [atPosition.get(position)!, section]));
-  const withAuthors = siteFeatures().authors;
-  seeded.set(
-    corpus,
-    related.then((relatedOf) => ({
-      nav: snapshot.nav,
-      sectionLink: (entry) => sections.get(entry) ?? null,
-      authorsOf: (entry) => (withAuthors ? authorLinks(entry.article.author) : []),
-      related: (entry) => relatedOf.get(entry) ?? [],
-    })),
-  );
-}
-
-/** The article index of the corpus an article page is built from: seeded in a shard worker (once complete), else the whole index. */
-export function articleIndex(data: IndexData): Promise<ArticleIndex> {
-  return seeded.get(data.corpus) ?? Promise.resolve(pageIndex(data));
-}
-
-/** What a page template's data holds that the index needs: the corpus and Eleventy's input (content) folder. */
-export interface IndexData {
-  corpus: Corpus;
-  eleventy: { directories: { input: string } };
-}
-
-/** The index of the corpus a page is built from. */
-export function pageIndex(data: IndexData): SiteIndex {
-  return siteIndex(data.corpus, data.eleventy.directories.input);
-}
-
-/** The index of a corpus, made on first use and shared by every page of the build. */
-export function siteIndex(corpus: Corpus, contentDir: string): SiteIndex {
-  let index = cache.get(corpus.entries);
-  if (!index) {
-    index = new SiteIndex(corpus, contentDir);
-    cache.set(corpus.entries, index);
-  }
-  return index;
+  const sections = new Map(links.articles.map(({ position, section }) => [atPosition.get(position)!, section]));
+  const relatedOf = await related;
+  return {
+    nav: links.nav,
+    sectionLink: (entry) => sections.get(entry) ?? null,
+    authorsOf: (entry) => (features.authors ? authorLinks(entry.article.author) : []),
+    related: (entry) => relatedOf.get(entry) ?? [],
+  };
 }

@@ -1,0 +1,36 @@
+import type { SiteContext, SiteTemplates } from '../../src/render/context.ts';
+import { archiveIndexTemplate } from './archive-index.ts';
+import { articleTemplate } from './article.ts';
+import { feedTemplate } from './feed.ts';
+import { groupListingTemplate } from './group-listing.ts';
+import { listingTemplate } from './listing.ts';
+import { newsSitemapTemplate } from './news-sitemap.ts';
+import { notFoundTemplate } from './not-found.ts';
+import { robotsTemplate } from './robots.ts';
+import { searchScriptTemplate } from './search-script.ts';
+import { searchTemplate } from './search.ts';
+import { sectionFeedTemplate } from './section-feed.ts';
+import { sitemapTemplate } from './sitemap.ts';
+import { styleTemplate } from './style.ts';
+
+/** Every page template of the site, named: a template added here is rendered by every build, worker and preview. */
+export function siteTemplates(ctx: SiteContext): SiteTemplates {
+  return {
+    article: articleTemplate(ctx),
+    others: {
+      listing: listingTemplate(ctx),
+      feed: feedTemplate(ctx),
+      sitemap: sitemapTemplate(ctx),
+      robots: robotsTemplate(ctx),
+      '404': notFoundTemplate(ctx),
+      style: styleTemplate(),
+      'group-listing': groupListingTemplate(ctx),
+      'section-feed': sectionFeedTemplate(ctx),
+      // The benchmark's baseline has no `/luu-tru/` page; the other listings it leaves out have no groups to paginate.
+      ...(ctx.features.archive ? { archive: archiveIndexTemplate(ctx) } : {}),
+      'news-sitemap': newsSitemapTemplate(ctx),
+      search: searchTemplate(ctx),
+      'search-script': searchScriptTemplate(),
+    },
+  };
+}
