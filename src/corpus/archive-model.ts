@@ -4,7 +4,7 @@ import { monthName, monthUrl, pagedUrl, yearUrl } from './archive.ts';
 import { authorNames, authorUrl } from './authors.ts';
 import type { ArticleEntry, Corpus } from './corpus.ts';
 import type { SiteFeatures } from './features.ts';
-import { vietnamTime } from '../markup/filters.ts';
+import { articleDateTime } from '../markup/filters.ts';
 import { compareSections, resolveSection, sectionFolder, sectionUrl, type Section } from './sections.ts';
 
 /** Stories gathered under one heading with their own paginated listing: a section, a writer, a year or a month. */
@@ -192,7 +192,7 @@ function memo<A, R>(fn: (a: A) => R): (a: A) => R {
 function monthOf(entry: ArticleEntry): { year: number; month: number } {
   const match = /^\/(\d{4})\/(\d{2})\//.exec(entry.url);
   if (match) return { year: Number(match[1]), month: Number(match[2]) };
-  const time = vietnamTime(entry.article.date);
+  const time = articleDateTime(entry.article.date);
   return { year: time.year, month: time.month };
 }
 

@@ -1,11 +1,11 @@
 import type { Article } from '../article.ts';
 import { warning, type Issue } from '../parser/issue.ts';
 import { slug as slugify } from '../slug.ts';
-import { vietnamTime } from '../markup/filters.ts';
+import { articleDateTime } from '../markup/filters.ts';
 
 /** `/2016/06/slug/`: the month is the article's month in Vietnam time, not UTC. */
 export function articlePath(date: string, slug: string): string {
-  return `${vietnamTime(date).toFormat('yyyy/MM')}/${slug}`;
+  return `${articleDateTime(date).toFormat('yyyy/MM')}/${slug}`;
 }
 
 export function articleUrl(path: string): string {

@@ -8,7 +8,7 @@ import { VIETNAM_ZONE } from '../parser/vietnam-time.ts';
 const WEEKDAYS = ['Thứ Hai', 'Thứ Ba', 'Thứ Tư', 'Thứ Năm', 'Thứ Sáu', 'Thứ Bảy', 'Chủ Nhật'] as const;
 
 /** An article date (ISO 8601) as a moment in Vietnam time. */
-export function vietnamTime(iso: string): DateTime {
+export function articleDateTime(iso: string): DateTime {
   const date = DateTime.fromISO(iso, { setZone: true }).setZone(VIETNAM_ZONE);
   if (!date.isValid) throw new Error(`Ngày không hợp lệ: ${iso}`);
   return date;
@@ -49,7 +49,7 @@ function vietnamFields(iso: string): VietnamFields {
       weekday: ((d.getUTCDay() + 6) % 7) + 1,
     };
   }
-  const date = vietnamTime(iso);
+  const date = articleDateTime(iso);
   const [year, month, day, hour, minute, second] = date.toFormat('yyyy MM dd HH mm ss').split(' ') as [string, string, string, string, string, string];
   return { year, month, day, hour, minute, second, weekday: date.weekday };
 }
