@@ -3,7 +3,6 @@ import { copyFile, mkdir, mkdtemp, readFile, rename, rm, writeFile } from 'node:
 import path from 'node:path';
 import Image, { type ImageFormatEntry, type ImageMetadata } from '@11ty/eleventy-img';
 import { formatIssue } from '../parser/issue.ts';
-import { html, type SafeHtml } from './html.ts';
 import { ownedPrefix, removeOrphans } from '../build/orphans.ts';
 import { CACHE_ROOT } from '../corpus/parse-cache.ts';
 
@@ -12,19 +11,21 @@ export const IMAGE_CACHE_DIR = path.join(CACHE_ROOT, 'img');
 
 /** URL folder of every generated image. */
 export const IMAGE_URL_PATH = '/img/';
-const WIDTHS = [480, 960, 1440];
+/** Modern formats first: a `<picture>` offers them in this order and the browser takes the first it can show. */
 const FORMATS = ['avif', 'webp', 'jpeg'];
-/** The article column is at most about 40rem wide; phones get the full width. */
-const SIZES = '(min-width: 44rem) 40rem, 100vw';
 
-export interface Picture {
-  markup: SafeHtml;
+/** One photo's files, ready for `<picture>`: what the markup needs and nothing of eleventy-img's. */
+export interface EncodedPhoto {
+  /** The AVIF and WebP files, each format's widths as one `srcset`. */
+  sources: { type: string; srcset: string }[];
+  /** The JPEGs every browser can show: the largest as `src` with its size, all of them as `srcset`. */
+  fallback: { src: string; srcset: string; width: number; height: number };
   /** The JPEG to use as a share image (og:image), site-relative. */
   shareImage: string;
 }
 
 /** Part of every record's key: encoding differently makes new records. */
-const ENCODING = JSON.stringify({ WIDTHS, FORMATS, IMAGE_URL_PATH });
+const encodingKey = (widths: readonly number[]) => JSON.stringify({ WIDTHS: widths, FORMATS, IMAGE_URL_PATH });
 /** Folders a photo is encoded into before its files are renamed into the cache: `.staging-<pid>-…`. */
 const STAGING_STEM = '.staging-';
 /** Records of photos whose files are all in the cache: `records/<sha1 of the photo>.json`. */
@@ -60,13 +61,13 @@ export class ImageStore {
   }
 
   /**
-   * The responsive picture for one photo. `where` is the article file and the photo's line, so
-   * an unreadable image file is reported to the editor as `FILE:LINE: BAD_PHOTO: …`.
+   * One photo encoded at each of `widths` (pixels) in every format. `where` is the article file and the
+   * photo's line, so an unreadable image file is reported to the editor as `FILE:LINE: BAD_PHOTO: …`.
    */
-  async picture(source: string, alt: string, eager: boolean, where: { file: string; line: number }): Promise<Picture> {
+  async encode(source: string, widths: readonly number[], where: { file: string; line: number }): Promise<EncodedPhoto> {
     let metadata: ImageMetadata;
     try {
-      metadata = await this.#encoded(source);
+      metadata = await this.#encoded(source, widths);
     } catch (error) {
       const message =
         `Không đọc được ảnh "${path.basename(source)}" (${error instanceof Error ? error.message : String(error)}). ` +
@@ -74,14 +75,14 @@ export class ImageStore {
       throw new Error(formatIssue(where.file, { severity: 'error', code: 'BAD_PHOTO', line: where.line, message }));
     }
     for (const entries of Object.values(metadata)) for (const entry of entries) this.#used.add(entry.filename);
-    return { markup: pictureMarkup(metadata, alt, eager), shareImage: shareImage(metadata).url };
+    return encodedPhoto(metadata);
   }
 
-  async #encoded(source: string): Promise<ImageMetadata> {
-    const key = createHash('sha1').update(ENCODING).update(await readFile(source)).digest('hex');
+  async #encoded(source: string, widths: readonly number[]): Promise<ImageMetadata> {
+    const key = createHash('sha1').update(encodingKey(widths)).update(await readFile(source)).digest('hex');
     let metadata = this.#pictures.get(key);
     if (!metadata) {
-      metadata = this.#cached(key).then((cached) => cached ?? this.#encode(source, key));
+      metadata = this.#cached(key).then((cached) => cached ?? this.#encode(source, widths, key));
       this.#pictures.set(key, metadata);
     }
     return metadata;
@@ -107,11 +108,11 @@ export class ImageStore {
     }
   }
 
-  async #encode(source: string, key: string): Promise<ImageMetadata> {
+  async #encode(source: string, widths: readonly number[], key: string): Promise<ImageMetadata> {
     await mkdir(path.join(this.cacheDir, RECORDS), { recursive: true });
     const staging = await mkdtemp(path.join(this.cacheDir, ownedPrefix(STAGING_STEM)));
     try {
-      const encoded = await Image(source, { widths: WIDTHS, formats: FORMATS, outputDir: staging, urlPath: IMAGE_URL_PATH });
+      const encoded = await Image(source, { widths: [...widths], formats: FORMATS, outputDir: staging, urlPath: IMAGE_URL_PATH });
       const metadata: ImageMetadata = {};
       const record: ImageRecord = { metadata, sha1: {} };
       for (const [format, entries] of Object.entries(encoded)) {
@@ -154,23 +155,18 @@ async function renameInto(file: string, target: string): Promise<void> {
   }
 }
 
-function jpegs(metadata: ImageMetadata): ImageFormatEntry[] {
-  const list = metadata.jpeg;
-  if (!list || list.length === 0) throw new Error('eleventy-img returned no JPEG');
-  return list;
-}
-
-/** A share image of reasonable size: the largest JPEG up to 1440 px wide. */
-function shareImage(metadata: ImageMetadata): ImageFormatEntry {
-  return jpegs(metadata).at(-1)!;
-}
-
-function pictureMarkup(metadata: ImageMetadata, alt: string, eager: boolean): SafeHtml {
-  const fallback = jpegs(metadata);
-  const largest = fallback.at(-1)!;
-  const sources = FORMATS.filter((format) => format !== 'jpeg' && metadata[format]?.length).map((format) => {
-    const entries = metadata[format]!;
-    return html`<source type="${entries[0]!.sourceType}" srcset="${entries.map((e) => e.srcset).join(', ')}" sizes="${SIZES}">`;
-  });
-  return html`<picture>${sources}<img src="${largest.url}" srcset="${fallback.map((e) => e.srcset).join(', ')}" sizes="${SIZES}" width="${largest.width}" height="${largest.height}" alt="${alt}" loading="${eager ? 'eager' : 'lazy'}" decoding="async"${eager ? html` fetchpriority="high"` : ''}></picture>`;
+function encodedPhoto(metadata: ImageMetadata): EncodedPhoto {
+  const jpegs = metadata.jpeg;
+  if (!jpegs || jpegs.length === 0) throw new Error('eleventy-img returned no JPEG');
+  const srcset = (entries: readonly ImageFormatEntry[]) => entries.map((entry) => entry.srcset).join(', ');
+  // The largest JPEG, at most as wide as the widest width asked for, is also a share image of reasonable size.
+  const largest = jpegs.at(-1)!;
+  return {
+    sources: FORMATS.filter((format) => format !== 'jpeg' && metadata[format]?.length).map((format) => ({
+      type: metadata[format]![0]!.sourceType,
+      srcset: srcset(metadata[format]!),
+    })),
+    fallback: { src: largest.url, srcset: srcset(jpegs), width: largest.width, height: largest.height },
+    shareImage: largest.url,
+  };
 }

@@ -1,5 +1,6 @@
 import type { ArticleEntry } from '../corpus/corpus.ts';
 import { isoDateTime } from './filters.ts';
+import type { Link } from '../corpus/archive-model.ts';
 import type { SiteSettings } from '../render/settings.ts';
 
 /**
@@ -31,5 +32,18 @@ export function newsArticle(
     url,
     ...(image ? { image: [image] } : {}),
     inLanguage: site.language,
+  };
+}
+
+/** schema.org BreadcrumbList for the trail home › section above a story, with absolute URLs; null without a section. */
+export function breadcrumbList(section: Link | null, home: Link): Record<string, unknown> | null {
+  if (!section) return null;
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'BreadcrumbList',
+    itemListElement: [
+      { '@type': 'ListItem', position: 1, name: home.name, item: home.url },
+      { '@type': 'ListItem', position: 2, name: section.name, item: section.url },
+    ],
   };
 }

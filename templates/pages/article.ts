@@ -1,13 +1,17 @@
-import type { ArticleEntry } from '../../src/corpus/corpus.ts';
-import { renderBlocks, renderLead } from '../../src/markup/body.ts';
+import type { ArticleEntry, SiteArticle } from '../../src/corpus/corpus.ts';
+import type { Block } from '../../src/article.ts';
 import type { PageData, PageTemplate, SiteContext } from '../../src/render/context.ts';
 import { excerpt, isoDateTime, vietnameseDateTime, vietnameseShortDate } from '../../src/markup/filters.ts';
 import { escapeHtml, html, type SafeHtml } from '../../src/markup/html.ts';
-import { newsArticle } from '../../src/markup/structured-data.ts';
+import { breadcrumbList, newsArticle } from '../../src/markup/structured-data.ts';
 import { listingUrl } from '../../src/corpus/urls.ts';
 import { searchTerms } from '../../src/search/search-terms.ts';
 import { basePage } from '../layouts/base.ts';
-import { breadcrumb, breadcrumbList, linkedByline, relatedList } from '../partials/article-links.ts';
+import { breadcrumb } from '../partials/breadcrumb.ts';
+import { byline } from '../partials/byline.ts';
+import { encodePhotos, photo } from '../partials/photo.ts';
+import { relatedStories } from '../partials/related-stories.ts';
+import { lead, storyText } from '../partials/story-text.ts';
 
 interface ArticleData extends PageData {
   entry: ArticleEntry;
@@ -30,13 +34,15 @@ export function pageTitle(headline: string, siteName: string): string {
   return title;
 }
 
-/** Links to the stories published just before and just after this one (none on a one-story site). */
-function storyNav(older: ArticleEntry | undefined, newer: ArticleEntry | undefined): SafeHtml {
-  if (!older && !newer) return html``;
-  const link = (entry: ArticleEntry | undefined, rel: 'prev' | 'next', label: string) =>
-    entry ? html`<a rel="${rel}" href="${entry.url}"><span class="label">${label}</span> ${entry.article.title}</a>\n` : '';
-  return html`<nav class="story-nav" aria-label="Bài trước, bài sau">
-${link(older, 'prev', 'Bài trước:')}${link(newer, 'next', 'Bài sau:')}</nav>`;
+/**
+ * For the search index only: the result's date and lead, and the folded words (search-terms.ts). An empty
+ * element with attributes, so no reader or screen reader meets it and no stylesheet is needed to hide it.
+ */
+function forSearch(article: SiteArticle, blocks: readonly Block[]): SafeHtml {
+  const terms = searchTerms([article.title, article.lead, ...blocks.map((block) => (block.kind === 'figure' ? block.caption : block.text))]);
+  return html`<span data-pagefind-meta="date[data-date], lead[data-lead]" data-date="${vietnameseShortDate(article.date)}" data-lead="${article.lead}"${
+    terms ? html` data-pagefind-index-attrs="data-terms" data-terms="${terms}"` : ''
+  }></span>`;
 }
 
 /** One page per article at `/YYYY/MM/slug/`, paginated from the corpus one entry at a time. */
@@ -53,36 +59,27 @@ export function articleTemplate(ctx: SiteContext): PageTemplate<ArticleData> {
       const index = await ctx.storyLinks;
       const section = index.sectionLink(entry);
       const blocks = await ctx.blocks(entry);
-      let shareImage: string | undefined;
-      const body = await renderBlocks(blocks, async ({ caption, line }, index) => {
-        const source = entry.photos[index];
-        if (!source) return html`<figure class="photo no-image"><figcaption>${caption}</figcaption></figure>`;
-        const picture = await ctx.images.picture(source, caption, index === 0, { file: entry.file, line });
-        shareImage ??= picture.shareImage;
-        return html`<figure class="photo">${picture.markup}<figcaption>${caption}</figcaption></figure>`;
-      });
+      const photos = await encodePhotos(ctx.images, entry, blocks);
+      const shareImage = photos.find((encoded) => encoded !== null)?.shareImage;
       const published = isoDateTime(article.date);
-      const byline = article.credit ?? article.author;
-      const texts = [article.title, article.lead, ...blocks.map((block) => (block.kind === 'figure' ? block.caption : block.text))];
-      // For the search index only: the result's date and lead, and the folded words (search-terms.ts). An empty
-      // element with attributes, so no reader or screen reader meets it and no stylesheet is needed to hide it.
-      const terms = searchTerms(texts);
-      const forSearch = html`<span data-pagefind-meta="date[data-date], lead[data-lead]" data-date="${vietnameseShortDate(article.date)}" data-lead="${article.lead}"${
-        terms ? html` data-pagefind-index-attrs="data-terms" data-terms="${terms}"` : ''
-      }></span>`;
+      const older = corpus.older(entry);
+      const newer = corpus.newer(entry);
       const main = html`${breadcrumb(section)}
 <article class="story" data-pagefind-body>
 <header>
 <h1>${article.title}</h1>
 <p class="dateline"><time datetime="${published}">${vietnameseDateTime(article.date)}</time></p>
 </header>
-${renderLead(entry)}
-${body}
-${byline ? html`<p class="byline">${linkedByline(byline, index.authorsOf(entry))}</p>` : ''}
-${forSearch}
+${lead(article)}
+${storyText(blocks, (caption, n) => photo(caption, photos[n] ?? null, n === 0))}
+${byline(article.credit ?? article.author, index.authorsOf(entry))}
+${forSearch(article, blocks)}
 </article>
-${relatedList(index.related(entry))}
-${storyNav(corpus.older(entry), corpus.newer(entry))}
+${relatedStories(index.related(entry))}
+${older || newer ? html`<nav class="story-nav" aria-label="Bài trước, bài sau">
+${older ? html`<a rel="prev" href="${older.url}"><span class="label">Bài trước:</span> ${older.article.title}</a>\n` : ''}${
+        newer ? html`<a rel="next" href="${newer.url}"><span class="label">Bài sau:</span> ${newer.article.title}</a>\n` : ''
+      }</nav>` : ''}
 <p class="back"><a href="${listingUrl(corpus.listingPage(entry, ctx.site.perPage))}">← Về danh sách tin</a></p>`;
       ctx.articleRendered();
       return basePage(

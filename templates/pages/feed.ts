@@ -1,8 +1,9 @@
-import { renderBlocks, renderLead } from '../../src/markup/body.ts';
 import type { ArticleEntry } from '../../src/corpus/corpus.ts';
 import type { PageTemplate, SiteContext } from '../../src/render/context.ts';
 import { atomFeed } from '../../src/markup/atom.ts';
 import { html } from '../../src/markup/html.ts';
+import { encodePhotos } from '../partials/photo.ts';
+import { lead, storyText } from '../partials/story-text.ts';
 
 /**
  * `/feed.xml`: an Atom feed of the newest stories with their full text. Feed readers see no
@@ -11,15 +12,16 @@ import { html } from '../../src/markup/html.ts';
 export function feedTemplate(ctx: SiteContext): PageTemplate {
   const { site } = ctx;
   const fullText = async (entry: ArticleEntry) => {
-    const body = await renderBlocks(await ctx.blocks(entry), async ({ caption, line }, index) => {
-      const source = entry.photos[index];
-      if (!source) return html`<figure><figcaption>${caption}</figcaption></figure>`;
-      const picture = await ctx.images.picture(source, caption, false, { file: entry.file, line });
-      return html`<figure><img src="${ctx.absolute(picture.shareImage)}" alt="${caption}"><figcaption>${caption}</figcaption></figure>`;
-    });
+    const blocks = await ctx.blocks(entry);
+    const photos = await encodePhotos(ctx.images, entry, blocks);
     const { credit, author } = entry.article;
     const byline = credit ?? author;
-    return html`${renderLead(entry)}${body}${byline ? html`<p>${byline}</p>` : ''}`.value;
+    return html`${lead(entry.article)}${storyText(blocks, (caption, n) => {
+      const encoded = photos[n];
+      return encoded
+        ? html`<figure><img src="${ctx.absolute(encoded.shareImage)}" alt="${caption}"><figcaption>${caption}</figcaption></figure>`
+        : html`<figure><figcaption>${caption}</figcaption></figure>`;
+    })}${byline ? html`<p>${byline}</p>` : ''}`.value;
   };
 
   return {

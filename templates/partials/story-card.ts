@@ -1,23 +1,17 @@
 import type { ArticleEntry } from '../../src/corpus/corpus.ts';
 import { excerpt, isoDateTime, vietnameseShortDate } from '../../src/markup/filters.ts';
 import { html, type SafeHtml } from '../../src/markup/html.ts';
+import { memoized } from '../../src/markup/memo.ts';
 
 /** Characters of lead shown in a listing; the featured story gets more room. */
 const EXCERPT = 160;
 const FEATURED_EXCERPT = 320;
 
-// A story appears in up to five listings (front page, section, writer, year, month): render its card once.
-const cards = new WeakMap<ArticleEntry, SafeHtml>();
-
-/** One story in a listing: linked title, date, shortened lead, author. Reads no body text. */
-export function storyCard(entry: ArticleEntry, featured: boolean): SafeHtml {
-  if (featured) return renderCard(entry, true);
-  let card = cards.get(entry);
-  if (!card) cards.set(entry, (card = renderCard(entry, false)));
-  return card;
-}
-
-function renderCard(entry: ArticleEntry, featured: boolean): SafeHtml {
+/**
+ * One story in a listing: linked title, date, shortened lead, author. Reads no body text.
+ * A story appears in up to five listings (front page, section, writer, year, month), so each card is made once.
+ */
+export const storyCard = memoized(function storyCard(entry: ArticleEntry, featured: boolean): SafeHtml {
   const { title, date, lead, author } = entry.article;
   return html`<li class="${featured ? 'story-card featured' : 'story-card'}">
 <article>
@@ -26,4 +20,4 @@ function renderCard(entry: ArticleEntry, featured: boolean): SafeHtml {
 <p class="excerpt">${excerpt(lead, featured ? FEATURED_EXCERPT : EXCERPT)}</p>
 </article>
 </li>`;
-}
+});

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, expect, test } from 'vitest';
 import { ImageStore } from '../../src/markup/images.ts';
+import { articleColumn } from '../../templates/layout.ts';
 import { hashTree, makeContent, PHOTO_ARTICLE, SITE_URL } from './site-fixture.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -96,12 +97,12 @@ test('a photo whose record is spoilt is encoded again, into the same files', asy
   const store = new ImageStore(await mkdtemp(path.join(os.tmpdir(), 'toa-soan-heal-img-')));
   const photo = path.join(content, PHOTO_ARTICLE.photo);
   const where = { file: path.join(content, PHOTO_ARTICLE.file), line: 1 };
-  const picture = await store.picture(photo, 'Ảnh', true, where);
+  const picture = await store.encode(photo, articleColumn.photoWidths, where);
   const encoded = await hashTree(store.cacheDir);
   const records = (await filesBelow(store.cacheDir)).filter((file) => file.includes(`${path.sep}records${path.sep}`));
   for (const [index, record] of records.entries()) await SPOILERS[index % SPOILERS.length]!(record);
 
   const again = new ImageStore(store.cacheDir);
-  expect(await again.picture(photo, 'Ảnh', true, where)).toEqual(picture);
+  expect(await again.encode(photo, articleColumn.photoWidths, where)).toEqual(picture);
   expect(await hashTree(store.cacheDir)).toEqual(encoded);
 });

@@ -9,7 +9,7 @@ import { ArchiveModel } from '../../src/corpus/archive-model.ts';
 import { ALL_FEATURES } from '../../src/corpus/features.ts';
 import { affectedPages } from '../../src/serve/affected.ts';
 import { sectionIssue } from '../../src/corpus/load-corpus.ts';
-import { linkedByline } from '../../templates/partials/article-links.ts';
+import { linkedByline } from '../../templates/partials/byline.ts';
 import { newsStories } from '../../templates/pages/news-sitemap.ts';
 
 function article(title: string, date: string, extra: Partial<SiteArticle> = {}): SiteArticle {

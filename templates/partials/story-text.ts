@@ -1,0 +1,27 @@
+import type { Article, Block } from '../../src/article.ts';
+import { headingIds } from '../../src/markup/heading-ids.ts';
+import { html, type SafeHtml } from '../../src/markup/html.ts';
+
+/** A photo where it stood in the text; `index` is its place among the story's photos (0-based). */
+export type PhotoAt = (caption: string, index: number) => SafeHtml;
+
+/** The lead (sapo), with the paper's source tag, `(Báo Quảng Ngãi)`, when the story carried one. */
+export function lead({ lead, source }: Pick<Article, 'lead' | 'source'>): SafeHtml {
+  return html`<p class="lead">${source ? html`<span class="source">(${source})</span> ` : ''}${lead}</p>`;
+}
+
+/**
+ * The story's text in reading order, one element a line: paragraphs, subheadings (each with an `id`
+ * from its words, so a link to it stays valid), and each photo where it stood, drawn by `photoAt`.
+ * The article page and the feed share it; each draws photos its own way.
+ */
+export function storyText(blocks: readonly Block[], photoAt: PhotoAt): SafeHtml {
+  const ids = headingIds(blocks.filter((block) => block.kind === 'heading').map((block) => block.text));
+  let heading = 0;
+  let photo = 0;
+  return html`${blocks.map((block) => {
+    if (block.kind === 'paragraph') return html`<p>${block.text}</p>\n`;
+    if (block.kind === 'heading') return html`<h2 id="${ids[heading++]}">${block.text}</h2>\n`;
+    return html`${photoAt(block.caption, photo++)}\n`;
+  })}`;
+}
