@@ -1,6 +1,5 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { parseArticleBytes, type ParseResult } from '../parser/index.ts';
 
 /** Every `.txt` article below `dir` (paths start with `dir` as given), in a stable order. */
 export async function listArticleFiles(dir: string): Promise<string[]> {
@@ -9,8 +8,4 @@ export async function listArticleFiles(dir: string): Promise<string[]> {
     .filter((entry) => entry.isFile() && entry.name.endsWith('.txt'))
     .map((entry) => join(entry.parentPath, entry.name))
     .sort();
-}
-
-export async function readArticleFile(path: string): Promise<ParseResult> {
-  return parseArticleBytes(await readFile(path));
 }

@@ -144,21 +144,3 @@ export function photoIssues(problems: readonly PhotoProblem[], photoLines: reado
       : siteIssue('warning', 'UNUSED_PHOTO', lineOf(problem.photo), photoMessage(problem)),
   );
 }
-
-/**
- * The image file for each photo as a path (or null), and the `photos:` names with no file:
- * `matchPhotos` in the shape the dev server reads.
- */
-export function findPhotos(
-  articleFile: string,
-  photoCount: number,
-  listed: readonly string[],
-  siblings: ReadonlySet<string>,
-): { photos: (string | null)[]; missing: string[] } {
-  const { files, problems } = matchPhotos(articleFile, photoCount, listed, siblings);
-  const dir = path.dirname(articleFile);
-  return {
-    photos: files.map((file) => (file === null ? null : path.join(dir, file))),
-    missing: problems.flatMap((problem) => (problem.kind === 'missing' && problem.listed ? [problem.expected] : [])),
-  };
-}

@@ -1,14 +1,13 @@
 import { existsSync } from 'node:fs';
-import { mkdir, readdir, rm, rmdir } from 'node:fs/promises';
+import { mkdir, rm, rmdir } from 'node:fs/promises';
 import path from 'node:path';
 import { formatIssue } from '../parser/issue.ts';
 import { affectedPages, describeRebuild } from './affected.ts';
 import { ArchiveModel } from '../corpus/archive-model.ts';
 import { buildCorpus, type ParsedFile } from '../corpus/corpus.ts';
 import type { SiteFeatures } from '../corpus/features.ts';
-import { loadCorpus } from '../corpus/load-corpus.ts';
+import { loadArticle, loadCorpus } from '../corpus/load-corpus.ts';
 import { ParseCache } from '../corpus/parse-cache.ts';
-import { findPhotos } from '../corpus/photos.ts';
 import { chooseProgress } from '../build/progress.ts';
 import { siteSettings } from '../render/settings.ts';
 import { siteShardCount } from '../workers/shards.ts';
@@ -94,18 +93,17 @@ async function start(options: RendererOptions): Promise<void> {
         if (files.delete(file)) edited.add(file);
         continue;
       }
-      const result = await cache.parseFile(file);
+      const { parsed, issues } = await loadArticle(file, contentDir, cache);
       if (batch.has(file)) {
-        for (const issue of [...(result.ok ? [] : result.errors), ...result.warnings]) process.stderr.write(`${formatIssue(file, issue)}\n`);
-        if (!result.ok) process.stderr.write(`${file}: bài có lỗi, trang cũ được giữ nguyên cho đến khi sửa xong.\n`);
+        for (const issue of issues) process.stderr.write(`${formatIssue(file, issue)}\n`);
+        if (!parsed) process.stderr.write(`${file}: bài có lỗi, trang cũ được giữ nguyên cho đến khi sửa xong.\n`);
       }
-      if (!result.ok) continue;
-      const siblings = new Set(await readdir(path.dirname(file)));
-      const { photos } = findPhotos(file, result.summary.captions.length, result.summary.photos, siblings);
+      if (!parsed) continue;
+      const { photos, key } = parsed;
       const old = files.get(file);
-      files.set(file, { file, article: result.summary, photos, key: result.key });
+      files.set(file, parsed);
       // Saved without a change, and none of its photos touched: its pages stay as they are.
-      const same = old && old.key === result.key && old.photos.join('\n') === photos.join('\n');
+      const same = old && old.key === key && old.photos.join('\n') === photos.join('\n');
       if (!same || photos.some((photo) => photo !== null && images.has(photo))) edited.add(file);
     }
     if (edited.size === 0) return;

@@ -6,8 +6,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { command } from '../../src/commands/convert.ts';
 import { UsageError } from '../../src/commands/command.ts';
 import { LEGACY_ENCODINGS } from '../../src/encoding/legacy.ts';
-import { parseArticle } from '../../src/parser/index.ts';
-import { readArticleFile } from '../../src/corpus/article-files.ts';
+import { parseArticle, parseArticleBytes } from '../../src/parser/index.ts';
 import { encodeLegacy } from './encode-legacy.ts';
 import { articles, readFixture, seed } from './fixtures.ts';
 
@@ -38,7 +37,7 @@ describe('convert', () => {
       await writeFile(file, encodeLegacy(seed, encoding));
       files.push(file);
     }
-    expect((await readArticleFile(files[0]!)).ok).toBe(false);
+    expect(parseArticleBytes(await readFile(files[0]!)).ok).toBe(false);
 
     expect(await command.run(files)).toBe(0);
 
@@ -48,7 +47,7 @@ describe('convert', () => {
       expect(await readFile(`${file}.bak`)).toEqual(encodeLegacy(seed, encoding));
       expect(stdout).toContain(`${file}: đoán là bảng mã`);
       expect(stdout).toContain(`(--from ${encoding})`);
-      const parsed = await readArticleFile(file);
+      const parsed = parseArticleBytes(await readFile(file));
       expect(parsed.ok).toBe(true);
       if (parsed.ok) {
         expect(parsed.article.title).toBe(seedExpected.title);

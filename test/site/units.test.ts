@@ -3,7 +3,6 @@ import { excerpt, isoDateTime, vietnameseDateTime, vietnameseShortDate } from '.
 import { headingIds } from '../../src/markup/heading-ids.ts';
 import { escapeHtml, html, raw } from '../../src/markup/html.ts';
 import { jsonLdScript } from '../../src/markup/json-ld.ts';
-import { findPhotos } from '../../src/corpus/photos.ts';
 import { normalizeSiteUrl } from '../../src/render/settings.ts';
 import { absoluteUrl, articlePath, listingUrl, uniquePaths } from '../../src/corpus/urls.ts';
 import { pageTitle } from '../../templates/pages/article.ts';
@@ -116,16 +115,5 @@ describe('HTML', () => {
     expect(visiblePages(1, 3)).toEqual([1, 2, 3]);
     expect(visiblePages(6, 5000)).toEqual([1, null, 4, 5, 6, 7, 8, null, 5000]);
     expect(visiblePages(1, 10)).toEqual([1, 2, 3, null, 10]);
-  });
-});
-
-describe('photos beside an article', () => {
-  test('NAME-k with any known extension, in photo order; an override list wins; missing ones reported', () => {
-    const siblings = new Set(['bai.txt', 'bai-1.jpg', 'bai-3.PNG', 'bai-2.gif', 'khac.webp']);
-    expect(findPhotos('c/bai.txt', 3, [], siblings)).toEqual({ photos: ['c/bai-1.jpg', null, 'c/bai-3.PNG'], missing: [] });
-    expect(findPhotos('c/bai.txt', 2, ['khac.webp', 'mat.jpg'], siblings)).toEqual({
-      photos: ['c/khac.webp', null],
-      missing: ['mat.jpg'],
-    });
   });
 });
