@@ -1,11 +1,10 @@
-import type { ChildProcess } from 'node:child_process';
 import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
-import { mapConcurrently } from '../concurrency.ts';
-import { forkWorker, workerExit } from '../workers/worker-process.ts';
+import { runWorkerPool, type PoolFork } from '../workers/pool.ts';
+import { workerExit } from '../workers/worker-process.ts';
 
 /**
  * Article pages per Pagefind index. Pagefind holds what it indexes in memory, about 340 KB for a
@@ -92,27 +91,14 @@ export async function writeSearchIndex(
 }
 
 /** Runs `jobs` in worker processes, as many at once as cores and memory allow; on the first failure the others are stopped. */
-async function writeBundlesInWorkers(jobs: readonly SearchBundleJob[]): Promise<void> {
+function writeBundlesInWorkers(jobs: readonly SearchBundleJob[]): Promise<void> {
   const atOnce = Math.max(1, Math.min(os.availableParallelism(), Math.floor(os.totalmem() / BUNDLE_MEMORY)));
-  const running = new Set<ChildProcess>();
-  let failed: Error | undefined;
-  await mapConcurrently(jobs, atOnce, async (job) => {
-    if (failed) return;
-    try {
-      await inWorker(job, running);
-    } catch (error) {
-      failed ??= error as Error;
-      for (const child of running) child.kill();
-    }
-  });
-  if (failed) throw failed;
+  return runWorkerPool(jobs, atOnce, inWorker);
 }
 
 /** Builds one index in a new search worker (see `workerExit` for how it fails). */
-function inWorker(job: SearchBundleJob, running: Set<ChildProcess>): Promise<void> {
-  const child = forkWorker(WORKER);
-  running.add(child);
-  child.once('exit', () => running.delete(child));
+function inWorker(job: SearchBundleJob, fork: PoolFork): Promise<void> {
+  const child = fork(WORKER);
   const exit = workerExit(child, 'lập chỉ mục');
   child.send(job);
   return exit;

@@ -1,4 +1,3 @@
-import type { ChildProcess } from 'node:child_process';
 import { rmSync, writeFileSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -10,7 +9,8 @@ import { planShards, shardPlan, shardRelated, sitePlan } from './shards.ts';
 import type { ArchiveModel } from '../corpus/archive-model.ts';
 import type { SiteFeatures } from '../corpus/features.ts';
 import { ownedPrefix, removeOrphans } from '../build/orphans.ts';
-import { forkWorker, workerExit } from './worker-process.ts';
+import { runWorkerPool, type PoolFork } from './pool.ts';
+import { workerExit } from './worker-process.ts';
 
 const WORKER = fileURLToPath(new URL('./shard-worker.ts', import.meta.url));
 /** The folders of shard plans in the system's temporary folder: `toa-soan-shards-<pid>-…`. */
@@ -96,10 +96,7 @@ async function renderInWorkers(run: ShardRun, start: () => void): Promise<void> 
       },
     })),
   ];
-  const running = new Set<ChildProcess>();
-  let failed: Error | undefined;
-  const lanes = Math.min(run.workers, tasks.length);
-  let waitingForJobs = lanes;
+  let waitingForJobs = Math.min(run.workers, tasks.length);
   let jobsSent = () => {};
   // Related stories are chosen once the first workers all have their jobs: choosing them takes longer.
   const afterFirstJobs = new Promise<void>((resolve) => (jobsSent = resolve));
@@ -109,28 +106,17 @@ async function renderInWorkers(run: ShardRun, start: () => void): Promise<void> 
     start();
   };
   try {
-    let next = 0;
-    const lane = async () => {
-      while (next < tasks.length && !failed) {
-        const task = tasks[next++]!;
-        try {
-          await runWorker(task, jobSent, afterFirstJobs, running, (done) => {
-            if (task.shard === undefined) return;
-            doneByShard[task.shard] = done;
-            run.onProgress(doneByShard.reduce((a, b) => a + b, 0));
-          });
-        } catch (error) {
-          failed ??= error as Error;
-          for (const child of running) child.kill();
-        }
-      }
-    };
-    await Promise.all(Array.from({ length: lanes }, lane));
+    await runWorkerPool(tasks, run.workers, (task, fork) =>
+      runWorker(task, fork, jobSent, afterFirstJobs, (done) => {
+        if (task.shard === undefined) return;
+        doneByShard[task.shard] = done;
+        run.onProgress(doneByShard.reduce((a, b) => a + b, 0));
+      }),
+    );
   } finally {
     process.off('exit', removePlans);
     await rm(plans, { recursive: true, force: true });
   }
-  if (failed) throw failed;
 }
 
 /** One worker's work: its job, and for article pages the file of their related stories (`ShardRelated`), sent after the job. */
@@ -148,15 +134,9 @@ interface Task {
  * to choose, follow once `relatedAfter` settles; the worker needs them only when it starts
  * rendering article pages.
  */
-function runWorker(
-  task: Task,
-  onJobSent: () => void,
-  relatedAfter: Promise<void>,
-  running: Set<ChildProcess>,
-  onProgress: (done: number) => void,
-): Promise<void> {
+function runWorker(task: Task, fork: PoolFork, onJobSent: () => void, relatedAfter: Promise<void>, onProgress: (done: number) => void): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = forkWorker(WORKER);
+    const child = fork(WORKER);
     const send = (message: BuildMessage) => {
       if (child.connected) child.send(message);
     };
@@ -180,8 +160,6 @@ function runWorker(
         });
       }, failed),
     );
-    running.add(child);
-    child.once('exit', () => running.delete(child));
     workerExit<WorkerProgress>(child, 'dựng trang bài', (message) => onProgress(message.done)).then(resolve, reject);
   });
 }
