@@ -7,10 +7,10 @@ export function archiveIndexTemplate(ctx: SiteContext): PageTemplate {
   return {
     data: { permalink: '/luu-tru/', eleventyExcludeFromCollections: true },
     render() {
-      const index = ctx.archive;
+      const { archive } = ctx;
       const main = html`<h1 class="listing-title">Lưu trữ</h1>
-${index.years.length === 0 ? html`<p>Chưa có bài viết nào.</p>` : ''}${index.years.map((year) => {
-        const months = index.months.filter((month) => month.url.startsWith(year.url));
+${archive.years.length === 0 ? html`<p>Chưa có bài viết nào.</p>` : ''}${archive.years.map((year) => {
+        const months = archive.months.filter((month) => month.url.startsWith(year.url));
         return html`<section class="archive-year" aria-label="${year.name}">
 <h2><a href="${year.url}">${year.name}</a></h2>
 <ul>
@@ -27,7 +27,7 @@ ${months.map((month) => html`<li><a href="${month.url}">${month.name}</a> <span 
           type: 'website',
         },
         main,
-        index.nav,
+        archive.nav,
       );
     },
   };

@@ -56,8 +56,8 @@ export function articleTemplate(ctx: SiteContext): PageTemplate<ArticleData> {
     async render(data) {
       const { entry, corpus } = data;
       const { article } = entry;
-      const index = await ctx.storyLinks;
-      const section = index.sectionLink(entry);
+      const links = await ctx.storyLinks;
+      const section = links.sectionLink(entry);
       const blocks = await ctx.blocks(entry);
       const photos = await encodePhotos(ctx.images, entry, blocks);
       const shareImage = photos.find((encoded) => encoded !== null)?.shareImage;
@@ -72,10 +72,10 @@ export function articleTemplate(ctx: SiteContext): PageTemplate<ArticleData> {
 </header>
 ${lead(article)}
 ${storyText(blocks, (caption, n) => photo(caption, photos[n] ?? null, n === 0))}
-${byline(article.credit ?? article.author, index.authorsOf(entry))}
+${byline(article.credit ?? article.author, links.authorsOf(entry))}
 ${forSearch(article, blocks)}
 </article>
-${relatedStories(index.related(entry))}
+${relatedStories(links.related(entry))}
 ${older || newer ? html`<nav class="story-nav" aria-label="Bài trước, bài sau">
 ${older ? html`<a rel="prev" href="${older.url}"><span class="label">Bài trước:</span> ${older.article.title}</a>\n` : ''}${
         newer ? html`<a rel="next" href="${newer.url}"><span class="label">Bài sau:</span> ${newer.article.title}</a>\n` : ''
@@ -99,7 +99,7 @@ ${older ? html`<a rel="prev" href="${older.url}"><span class="label">Bài trư�
           ].filter(Boolean),
         },
         main,
-        index.nav,
+        links.nav,
       );
     },
   };

@@ -18,9 +18,9 @@ function heading({ group }: GroupPage): string {
 }
 
 /** Below a year's heading, its months; below a month's, the way up to its year and the archive. */
-function archiveLinks(index: ArchiveModel, { group }: GroupPage): SafeHtml | '' {
+function archiveLinks(archive: ArchiveModel, { group }: GroupPage): SafeHtml | '' {
   if (group.kind === 'year') {
-    const months = index.months.filter((month) => month.url.startsWith(group.url));
+    const months = archive.months.filter((month) => month.url.startsWith(group.url));
     return html`<nav class="archive-nav" aria-label="Các tháng của ${group.name}"><ul>
 ${months.map((month) => html`<li><a href="${month.url}">${month.name}</a></li>\n`)}</ul></nav>`;
   }
@@ -47,11 +47,11 @@ export function groupListingTemplate(ctx: SiteContext): PagedTemplate<GroupPage,
     render(data) {
       const { listing } = data;
       const { group, pageNumber, pageCount } = listing;
-      const index = ctx.archive;
+      const { archive } = ctx;
       const title = pageNumber === 1 ? heading(listing) : `${heading(listing)} – trang ${pageNumber}`;
       const feed = group.kind === 'section' ? { title: `${site.name} – ${group.name}`, url: `${group.url}feed.xml` } : undefined;
       const main = html`<h1 class="listing-title">${title}</h1>
-${pageNumber === 1 ? archiveLinks(index, listing) : ''}
+${pageNumber === 1 ? archiveLinks(archive, listing) : ''}
 <ol class="stories">
 ${(listing.items as ArticleEntry[]).map((entry) => storyCard(entry, false))}
 </ol>
@@ -67,7 +67,7 @@ ${feed ? html`<p class="feed-link"><a href="${feed.url}">Nhận tin ${group.name
           ...(feed ? { feed } : {}),
         },
         main,
-        index.nav,
+        archive.nav,
       );
     },
   };
