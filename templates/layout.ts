@@ -3,7 +3,7 @@
  * column's width with `--measure`; a photo's `sizes` tells the browser how wide the photo will be drawn
  * before the stylesheet has arrived, so that it fetches the right one of `photoWidths`. Changing one
  * means changing the other: test/browser/layout.test.ts fails when the width `sizes` announces and the
- * width the column really has differ by more than 15% at any window width, and test/site/units.test.ts
+ * width the column really has differ by more than 15% at any window width, and test/site/markup.test.ts
  * when style.css's `--measure` is not the one written here.
  */
 export const articleColumn = {
