@@ -85,7 +85,7 @@ describe('the photo sizes and the article column', () => {
     try {
       expect((await disagreements(page)).length).toBeGreaterThan(0);
     } finally {
-      await narrower.evaluate((style) => style.remove());
+      await narrower.evaluate((style) => (style as HTMLStyleElement).remove());
     }
   });
 });
