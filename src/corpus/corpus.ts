@@ -1,20 +1,21 @@
 import { formatIssue } from '../parser/issue.ts';
-import type { ArticleSummary } from './parse-cache.ts';
+import type { Article } from '../article.ts';
 import { articleUrl, assignArticlePaths } from './urls.ts';
 
 /**
  * An article as the site keeps it for the whole build: everything but its text (`body` and
- * `blocks`). A big archive holds every article at once; the page renderers read the text of the
- * one article they render from the parse cache, by the entry's `key`.
+ * `blocks`), what listings, feeds, sitemaps and links need. A big archive holds every article at
+ * once; the page renderers read the text of the one article they render from the parse cache, by
+ * the entry's `key`.
  */
-export type SiteArticle = ArticleSummary;
+export type ArticleSummary = Omit<Article, 'body' | 'blocks'>;
 
 /** One parsed article as the site shows it. A class so Eleventy shares it instead of deep-copying it into every page's data. */
 export class ArticleEntry {
   constructor(
     /** The article file, as listed (relative to the working directory). */
     readonly file: string,
-    readonly article: SiteArticle,
+    readonly article: ArticleSummary,
     /** Site-relative URL, e.g. `/2016/06/slug/`. */
     readonly url: string,
     /** One entry per photo (figure) in reading order: the image file to show, or null for caption only. */
@@ -24,9 +25,10 @@ export class ArticleEntry {
   ) {}
 }
 
+/** An article file as read and checked, before the archive gives it its address (`buildCorpus`). */
 export interface ParsedFile {
   file: string;
-  article: SiteArticle;
+  article: ArticleSummary;
   photos: readonly (string | null)[];
   key: string;
 }

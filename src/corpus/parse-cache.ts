@@ -3,7 +3,8 @@ import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Article, Block } from '../article.ts';
+import type { Block } from '../article.ts';
+import type { ArticleSummary } from './corpus.ts';
 import type { Issue } from '../parser/issue.ts';
 import { parseArticleBytes } from '../parser/index.ts';
 import { ownedPrefix, removeOrphans } from '../build/orphans.ts';
@@ -21,9 +22,6 @@ export const PARSE_CACHE_DIR = path.join(CACHE_ROOT, 'articles');
 
 /** An entry being written: `tmp-<pid>-…` beside it, renamed into place once whole. */
 const TEMPORARY_STEM = 'tmp-';
-
-/** An article without its text: what listings, feeds, sitemaps and links need. Small enough to hold 100,000 of. */
-export type ArticleSummary = Omit<Article, 'body' | 'blocks'>;
 
 export type CachedParse =
   | { ok: true; key: string; summary: ArticleSummary; warnings: Issue[] }

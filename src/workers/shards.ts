@@ -35,7 +35,7 @@ export function linkedFrom(corpus: Corpus, entry: ArticleEntry): ArticleEntry[] 
 /** What a shard worker is given, as JSON. */
 export interface ShardPlan {
   size: number;
-  placed: { position: number; entry: EntryData }[];
+  placed: { position: number; entry: ArticleEntry }[];
   /** Positions of the articles whose pages the worker renders. */
   render: number[];
   /** What those pages show of the whole archive but related stories (`ArchiveModel.shardLinks`). None in a site-pages plan. */
@@ -48,15 +48,9 @@ export interface ShardPlan {
  */
 export interface ShardRelated {
   /** Related stories the plan does not place, at their places in the whole archive. */
-  placed: { position: number; entry: EntryData }[];
+  placed: { position: number; entry: ArticleEntry }[];
   /** Positions of each rendered article's related stories, closest first, in the order of `ShardPlan.render`. */
   related: number[][];
-}
-
-type EntryData = Pick<ArticleEntry, 'file' | 'article' | 'url' | 'photos' | 'key'>;
-
-function entryData({ file, article, url, photos, key }: ArticleEntry): EntryData {
-  return { file, article, url, photos, key };
 }
 
 function shardWindow(corpus: Corpus, shard: readonly ArticleEntry[]): Set<ArticleEntry> {
@@ -71,7 +65,7 @@ function shardWindow(corpus: Corpus, shard: readonly ArticleEntry[]): Set<Articl
 export function shardPlan(corpus: Corpus, shard: readonly ArticleEntry[], archive: ArchiveModel): ShardPlan {
   return {
     size: corpus.size,
-    placed: [...shardWindow(corpus, shard)].map((entry) => ({ position: corpus.positionOf(entry), entry: entryData(entry) })),
+    placed: [...shardWindow(corpus, shard)].map((entry) => ({ position: corpus.positionOf(entry), entry })),
     render: shard.map((entry) => corpus.positionOf(entry)),
     storyLinks: archive.shardLinks(shard),
   };
@@ -86,10 +80,11 @@ export function shardRelated(corpus: Corpus, shard: readonly ArticleEntry[], arc
       return corpus.positionOf(other);
     }),
   );
-  return { placed: [...outside].map((entry) => ({ position: corpus.positionOf(entry), entry: entryData(entry) })), related };
+  return { placed: [...outside].map((entry) => ({ position: corpus.positionOf(entry), entry })), related };
 }
 
-function entryOf({ entry }: { entry: EntryData }): ArticleEntry {
+/** The entry again, from its JSON (an entry's fields, which are all its JSON has). */
+function entryOf({ entry }: { entry: ArticleEntry }): ArticleEntry {
   return new ArticleEntry(entry.file, entry.article, entry.url, entry.photos, entry.key);
 }
 
@@ -118,7 +113,7 @@ export function shardStoryLinks(plan: ShardPlan, corpus: Corpus, related: Promis
 export function sitePlan(corpus: Corpus): ShardPlan {
   return {
     size: corpus.size,
-    placed: corpus.entries.map((entry) => ({ position: corpus.positionOf(entry), entry: entryData(entry) })),
+    placed: corpus.entries.map((entry) => ({ position: corpus.positionOf(entry), entry })),
     render: [],
   };
 }

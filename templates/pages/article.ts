@@ -1,4 +1,4 @@
-import type { ArticleEntry, SiteArticle } from '../../src/corpus/corpus.ts';
+import type { ArticleEntry, ArticleSummary } from '../../src/corpus/corpus.ts';
 import type { Block } from '../../src/article.ts';
 import type { PageData, PageTemplate, SiteContext } from '../../src/render/context.ts';
 import { excerpt, isoDateTime, vietnameseDateTime, vietnameseShortDate } from '../../src/markup/filters.ts';
@@ -38,7 +38,7 @@ export function pageTitle(headline: string, siteName: string): string {
  * For the search index only: the result's date and lead, and the folded words (search-terms.ts). An empty
  * element with attributes, so no reader or screen reader meets it and no stylesheet is needed to hide it.
  */
-function forSearch(article: SiteArticle, blocks: readonly Block[]): SafeHtml {
+function forSearch(article: ArticleSummary, blocks: readonly Block[]): SafeHtml {
   const terms = searchTerms([article.title, article.lead, ...blocks.map((block) => (block.kind === 'figure' ? block.caption : block.text))]);
   return html`<span data-pagefind-meta="date[data-date], lead[data-lead]" data-date="${vietnameseShortDate(article.date)}" data-lead="${article.lead}"${
     terms ? html` data-pagefind-index-attrs="data-terms" data-terms="${terms}"` : ''

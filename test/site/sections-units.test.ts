@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { monthName, monthUrl, pagedUrl, yearUrl } from '../../src/corpus/archive.ts';
 import { authorNames, authorUrl } from '../../src/corpus/authors.ts';
-import { ArticleEntry, Corpus, type SiteArticle } from '../../src/corpus/corpus.ts';
+import { ArticleEntry, Corpus, type ArticleSummary } from '../../src/corpus/corpus.ts';
 import { searchTerms } from '../../src/search/search-terms.ts';
 import { foldVietnamese } from '../../src/text/fold.ts';
 import { compareSections, knownSections, resolveSection, sectionFolder } from '../../src/corpus/sections.ts';
@@ -12,7 +12,7 @@ import { sectionIssue } from '../../src/corpus/load-corpus.ts';
 import { linkedByline } from '../../templates/partials/byline.ts';
 import { newsStories } from '../../templates/pages/news-sitemap.ts';
 
-function article(title: string, date: string, extra: Partial<SiteArticle> = {}): SiteArticle {
+function article(title: string, date: string, extra: Partial<ArticleSummary> = {}): ArticleSummary {
   return {
     title,
     date,
@@ -29,7 +29,7 @@ function article(title: string, date: string, extra: Partial<SiteArticle> = {}):
   };
 }
 
-function entry(file: string, a: SiteArticle): ArticleEntry {
+function entry(file: string, a: ArticleSummary): ArticleEntry {
   return new ArticleEntry(file, a, `/${a.date.slice(0, 4)}/${a.date.slice(5, 7)}/${a.slug}/`, [], file);
 }
 
