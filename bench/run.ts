@@ -20,7 +20,7 @@ const help = `npm run bench -- [--articles N] [--runs R] [--only parse|build|ser
                 rồi riêng chỉ mục tìm kiếm (Pagefind) trên kết quả đó
             (b') như (b) nhưng không có tin liên quan, trang chuyên mục, tác giả, lưu trữ
                 (TOA_SOAN_WITHOUT=related,sections,authors,archive): in ra các tính năng
-                của issue 5 làm bản dựng chậm thêm bao nhiêu phần trăm (mục tiêu ≤ 15%)
+                đó làm bản dựng chậm thêm bao nhiêu phần trăm (mục tiêu ≤ 15%)
             (c) Eleventy thuần trên các tệp Markdown tương đương
           In ra trang/giây, ms/bài, bộ nhớ đỉnh (RSS cả cây tiến trình), tỉ lệ (b)/(c).
           Trước mỗi lần đo: xóa bộ đệm trang của hệ điều hành (page cache, cần root trên
