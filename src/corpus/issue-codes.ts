@@ -1,13 +1,10 @@
+import type { IssueCodeWith, Severity } from '../issues/catalogue.ts';
 import type { Issue } from '../parser/issue.ts';
 
 /**
- * Codes reported outside the parser, about an article's place in the content folder and the
- * files beside it. The parser's own codes are `IssueCode` in `src/parser/issue.ts`.
+ * An issue found outside the parser, about an article's place in the content folder and the files
+ * beside it; the code must be one the catalogue (`src/issues/catalogue.ts`) allows at that severity.
  */
-export const SITE_ISSUE_CODES = ['NO_FILE', 'UNKNOWN_SECTION', 'MISSING_PHOTO', 'UNUSED_PHOTO', 'BAD_PHOTO'] as const;
-
-export type SiteIssueCode = (typeof SITE_ISSUE_CODES)[number];
-
-export function siteIssue(severity: Issue['severity'], code: SiteIssueCode, line: number, message: string): Issue {
+export function siteIssue<S extends Severity>(severity: S, code: IssueCodeWith<S>, line: number, message: string): Issue {
   return { severity, code, line, message };
 }

@@ -1,37 +1,20 @@
-/** Stable English codes; editors read the Vietnamese message, tools match the code. */
-export const ISSUE_CODES = [
-  'EMPTY_FILE',
-  'NOT_UTF8',
-  'MISREAD_ENCODING',
-  'NO_DATE',
-  'BAD_TIMESTAMP',
-  'BAD_OVERRIDE',
-  'NO_TITLE',
-  'NO_LEAD',
-  'NO_BYLINE',
-  'LONG_HEADING',
-  'REPEATED_LINE',
-  'UNKNOWN_OVERRIDE',
-  'OVERRIDE_HEADING_NOT_FOUND',
-  'DUPLICATE_SLUG',
-] as const;
-export type IssueCode = (typeof ISSUE_CODES)[number];
+import type { IssueCode, IssueCodeWith, Severity } from '../issues/catalogue.ts';
 
-export type Severity = 'error' | 'warning';
+export { ISSUE_CODES, type IssueCode, type Severity } from '../issues/catalogue.ts';
 
 /** A problem found in one article file; `line` is 1-based in the file as committed. */
 export interface Issue {
   severity: Severity;
-  code: IssueCode | (string & {});
+  code: IssueCode;
   line: number;
   message: string;
 }
 
-export function error(code: IssueCode, line: number, message: string): Issue {
+export function error(code: IssueCodeWith<'error'>, line: number, message: string): Issue {
   return { severity: 'error', code, line, message };
 }
 
-export function warning(code: IssueCode, line: number, message: string): Issue {
+export function warning(code: IssueCodeWith<'warning'>, line: number, message: string): Issue {
   return { severity: 'warning', code, line, message };
 }
 
