@@ -1,3 +1,8 @@
+/**
+ * The build stage: the `build` command's steps in order (repair what a killed build left, read and
+ * check every article, render the site into a temporary folder, index it for search) and the swap
+ * of the finished site into place, so readers never see a half-written one.
+ */
 import { existsSync, renameSync, rmSync } from 'node:fs';
 import { chmod, mkdir, mkdtemp, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';

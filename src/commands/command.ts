@@ -1,3 +1,8 @@
+/**
+ * The commands stage: one module per CLI subcommand (parse, check, build, serve, convert), each
+ * reading its command line and the environment, then calling the stage that does the work. Input
+ * from outside (options, `SITE_URL`, `TOA_SOAN_WITHOUT`) is read here and passed down as data.
+ */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 
 /** A CLI subcommand: its own help text, and a run that returns the exit status. */

@@ -1,3 +1,10 @@
+/**
+ * The corpus stage: article files become parsed articles (through the parse cache), checked for
+ * every problem an editor must hear of, and then the archive's model. `loadArticle` reads one
+ * file the way `check`, `build` and `serve` all read it; `loadCorpus` reads the content folder into
+ * a `Corpus` (the articles, newest first, each with its address), from which `ArchiveModel`
+ * derives the sections, writers, years, months and related stories the pages show.
+ */
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { FILE_CONCURRENCY, mapConcurrently } from '../concurrency.ts';

@@ -1,3 +1,8 @@
+/**
+ * The search stage: Pagefind's search index of a built site, for `/tim-kiem/`. Article pages mark
+ * their story for the index; a big archive gets several indexes, built side by side in search
+ * workers (search-worker.ts), which the search page merges.
+ */
 import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';

@@ -1,3 +1,9 @@
+/**
+ * The serve stage: the editors' private preview. A dev server with live reload serves the site a
+ * renderer process (serve-renderer.ts) writes into the preview's own folder; every saved article,
+ * photo or template is sent to it, and it re-renders only the pages the change affects
+ * (affected.ts).
+ */
 import type { ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdir, rm } from 'node:fs/promises';

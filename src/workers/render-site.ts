@@ -1,3 +1,10 @@
+/**
+ * The workers stage: a big archive's pages rendered in several processes. Eleventy keeps every
+ * page of a run in memory, so past a few thousand articles the article pages are cut into shards
+ * (shards.ts), each rendered by a shard worker (shard-worker.ts), and past more the listings,
+ * feeds and sitemaps are shared out among site-pages workers too; the build's own process plans
+ * the shards, sends each worker its job, and renders what is left. `renderSite` chooses how.
+ */
 import os from 'node:os';
 import type { ArchiveModel } from '../corpus/archive-model.ts';
 import type { SiteFeatures } from '../corpus/features.ts';
