@@ -36,7 +36,7 @@ export const command: Command = {
     const { defaultPreviewDir, serveSite, ServeError } = await import('../serve/serve.ts');
     const outputDir = values.output ?? defaultPreviewDir(port);
     try {
-      const status = await serveSite({ contentDir: values.content, outputDir, port, host: values.host, pathPrefix: values.prefix, features });
+      const status = await serveSite({ contentDir: values.content, outputDir, port, host: values.host, pathPrefix: values.prefix, siteUrl: process.env.SITE_URL, features });
       // A worker or a connection still closing must not keep a stopped server's process alive.
       process.exit(status);
     } catch (error) {

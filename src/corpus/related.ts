@@ -100,7 +100,7 @@ export function relatedStories(stories: readonly StoryTopics[]): number[][] {
   // One score slot per story (by rank), reset after each use: far cheaper than a Map per story.
   const scores = new Float64Array(stories.length);
   const touched = new Int32Array(stories.length);
-  return stories.map((story, self) => {
+  return stories.map((_story, self) => {
     const own = rank[self]!;
     let touchedCount = 0;
     for (const id of termsOf[self]!) {

@@ -3,12 +3,10 @@ declare module '@11ty/eleventy' {
   export interface EleventyDirectories {
     input: string;
     output: string;
-    includes: string;
   }
 
   export interface UserConfig {
-    readonly directories: EleventyDirectories;
-    /** Set by Eleventy after the config file ran; read it at render time. */
+    /** Set by Eleventy after the configuration ran; read it at render time. */
     readonly pathPrefix: string | undefined;
     addPlugin<O>(plugin: (config: UserConfig, options: O) => void, options?: O): void;
     addGlobalData(name: string, value: unknown): void;
@@ -22,17 +20,12 @@ declare module '@11ty/eleventy' {
     configPath?: string | false;
     quietMode?: boolean;
     pathPrefix?: string;
-    runMode?: 'build' | 'watch' | 'serve';
     config?: (config: UserConfig) => void | Promise<void>;
   }
 
   export class Eleventy {
     constructor(input: string, output: string, options?: EleventyOptions);
-    init(): Promise<void>;
     write(): Promise<unknown>;
-    watch(): Promise<unknown>;
-    serve(port?: number): Promise<void>;
-    stopWatch(): Promise<void>;
     disableLogger(): void;
   }
 

@@ -24,7 +24,7 @@ export interface SiteRun {
   corpus: Corpus;
   archive: ArchiveView;
   features: SiteFeatures;
-  /** Overrides `SITE_URL`. */
+  /** The public address (`--site-url` or `SITE_URL`); the paper's own when not given. */
   siteUrl?: string | undefined;
   /** Called after each article page is rendered (build progress). */
   onArticle?: () => void;
@@ -45,7 +45,7 @@ export interface SitePluginOptions extends SiteRun {
  * call the Vietnamese date and text helpers of `filters.ts` directly rather than through Eleventy filters.
  */
 export function sitePlugin(eleventyConfig: UserConfig, options: SitePluginOptions): void {
-  const site = siteSettings(options.siteUrl ?? process.env.SITE_URL);
+  const site = siteSettings(options.siteUrl);
   const images = new ImageStore();
   const parseCache = new ParseCache();
   const { archive } = options;

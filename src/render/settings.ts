@@ -36,7 +36,8 @@ export function normalizeSiteUrl(url: string): string {
   return parsed.toString();
 }
 
-export function siteSettings(siteUrl: string | undefined = process.env.SITE_URL): SiteSettings {
+/** The settings of a site at `siteUrl` (`SITE_URL` or `--site-url`, read by the command), or at the paper's own address. */
+export function siteSettings(siteUrl: string | undefined): SiteSettings {
   return {
     name: 'Báo Quảng Ngãi',
     url: normalizeSiteUrl(siteUrl || DEFAULT_SITE_URL),

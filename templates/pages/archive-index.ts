@@ -1,4 +1,4 @@
-import type { PageData, PageTemplate, SiteContext } from '../../src/render/context.ts';
+import type { PageTemplate, SiteContext } from '../../src/render/context.ts';
 import { html } from '../../src/markup/html.ts';
 import { basePage } from '../layouts/base.ts';
 
