@@ -115,7 +115,7 @@ describe('archive addresses', () => {
   });
 });
 
-describe('site index', () => {
+describe('archive model', () => {
   const entries = [
     entry('c/thoi-su/a.txt', article('Lũ lụt ở Sơn Tịnh', '2016-06-11T07:38:00+07:00', { author: 'MINH ANH - THANH HÀ' })),
     entry('c/thoi-su/b.txt', article('Lũ lụt ở Bình Sơn', '2016-06-30T20:00:00+07:00', { author: 'MINH ANH' })),
@@ -123,33 +123,33 @@ describe('site index', () => {
     entry('c/d.txt', article('Tin không chuyên mục', '2015-12-31T23:00:00+07:00', { section: 'kinh-te' })),
     entry('c/e.txt', article('Tin ở gốc', '2015-01-01T08:00:00+07:00')),
   ];
-  const index = new ArchiveModel(new Corpus(entries), 'c', ALL_FEATURES);
+  const archive = new ArchiveModel(new Corpus(entries), 'c', ALL_FEATURES);
 
   test('sections in menu order with their stories newest first; the override wins over the folder', () => {
-    expect(index.sections.map((s) => [s.name, s.url, s.entries.map((e) => e.file)])).toEqual([
+    expect(archive.sections.map((s) => [s.name, s.url, s.entries.map((e) => e.file)])).toEqual([
       ['Thời sự', '/thoi-su/', ['c/thoi-su/b.txt', 'c/thoi-su/a.txt']],
       ['Kinh tế', '/kinh-te/', ['c/kinh-te/c.txt', 'c/d.txt']],
     ]);
-    expect(index.sectionOf(entries[4]!)).toBeNull();
-    expect(index.nav).toEqual([
+    expect(archive.sectionOf(entries[4]!)).toBeNull();
+    expect(archive.nav).toEqual([
       { name: 'Thời sự', url: '/thoi-su/' },
       { name: 'Kinh tế', url: '/kinh-te/' },
     ]);
   });
 
   test('writers get one page per name, spellings that slug alike share it under the newest spelling', () => {
-    expect(index.authors.map((a) => [a.name, a.url, a.entries.map((e) => e.file)])).toEqual([
+    expect(archive.authors.map((a) => [a.name, a.url, a.entries.map((e) => e.file)])).toEqual([
       ['Minh Anh', '/tac-gia/minh-anh/', ['c/kinh-te/c.txt', 'c/thoi-su/b.txt', 'c/thoi-su/a.txt']],
       ['THANH HÀ', '/tac-gia/thanh-ha/', ['c/thoi-su/a.txt']],
     ]);
   });
 
   test('years and months in Vietnam time, newest first', () => {
-    expect(index.years.map((y) => [y.name, y.url, y.entries.length])).toEqual([
+    expect(archive.years.map((y) => [y.name, y.url, y.entries.length])).toEqual([
       ['Năm 2016', '/2016/', 3],
       ['Năm 2015', '/2015/', 2],
     ]);
-    expect(index.months.map((m) => [m.name, m.url])).toEqual([
+    expect(archive.months.map((m) => [m.name, m.url])).toEqual([
       ['Tháng 7/2016', '/2016/07/'],
       ['Tháng 6/2016', '/2016/06/'],
       ['Tháng 12/2015', '/2015/12/'],
@@ -158,7 +158,7 @@ describe('site index', () => {
   });
 
   test('pages: every group paginated, page 2 on at …/trang/N/', () => {
-    const pages = index.pages(2);
+    const pages = archive.pages(2);
     const thoiSu = pages.filter((p) => p.group.url === '/thoi-su/');
     expect(thoiSu.map((p) => [p.url, p.pageNumber, p.pageCount, p.items.length])).toEqual([['/thoi-su/', 1, 1, 2]]);
     const minhAnh = pages.filter((p) => p.group.url === '/tac-gia/minh-anh/');
@@ -170,14 +170,14 @@ describe('site index', () => {
 
   test('related stories: 3 to 5, never the story itself, the same every time', () => {
     for (const e of entries) {
-      const related = index.related(e);
+      const related = archive.related(e);
       expect(related.length).toBeGreaterThanOrEqual(3);
       expect(related.length).toBeLessThanOrEqual(5);
       expect(related).not.toContain(e);
     }
-    expect(index.related(entries[0]!)[0]).toBe(entries[1]);
+    expect(archive.related(entries[0]!)[0]).toBe(entries[1]);
     const again = new ArchiveModel(new Corpus(entries), 'c', ALL_FEATURES);
-    expect(entries.map((e) => again.related(e).map((r) => r.file))).toEqual(entries.map((e) => index.related(e).map((r) => r.file)));
+    expect(entries.map((e) => again.related(e).map((r) => r.file))).toEqual(entries.map((e) => archive.related(e).map((r) => r.file)));
   });
 });
 

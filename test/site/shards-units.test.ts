@@ -74,24 +74,24 @@ describe('shards', () => {
 
   test("a shard's story links, related stories sent after the plan, say what the whole archive's say", async () => {
     const { corpus } = buildCorpus(files);
-    const index = archiveOf(corpus);
+    const archive = archiveOf(corpus);
     const shard = planShards(corpus, 4)[1]!;
     let sendRelated: (related: ShardRelated) => void = () => {};
     const relatedArrives = new Promise<ShardRelated>((resolve) => (sendRelated = resolve));
-    const plan = JSON.parse(JSON.stringify(shardPlan(corpus, shard, index)));
+    const plan = JSON.parse(JSON.stringify(shardPlan(corpus, shard, archive)));
     const window = corpusOfPlan(plan);
     let ready = false;
-    const windowIndex = shardStoryLinks(plan, window, relatedArrives, ALL_FEATURES).then((seeded) => ((ready = true), seeded));
+    const shardLinks = shardStoryLinks(plan, window, relatedArrives, ALL_FEATURES).then((links) => ((ready = true), links));
     await new Promise((resolve) => setImmediate(resolve));
     expect(ready).toBe(false);
-    sendRelated(JSON.parse(JSON.stringify(shardRelated(corpus, shard, index))));
-    const seeded = await windowIndex;
-    expect(seeded.nav).toEqual(index.nav);
+    sendRelated(JSON.parse(JSON.stringify(shardRelated(corpus, shard, archive))));
+    const links = await shardLinks;
+    expect(links.nav).toEqual(archive.nav);
     for (const entry of window.articlePages) {
       const whole = corpus.entries.find((e) => e.url === entry.url)!;
-      expect(index.related(whole).length).toBeGreaterThanOrEqual(3);
-      expect(seeded.related(entry).map((e) => e.url)).toEqual(index.related(whole).map((e) => e.url));
-      expect(seeded.sectionLink(entry)).toEqual(index.sectionLink(whole));
+      expect(archive.related(whole).length).toBeGreaterThanOrEqual(3);
+      expect(links.related(entry).map((e) => e.url)).toEqual(archive.related(whole).map((e) => e.url));
+      expect(links.sectionLink(entry)).toEqual(archive.sectionLink(whole));
     }
   });
 
