@@ -54,7 +54,8 @@ export interface ShardStoryLinks {
 
 /**
  * What the site derives from the articles' metadata alone (file, title, headings, date, author, section):
- * sections, writers, the archive by year and month, and related stories. Made once per corpus.
+ * sections, writers, the archive by year and month, and related stories. Made once per corpus by
+ * whoever renders it (the build, a site-pages worker, the preview) and given to the site plugin.
  */
 export class ArchiveModel implements StoryLinks {
   readonly sections: readonly StoryGroup[];

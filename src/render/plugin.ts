@@ -13,7 +13,7 @@ import { absoluteUrl } from '../corpus/urls.ts';
 import { ParseCache } from '../corpus/parse-cache.ts';
 import { ImageStore } from '../markup/images.ts';
 import type { SiteContext, SiteTemplates } from './context.ts';
-import { eleventyTemplate, type PageKeep } from './page-filter.ts';
+import { eleventyTemplate, type PageKeep } from './eleventy-templates.ts';
 import { siteSettings } from './settings.ts';
 
 /** What the run's pages show of the archive: the whole model, or an article shard's story links (which may come later). */
