@@ -106,4 +106,17 @@ describe('TOA_SOAN_WITHOUT', () => {
     expect(parseFeatures(undefined)).toEqual({ related: true, sections: true, authors: true, archive: true });
     expect(() => parseFeatures('relatd')).toThrow(/relatd/);
   });
+
+  test('the build command refuses an unknown name as a usage error, before reading any article', async () => {
+    const out = path.join(os.tmpdir(), 'toa-soan-features-refused');
+    const args = ['src/cli.ts', 'build', '--content', 'content', '--output', out, '--quiet'];
+    const refused = await run(path.join(ROOT, 'node_modules/.bin/tsx'), args, { cwd: ROOT, env: { ...process.env, TOA_SOAN_WITHOUT: 'relatd' } }).then(
+      () => null,
+      (error: { code: number; stderr: string }) => error,
+    );
+    expect(refused?.code).toBe(2);
+    expect(refused?.stderr).toMatch(/^toa-soan build: TOA_SOAN_WITHOUT: không biết "relatd"/);
+    expect(refused?.stderr).not.toMatch(/\bat .*\.ts:\d+/);
+    expect(existsSync(out)).toBe(false);
+  });
 });
