@@ -47,10 +47,15 @@ interface RunningBuild {
   exited: Promise<number>;
 }
 
-/** Starts the real build command, as CI would: `tsx src/cli.ts build` from the repository. */
-function startBuild(content: string, out: string, env: Record<string, string> = {}): RunningBuild {
+/**
+ * Starts the real build command from the repository: `tsx src/cli.ts build`, as the tests below
+ * signal its node process, or `npm run build`, as a newsroom or a CI runner starts it.
+ */
+function startBuild(content: string, out: string, env: Record<string, string> = {}, launcher: 'tsx' | 'npm' = 'tsx'): RunningBuild {
   const mark = randomUUID();
-  const child = spawn(TSX, ['src/cli.ts', 'build', '--content', content, '--output', out, '--site-url', SITE_URL], {
+  const options = ['--content', content, '--output', out, '--site-url', SITE_URL];
+  const [command, args] = launcher === 'tsx' ? [TSX, ['src/cli.ts', 'build', ...options]] : ['npm', ['run', '--silent', 'build', '--', ...options]];
+  const child = spawn(command, args, {
     cwd: ROOT,
     env: { ...process.env, ...env, TOA_SOAN_TEST_MARK: mark },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -151,23 +156,12 @@ describe.each([
 });
 
 test('SIGTERM to npm (`npm run build`, as a CI runner or service manager stops it) stops the build cleanly', async () => {
-  const mark = randomUUID();
-  const child = spawn('npm', ['run', '--silent', 'build', '--', '--content', content, '--output', out, '--site-url', SITE_URL], {
-    cwd: ROOT,
-    env: { ...process.env, ...SHARDED, TOA_SOAN_TEST_MARK: mark },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout!.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
-  child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  await waitFor('"Dựng trang…"', () => stdout.includes('Dựng trang…'));
-  await waitFor('a shard worker', () => processesMarked(mark).some(({ command }) => SHARD_WORKER.test(command)));
-  child.kill('SIGTERM');
-  expect(await exited).not.toBe(0);
-  expect(stderr).toContain(`Đã dừng dựng trang (SIGTERM); trang cũ trong ${out} được giữ nguyên.`);
-  await waitFor('every process of the build to end', () => processesMarked(mark).length === 0);
+  const run = startBuild(content, out, SHARDED, 'npm');
+  await waitForWorker(run, 'Dựng trang…', SHARD_WORKER);
+  run.child.kill('SIGTERM');
+  expect(await run.exited).not.toBe(0);
+  expect(run.stderr()).toContain(`Đã dừng dựng trang (SIGTERM); trang cũ trong ${out} được giữ nguyên.`);
+  await waitFor('every process of the build to end', () => processesMarked(run.mark).length === 0);
   expect(await readdir(path.dirname(out))).toEqual(['_site']);
   expect(await hashTree(out)).toEqual(before);
 });
