@@ -6,6 +6,7 @@ const commands: Record<string, () => Promise<Command>> = {
   build: async () => (await import('./commands/build.ts')).command,
   serve: async () => (await import('./commands/serve.ts')).command,
   convert: async () => (await import('./commands/convert.ts')).command,
+  publish: async () => (await import('./commands/publish.ts')).command,
 };
 
 async function usage(): Promise<string> {
