@@ -1,7 +1,8 @@
 /**
  * A local S3 API for the publish tests and benchmark: s3rver (an S3 server in Node that keeps
  * objects in a folder) behind a thin HTTP front on 127.0.0.1 and a free port, which counts every
- * request and can slow requests down or answer some with a 5xx first. The front passes requests
+ * request and can slow requests down or answer some with a 5xx first. Like S3, it stores nothing
+ * for a request whose client is gone before the request is handled. The front passes requests
  * through unchanged, Host header included, so the client's signatures stay valid.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -26,8 +27,10 @@ export interface SeenRequest {
 
 export interface LocalS3 {
   endpoint: string;
-  /** Every request answered, in order of arrival. */
+  /** Every request answered, in the order of the answers. */
   requests: SeenRequest[];
+  /** Requests received and not yet fully handled: a client that died may leave some. */
+  pending: number;
   /** Milliseconds to hold each request before answering it. */
   delayMs: number;
   /** Called for each request: a status to answer with instead of passing it on, or undefined. */
@@ -43,6 +46,7 @@ export async function startLocalS3(buckets: readonly string[]): Promise<LocalS3>
   const front: LocalS3 = {
     endpoint: '',
     requests: [],
+    pending: 0,
     delayMs: 0,
     fault: undefined,
     close: async () => {
@@ -64,12 +68,27 @@ export async function startLocalS3(buckets: readonly string[]): Promise<LocalS3>
       seen.status = response.statusCode;
       front.requests.push(seen);
     });
-    const answer = () => {
+    front.pending++;
+    let settled = false;
+    const settle = () => {
+      if (!settled) front.pending--;
+      settled = true;
+    };
+    // s3rver never finishes a request whose client vanished mid-way: such a request is over when its connection is.
+    response.on('close', settle);
+    const answer = async () => {
       const status = front.fault?.(request);
-      if (status === undefined) return handle(request, response);
-      request.resume();
-      response.writeHead(status, { 'content-type': 'application/xml' });
-      response.end(`<?xml version="1.0" encoding="UTF-8"?><Error><Code>InternalError</Code><Message>injected</Message></Error>`);
+      if (request.socket.destroyed) {
+        // The client died while the request was held: S3 stores no upload it did not answer.
+      } else if (status === undefined) {
+        // Koa's handler settles once s3rver has stored the object, even for a client gone meanwhile.
+        await (handle(request, response) as unknown as Promise<void>).catch(() => {});
+      } else {
+        request.resume();
+        response.writeHead(status, { 'content-type': 'application/xml' });
+        response.end(`<?xml version="1.0" encoding="UTF-8"?><Error><Code>InternalError</Code><Message>injected</Message></Error>`);
+      }
+      settle();
     };
     if (front.delayMs > 0) setTimeout(answer, front.delayMs);
     else answer();
