@@ -1,16 +1,18 @@
 /**
  * A local S3 API for the publish tests and benchmark: s3rver (an S3 server in Node that keeps
- * objects in a folder) behind a thin HTTP front on 127.0.0.1 and a free port, which counts every
- * request and can slow requests down or answer some with a 5xx first. Like S3, it stores nothing
- * for a request whose client is gone before the request is handled. The front passes requests
- * through unchanged, Host header included, so the client's signatures stay valid.
+ * objects in a folder, run by local-s3-server.ts) behind a thin HTTP front on 127.0.0.1 and a free
+ * port, which counts every request and can hold requests a while or answer some with a 5xx. The
+ * front reads each request whole before passing it on, and drops one whose client is gone by then:
+ * like S3, the store never keeps an upload that was cut off. Requests pass with their headers
+ * unchanged, Host included, so the client's signatures stay valid.
  */
+import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { Agent, createServer, request as forward, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import S3rver from 's3rver';
+import { createInterface } from 'node:readline';
 
 /** s3rver's one account. */
 export const LOCAL_CREDENTIALS = { AWS_ACCESS_KEY_ID: 'S3RVER', AWS_SECRET_ACCESS_KEY: 'S3RVER' } as const;
@@ -20,7 +22,7 @@ export interface SeenRequest {
   /** Decoded, without the query: `/bucket/key`. */
   path: string;
   query: string;
-  /** Content-Length of the request body. */
+  /** Bytes of the request body. */
   bytes: number;
   status: number;
 }
@@ -29,20 +31,32 @@ export interface LocalS3 {
   endpoint: string;
   /** Every request answered, in the order of the answers. */
   requests: SeenRequest[];
-  /** Requests received and not yet fully handled: a client that died may leave some. */
+  /** Requests received and not yet answered by the store. */
   pending: number;
-  /** Milliseconds to hold each request before answering it. */
+  /** Milliseconds to hold each request before passing it on. */
   delayMs: number;
   /** Called for each request: a status to answer with instead of passing it on, or undefined. */
   fault: ((request: IncomingMessage) => number | undefined) | undefined;
   close(): Promise<void>;
 }
 
+async function startStore(directory: string, buckets: readonly string[]) {
+  const child = spawn(process.execPath, ['--openssl-legacy-provider', '--import', 'tsx', join(import.meta.dirname, 'local-s3-server.ts'), directory, ...buckets], {
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
+  const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
+  for await (const line of createInterface({ input: child.stdout! })) {
+    return { port: (JSON.parse(line) as { port: number }).port, stop: () => (child.stdin!.end(), exited) };
+  }
+  throw new Error('the local S3 server exited before listening');
+}
+
+const INJECTED = '<?xml version="1.0" encoding="UTF-8"?><Error><Code>InternalError</Code><Message>injected</Message></Error>';
+
 export async function startLocalS3(buckets: readonly string[]): Promise<LocalS3> {
   const directory = await mkdtemp(join(tmpdir(), 'toa-soan-s3-'));
-  const s3rver = new S3rver({ silent: true, directory, configureBuckets: buckets.map((name) => ({ name, configs: [] })) });
-  await s3rver.configureBuckets();
-  const handle = s3rver.callback();
+  const store = await startStore(directory, buckets);
+  const agent = new Agent({ keepAlive: true });
   const front: LocalS3 = {
     endpoint: '',
     requests: [],
@@ -52,46 +66,50 @@ export async function startLocalS3(buckets: readonly string[]): Promise<LocalS3>
     close: async () => {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      agent.destroy();
+      await store.stop();
       await rm(directory, { recursive: true, force: true });
     },
   };
-  const server = createServer((request: IncomingMessage, response: ServerResponse) => {
-    const url = new URL(request.url ?? '/', 'http://local');
-    const seen: SeenRequest = {
-      method: request.method ?? '',
-      path: decodeURIComponent(url.pathname),
-      query: url.search,
-      bytes: Number(request.headers['content-length'] ?? 0),
-      status: 0,
-    };
-    response.on('finish', () => {
-      seen.status = response.statusCode;
-      front.requests.push(seen);
+
+  const answer = async (request: IncomingMessage, response: ServerResponse, body: Buffer, seen: SeenRequest) => {
+    if (front.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, front.delayMs));
+    if (request.socket.destroyed) return;
+    const status = front.fault?.(request);
+    if (status !== undefined) {
+      response.writeHead(status, { 'content-type': 'application/xml' }).end(INJECTED);
+      seen.status = status;
+      return;
+    }
+    await new Promise<void>((resolve) => {
+      const upstream = forward({ host: '127.0.0.1', port: store.port, method: request.method, path: request.url, headers: request.headers, agent }, (reply) => {
+        seen.status = reply.statusCode ?? 0;
+        response.writeHead(seen.status, reply.headers);
+        reply.pipe(response);
+        reply.on('end', resolve);
+        reply.on('error', () => resolve());
+      });
+      upstream.on('error', () => resolve());
+      upstream.end(body);
     });
+  };
+
+  const server = createServer(async (request, response) => {
+    const url = new URL(request.url ?? '/', 'http://local');
+    const seen: SeenRequest = { method: request.method ?? '', path: decodeURIComponent(url.pathname), query: url.search, bytes: 0, status: 0 };
     front.pending++;
-    let settled = false;
-    const settle = () => {
-      if (!settled) front.pending--;
-      settled = true;
-    };
-    // s3rver never finishes a request whose client vanished mid-way: such a request is over when its connection is.
-    response.on('close', settle);
-    const answer = async () => {
-      const status = front.fault?.(request);
-      if (request.socket.destroyed) {
-        // The client died while the request was held: S3 stores no upload it did not answer.
-      } else if (status === undefined) {
-        // Koa's handler settles once s3rver has stored the object, even for a client gone meanwhile.
-        await (handle(request, response) as unknown as Promise<void>).catch(() => {});
-      } else {
-        request.resume();
-        response.writeHead(status, { 'content-type': 'application/xml' });
-        response.end(`<?xml version="1.0" encoding="UTF-8"?><Error><Code>InternalError</Code><Message>injected</Message></Error>`);
-      }
-      settle();
-    };
-    if (front.delayMs > 0) setTimeout(answer, front.delayMs);
-    else answer();
+    try {
+      const chunks: Buffer[] = [];
+      for await (const chunk of request) chunks.push(chunk as Buffer);
+      const body = Buffer.concat(chunks);
+      seen.bytes = body.length;
+      await answer(request, response, body, seen);
+    } catch {
+      // The client went away mid-request: nothing reaches the store.
+    } finally {
+      if (seen.status !== 0) front.requests.push(seen);
+      front.pending--;
+    }
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   front.endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

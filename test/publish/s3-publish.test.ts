@@ -147,6 +147,19 @@ describe('toa-soan publish', () => {
     expect(siteKeys(await readBucket(s3, 'kho', 'tin/'))).toEqual(Object.keys(SITE).sort());
   });
 
+  it('reads a bucket of more than a thousand objects page by page', async () => {
+    const files: Record<string, string> = { ...SITE };
+    for (let i = 0; i < 1100; i++) files[`pagefind/fragment/vi_${String(i).padStart(7, '0')}.pf_fragment`] = String(i);
+    const site = await writeSite(files);
+    expect((await publish(args(site))).code).toBe(0);
+    s3.requests.length = 0;
+    const again = await publish(args(site));
+    expect(again.code).toBe(0);
+    expect(again.stdout).toMatch(/tải lên 0 tệp .* 1111 tệp không đổi/);
+    expect(s3.requests.filter((request) => request.query.includes('list-type=2')).length).toBeGreaterThan(1);
+    expect(writes()).toEqual([]);
+  });
+
   it('fixes the headers of an object another tool stored with the same bytes', async () => {
     const site = await writeSite(SITE);
     await putObject(s3, 'kho', 'tin/style.css', SITE['style.css'], 'text/css');
