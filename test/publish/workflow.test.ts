@@ -40,12 +40,16 @@ interface Job {
   if?: string;
   permissions?: Record<string, string>;
   container?: { image: string; options?: string };
+  concurrency?: { group: string; 'cancel-in-progress': boolean };
   steps: Step[];
 }
 const workflow = yaml.load(source) as { on: Record<string, unknown>; jobs: Record<string, Job> };
 const build = workflow.jobs.build!;
 const deploy = workflow.jobs.deploy!;
+const publishS3 = workflow.jobs['publish-s3']!;
 const ON_MAIN = "github.event_name == 'push' && github.ref == 'refs/heads/main'";
+/** Pages unless the site goes to a bucket, or as well when PAGES is true. */
+const TO_PAGES = `${ON_MAIN} && (vars.S3_BUCKET == '' || vars.PAGES == 'true')`;
 
 function stepIndex(predicate: (step: Step) => boolean): number {
   const index = build.steps.findIndex(predicate);
@@ -73,7 +77,11 @@ describe('.github/workflows/site.yml', () => {
     const checkouts = build.steps.filter((s) => (s.uses ?? '').startsWith('actions/checkout@'));
     expect(checkouts).toHaveLength(1);
     expect(checkouts[0]!.with ?? {}).toEqual({});
-    expect(source).not.toMatch(/FIXTURES_|shared\/|vars\.|secrets\./);
+    expect(source).not.toMatch(/FIXTURES_|shared\//);
+    // Variables only decide where main is published; no step before the build reads any, and none reads a secret.
+    const beforeBuild = build.steps.slice(0, stepIndex((s) => (s.run ?? '').includes('cli.ts build')));
+    expect(JSON.stringify(beforeBuild.filter((s) => s.id !== 'pages'))).not.toMatch(/vars\.|secrets\./);
+    expect(JSON.stringify(build)).not.toMatch(/secrets\./);
   });
 
   it('builds on Debian, as the project CI does, so apt gives /usr/bin/chromium', () => {
@@ -104,15 +112,53 @@ describe('.github/workflows/site.yml', () => {
     stepIndex((s) => (s.run ?? '').startsWith('npm ci'));
   });
 
-  it('uploads and deploys _site/ only from main, with the Pages permissions', () => {
+  it('uploads and deploys _site/ to Pages only from main, unless it goes to a bucket alone, with the Pages permissions', () => {
     const upload = build.steps[stepIndex((s) => (s.uses ?? '').startsWith('actions/upload-pages-artifact@'))]!;
-    expect(upload.if).toBe(ON_MAIN);
+    expect(upload.if).toBe(TO_PAGES);
+    expect(build.steps[stepIndex((s) => s.id === 'pages')]!.if).toBe(TO_PAGES);
     expect(upload.with).toEqual({ path: '_site' });
-    expect(deploy.if).toBe(ON_MAIN);
+    expect(deploy.if).toBe(TO_PAGES);
     expect(deploy.needs).toBe('build');
     expect(deploy.permissions).toEqual({ pages: 'write', 'id-token': 'write' });
     expect(deploy.steps.map((s) => s.uses)).toEqual([expect.stringMatching(/^actions\/deploy-pages@/)]);
     expect(build.permissions).not.toHaveProperty('pages', 'write');
+  });
+
+  it('keeps .cache/ between runs, restored before the build', () => {
+    const cache = stepIndex((s) => (s.uses ?? '').startsWith('actions/cache@'));
+    expect(build.steps[cache]!.with).toMatchObject({ path: '.cache' });
+    expect(cache).toBeLessThan(stepIndex((s) => (s.run ?? '').includes('cli.ts build')));
+  });
+
+  it('publishes main to S3-compatible storage only when S3_BUCKET is set, after the tests, one run at a time', () => {
+    expect(publishS3.needs).toBe('build');
+    expect(publishS3.if).toBe(`${ON_MAIN} && vars.S3_BUCKET != ''`);
+    expect(publishS3.concurrency).toEqual({ group: 'publish-s3', 'cancel-in-progress': false });
+    expect(publishS3.permissions).toEqual({ contents: 'read' });
+    const runs = publishS3.steps.map((s) => s.run ?? '');
+    const buildAt = runs.findIndex((run) => run.startsWith('npx tsx src/cli.ts build'));
+    const publishAt = runs.findIndex((run) => run.includes('npx tsx src/cli.ts publish --to "s3://$S3_BUCKET/$S3_PREFIX"'));
+    expect(buildAt).toBeGreaterThanOrEqual(0);
+    expect(publishAt).toBeGreaterThan(buildAt);
+    expect(publishS3.steps.findIndex((s) => (s.uses ?? '').startsWith('actions/cache@'))).toBeLessThan(buildAt);
+    expect(publishS3.steps[publishAt]!.env).toEqual({
+      AWS_ACCESS_KEY_ID: '${{ secrets.AWS_ACCESS_KEY_ID }}',
+      AWS_SECRET_ACCESS_KEY: '${{ secrets.AWS_SECRET_ACCESS_KEY }}',
+      AWS_REGION: '${{ vars.AWS_REGION }}',
+      S3_BUCKET: '${{ vars.S3_BUCKET }}',
+      S3_PREFIX: '${{ vars.S3_PREFIX }}',
+      S3_ENDPOINT: '${{ vars.S3_ENDPOINT }}',
+    });
+  });
+
+  it('the publish step gives --endpoint only when S3_ENDPOINT is set', () => {
+    const step = publishS3.steps.find((s) => (s.run ?? '').includes('cli.ts publish'))!;
+    const command = (env: Record<string, string>) =>
+      execFileSync('bash', ['-c', step.run!.replace('npx tsx src/cli.ts publish', 'printf "%s\\n" publish')], { env: { PATH: process.env.PATH ?? '', ...env }, encoding: 'utf8' });
+    expect(command({ S3_BUCKET: 'kho', S3_PREFIX: 'tin', S3_ENDPOINT: '' })).toBe('publish\n--to\ns3://kho/tin\n');
+    expect(command({ S3_BUCKET: 'kho', S3_PREFIX: '', S3_ENDPOINT: 'https://x.r2.cloudflarestorage.com' })).toBe(
+      'publish\n--to\ns3://kho/\n--endpoint\nhttps://x.r2.cloudflarestorage.com\n',
+    );
   });
 });
 
