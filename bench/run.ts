@@ -1,13 +1,14 @@
-/** `npm run bench -- [--articles N] [--runs R] [--only parse|build|serve]`: see --help. */
+/** `npm run bench -- [--articles N] [--runs R] [--only parse|build|serve|publish]`: see --help. */
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { formatBuildReport, runBuildBench } from './build.ts';
 import { pageCacheLock } from './page-cache.ts';
 import { formatParseReport, measureLinearity, measureThroughput } from './parse.ts';
+import { formatPublishReport, runPublishBench } from './publish.ts';
 import { formatServeReport, runServeBench } from './serve.ts';
 
-const help = `npm run bench -- [--articles N] [--runs R] [--only parse|build|serve] [--skip startup,parse,build,baseline,search,eleventy] [--keep-caches] [--megabytes M] [--seed S]
+const help = `npm run bench -- [--articles N] [--runs R] [--only parse|build|serve|publish] [--skip startup,parse,build,baseline,search,eleventy] [--keep-caches] [--megabytes M] [--seed S]
 
 Đo tốc độ (benchmarks) trên kho bài tổng hợp (a synthetic, seeded corpus):
 
@@ -28,6 +29,9 @@ const help = `npm run bench -- [--articles N] [--runs R] [--only parse|build|ser
           --keep-caches thì chỉ sync, giữ bộ đệm.
   serve   máy chủ xem trước (npm start) trên bản sao N bài: thời gian khởi động, rồi R lần
           sửa tiêu đề một bài và đo đến khi địa chỉ mới trả về tiêu đề mới (edit latency).
+  publish dựng N bài (có chỉ mục tìm kiếm) rồi xuất bản lên một máy chủ S3 cục bộ (s3rver ở
+          127.0.0.1), xuất bản lại khi không đổi gì, rồi thêm một bài mới, dựng, xuất bản: số tệp
+          tải lên, số MB, số tệp xoá, thời gian, bên cạnh số tệp mà bản dựng thứ hai đổi nội dung.
 
 Không có --only thì chạy parse và build. Tiến độ in ra stderr, kết quả ra stdout.`;
 
@@ -67,8 +71,8 @@ async function main(): Promise<number> {
     process.stdout.write(`${help}\n`);
     return 0;
   }
-  if (values.only !== undefined && values.only !== 'parse' && values.only !== 'build' && values.only !== 'serve') {
-    process.stderr.write(`bench: --only nhận "parse", "build" hoặc "serve", không phải "${values.only}"\n\n${help}\n`);
+  if (values.only !== undefined && !['parse', 'build', 'serve', 'publish'].includes(values.only)) {
+    process.stderr.write(`bench: --only nhận "parse", "build", "serve" hoặc "publish", không phải "${values.only}"\n\n${help}\n`);
     return 2;
   }
   const log = (line: string): void => {
@@ -80,6 +84,11 @@ async function main(): Promise<number> {
   if (values.only === 'serve') {
     const bench = await runServeBench({ articles: positiveInteger('articles', values.articles), runs, seed, log });
     process.stdout.write(`${formatServeReport(bench)}\n`);
+    return 0;
+  }
+  if (values.only === 'publish') {
+    const bench = await runPublishBench({ articles: positiveInteger('articles', values.articles), seed, log });
+    process.stdout.write(`${formatPublishReport(bench)}\n`);
     return 0;
   }
   if (values.only !== 'build') {

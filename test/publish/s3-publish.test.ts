@@ -148,7 +148,7 @@ describe('toa-soan publish', () => {
   });
 
   it('reads a bucket of more than a thousand objects page by page', async () => {
-    const files: Record<string, string> = { ...SITE };
+    const files: Record<string, string | Buffer> = { ...SITE };
     for (let i = 0; i < 1100; i++) files[`pagefind/fragment/vi_${String(i).padStart(7, '0')}.pf_fragment`] = String(i);
     const site = await writeSite(files);
     expect((await publish(args(site))).code).toBe(0);
