@@ -152,6 +152,48 @@ export const ISSUE_CATALOGUE = {
     fix: 'kiểm tra quyền ghi, chỗ trống trên đĩa',
     reportedBy: 'lệnh `convert`',
   },
+  NO_SITE: {
+    severities: ['error'],
+    meaning: 'thư mục chỉ ra không phải trang đã dựng (không có `index.html`)',
+    fix: 'chạy `build` trước, hay sửa `--output`',
+    reportedBy: 'lệnh `publish`',
+  },
+  NO_CREDENTIALS: {
+    severities: ['error'],
+    meaning: 'thiếu khoá truy cập kho',
+    fix: 'đặt biến `AWS_ACCESS_KEY_ID` và `AWS_SECRET_ACCESS_KEY` (trong GitHub: secrets)',
+    reportedBy: 'lệnh `publish`',
+  },
+  NO_REGION: {
+    severities: ['error'],
+    meaning: 'thiếu vùng của kho AWS',
+    fix: 'đặt biến `AWS_REGION`, hoặc chỉ ra `--endpoint` cho kho không phải AWS',
+    reportedBy: 'lệnh `publish`',
+  },
+  NO_CONNECTION: {
+    severities: ['error'],
+    meaning: 'không kết nối được tới kho (sai địa chỉ, mất mạng, hết giờ)',
+    fix: 'kiểm tra `--endpoint` và mạng, rồi chạy lại',
+    reportedBy: 'lệnh `publish`',
+  },
+  ACCESS_DENIED: {
+    severities: ['error'],
+    meaning: 'kho từ chối khoá truy cập',
+    fix: 'kiểm tra khoá, và quyền liệt kê, đọc, ghi, xoá của khoá trong kho đó',
+    reportedBy: 'lệnh `publish`',
+  },
+  NO_BUCKET: {
+    severities: ['error'],
+    meaning: 'không có kho mang tên trong `--to`',
+    fix: 'tạo kho trước, hay sửa tên kho',
+    reportedBy: 'lệnh `publish`',
+  },
+  STORE_ERROR: {
+    severities: ['error'],
+    meaning: 'kho báo lỗi khác, kể cả sau khi đã thử lại',
+    fix: 'chạy lại lệnh: lần sau làm nốt phần còn lại',
+    reportedBy: 'lệnh `publish`',
+  },
 } as const satisfies Record<string, CodeDescription>;
 
 export type IssueCode = keyof typeof ISSUE_CATALOGUE;

@@ -3,17 +3,11 @@
  * message that says what to fix. The SDK's errors (and Node's network errors inside them) are
  * recognised by name and status here, in one place, so no stack trace ever reaches the editor.
  */
+import type { IssueCode } from '../issues/catalogue.ts';
 import { describeTarget, type Target } from './target.ts';
 
-export type PublishErrorCode =
-  | 'NO_SITE'
-  | 'NO_CREDENTIALS'
-  | 'NO_REGION'
-  | 'UNREACHABLE'
-  | 'ACCESS_DENIED'
-  | 'NO_BUCKET'
-  | 'STORE_ERROR'
-  | 'READ_FAILED';
+/** The codes of the catalogue that `publish` reports; NO_FILE, as for the other commands, for a file it cannot read. */
+export type PublishErrorCode = Extract<IssueCode, 'NO_SITE' | 'NO_FILE' | 'NO_CREDENTIALS' | 'NO_REGION' | 'NO_CONNECTION' | 'ACCESS_DENIED' | 'NO_BUCKET' | 'STORE_ERROR'>;
 
 export class PublishError extends Error {
   constructor(
@@ -55,7 +49,7 @@ export function publishErrorOf(error: unknown, action: string, target: Target, e
   const status = shape.$metadata?.httpStatusCode;
   const network = networkCode(shape);
   if (network) {
-    return new PublishError('UNREACHABLE', `không kết nối được tới kho ${where} khi ${action} (${network}); kiểm tra --endpoint, mạng, rồi chạy lại`);
+    return new PublishError('NO_CONNECTION', `không kết nối được tới kho ${where} khi ${action} (${network}); kiểm tra --endpoint, mạng, rồi chạy lại`);
   }
   if (shape.name === 'NoSuchBucket') {
     return new PublishError('NO_BUCKET', `không có kho "${target.bucket}" (${where}); tạo kho trước, hay sửa tên trong --to`);

@@ -25,7 +25,7 @@ export async function readSiteFiles(outputDir: string, onStep: (done: number, to
   try {
     entries = await readdir(outputDir, { recursive: true, withFileTypes: true });
   } catch (error) {
-    throw new PublishError('READ_FAILED', `không đọc được thư mục "${outputDir}" (${(error as NodeJS.ErrnoException).code ?? error})`);
+    throw new PublishError('NO_FILE', `không đọc được thư mục "${outputDir}" (${(error as NodeJS.ErrnoException).code ?? error})`);
   }
   const relatives = entries.filter((entry) => entry.isFile()).map((entry) => path.relative(outputDir, path.join(entry.parentPath, entry.name)));
   relatives.sort((a, b) => (keyOf(a) < keyOf(b) ? -1 : 1));
@@ -37,7 +37,7 @@ export async function readSiteFiles(outputDir: string, onStep: (done: number, to
       try {
         bytes = await readFile(path.join(outputDir, relative));
       } catch (error) {
-        throw new PublishError('READ_FAILED', `không đọc được "${path.join(outputDir, relative)}" (${(error as NodeJS.ErrnoException).code ?? error})`);
+        throw new PublishError('NO_FILE', `không đọc được "${path.join(outputDir, relative)}" (${(error as NodeJS.ErrnoException).code ?? error})`);
       }
       return { key: keyOf(relative), size: bytes.length, md5: createHash('md5').update(bytes).digest('hex') };
     },

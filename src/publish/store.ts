@@ -59,9 +59,6 @@ export class Bucket {
       credentials: options.credentials,
       ...(options.endpoint ? { endpoint: options.endpoint, forcePathStyle: true } : {}),
       maxAttempts: MAX_ATTEMPTS,
-      // Checksums only where S3 requires them (DeleteObjects): MinIO, R2 and other stores do not all take the newer ones.
-      requestChecksumCalculation: 'WHEN_REQUIRED',
-      responseChecksumValidation: 'WHEN_REQUIRED',
       requestHandler: {
         connectionTimeout: CONNECTION_TIMEOUT_MS,
         requestTimeout: REQUEST_TIMEOUT_MS,
