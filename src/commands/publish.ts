@@ -72,12 +72,12 @@ export const command: Command = {
     // Loaded here: `toa-soan --help` lists commands without loading the AWS SDK.
     const { publishSite } = await import('../publish/publish.ts');
     const { PublishError } = await import('../publish/errors.ts');
+    const progress = chooseProgress(values.quiet);
     const fail = (code: string, message: string) => {
       progress.interrupt();
       process.stderr.write(`toa-soan publish: ${code}: ${message}\n`);
       return 1;
     };
-    const progress = chooseProgress(values.quiet);
 
     const accessKeyId = process.env.AWS_ACCESS_KEY_ID;
     const secretAccessKey = process.env.AWS_SECRET_ACCESS_KEY;

@@ -33,14 +33,20 @@ export async function readSiteFiles(outputDir: string, onStep: (done: number, to
     relatives,
     FILE_CONCURRENCY,
     async (relative) => {
-      let bytes: Buffer;
-      try {
-        bytes = await readFile(path.join(outputDir, relative));
-      } catch (error) {
-        throw new PublishError('NO_FILE', `không đọc được "${path.join(outputDir, relative)}" (${(error as NodeJS.ErrnoException).code ?? error})`);
-      }
-      return { key: keyOf(relative), size: bytes.length, md5: createHash('md5').update(bytes).digest('hex') };
+      const key = keyOf(relative);
+      const bytes = await readSiteFile(outputDir, key);
+      return { key, size: bytes.length, md5: createHash('md5').update(bytes).digest('hex') };
     },
     onStep,
   );
+}
+
+/** The bytes of the file of `key`; a file gone or unreadable (a build replacing the folder meanwhile) is NO_FILE. */
+export async function readSiteFile(outputDir: string, key: string): Promise<Buffer> {
+  const file = path.join(outputDir, ...key.split('/'));
+  try {
+    return await readFile(file);
+  } catch (error) {
+    throw new PublishError('NO_FILE', `không đọc được "${file}" (${(error as NodeJS.ErrnoException).code ?? error}); dựng xong trang rồi chạy lại lệnh`);
+  }
 }

@@ -10,12 +10,10 @@
  * starts no more; a kill leaves objects that are each whole (S3 writes an object at once or not at
  * all). Either way the next run lists the bucket again and finishes the job.
  */
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import type { Progress } from '../build/progress.ts';
 import { mapConcurrently } from '../concurrency.ts';
 import { cacheControl, contentType, extensionOf, HEADER_RULES } from './headers.ts';
-import { readSiteFiles } from './local-files.ts';
+import { readSiteFile, readSiteFiles } from './local-files.ts';
 import { decodeManifest, encodeManifest, MANIFEST_KEY, type Manifest } from './manifest.ts';
 import { planPublish, uploadBatches, type LocalFile, type Upload, type UploadReason } from './plan.ts';
 import { Bucket, type Credentials } from './store.ts';
@@ -111,16 +109,23 @@ export async function publishSite(options: PublishOptions): Promise<PublishRepor
     }
 
     const etags = new Map<string, string>();
+    // After a failed upload no other starts; the error is thrown once the requests under way are done.
+    let failure: { error: unknown } | undefined;
     progress.phase('Tải lên');
     for (const batch of batches) {
       await mapConcurrently(batch, PUBLISH_CONCURRENCY, async (key) => {
-        if (stop.aborted) return;
-        const body = await readFile(path.join(options.outputDir, ...key.split('/')));
-        etags.set(key, await bucket.write(key, body, { contentType: contentType(key), cacheControl: cacheControl(key) }));
-        report.uploaded++;
-        report.uploadedBytes += body.length;
-        progress.step(report.uploaded, uploads.length);
+        if (stop.aborted || failure) return;
+        try {
+          const body = await readSiteFile(options.outputDir, key);
+          etags.set(key, await bucket.write(key, body, { contentType: contentType(key), cacheControl: cacheControl(key) }));
+          report.uploaded++;
+          report.uploadedBytes += body.length;
+          progress.step(report.uploaded, uploads.length);
+        } catch (error) {
+          failure ??= { error };
+        }
       });
+      if (failure) throw failure.error;
       if (stop.aborted) break;
     }
     progress.interrupt();

@@ -134,6 +134,19 @@ describe('toa-soan publish', () => {
     expect(siteKeys(await readBucket(s3, 'kho', 'tin/'))).toEqual(Object.keys(SITE).sort());
   });
 
+  it('gives up on a store that keeps failing: one line, exit 1, no manifest, and the next run finishes', async () => {
+    const site = await writeSite(SITE);
+    s3.fault = (request) => (request.method === 'PUT' && request.url!.includes('/style.css') ? 500 : undefined);
+    const run = await publish(args(site));
+    expect(run.code).toBe(1);
+    expect(run.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^toa-soan publish: STORE_ERROR: .*style\.css/)]);
+    expect(s3.requests.filter((request) => request.path === '/kho/tin/style.css')).toHaveLength(5);
+    expect((await readBucket(s3, 'kho', 'tin/')).has('.toa-soan/manifest.json.gz')).toBe(false);
+    s3.fault = undefined;
+    expect((await publish(args(site))).code).toBe(0);
+    expect(siteKeys(await readBucket(s3, 'kho', 'tin/'))).toEqual(Object.keys(SITE).sort());
+  });
+
   it('touches nothing outside its prefix, not even a neighbour whose name starts the same', async () => {
     const site = await writeSite(SITE);
     await putObject(s3, 'kho', 'tin/cu.html', 'cũ');
