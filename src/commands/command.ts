@@ -1,5 +1,5 @@
 /**
- * The commands stage: one module per CLI subcommand (parse, check, build, serve, convert), each
+ * The commands stage: one module per CLI subcommand (parse, check, build, serve, convert, publish), each
  * reading its command line and the environment, then calling the stage that does the work. Input
  * from outside (options, `SITE_URL`, `TOA_SOAN_WITHOUT`) is read here and passed down as data.
  */
