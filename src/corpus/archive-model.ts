@@ -1,6 +1,6 @@
 import { relatedStories } from './related.ts';
 import { slug } from '../slug.ts';
-import { monthName, monthUrl, pagedUrl, yearUrl } from './archive.ts';
+import { listingPages, monthName, monthUrl, pagedUrl, pageNumberFromOldest, yearUrl, type ListingPage } from './archive.ts';
 import { authorNames, authorUrl } from './authors.ts';
 import type { ArticleEntry, Corpus } from './corpus.ts';
 import type { SiteFeatures } from './features.ts';
@@ -12,20 +12,24 @@ export interface StoryGroup {
   kind: 'section' | 'author' | 'year' | 'month';
   /** What the listing is called: `Thời sự`, `X.THIÊN`, `Năm 2016`, `Tháng 6/2016`. */
   name: string;
-  /** First listing page, e.g. `/thoi-su/`. */
+  /** The listing's root (its newest stories), e.g. `/thoi-su/`. */
   url: string;
   /** Newest first, as in the corpus. */
   entries: readonly ArticleEntry[];
 }
 
 /** One page of a group's listing. */
-export interface GroupPage {
+export interface GroupPage extends ListingPage<ArticleEntry> {
   group: StoryGroup;
-  /** 1-based. */
-  pageNumber: number;
-  pageCount: number;
-  items: readonly ArticleEntry[];
-  url: string;
+}
+
+/**
+ * Where an article's back link ("back to the list") leads: the listing `root` and the story's place
+ * counted from that listing's oldest (`rank`, 0 for the oldest), which give its numbered page.
+ */
+export interface ListingPlace {
+  root: string;
+  rank: number;
 }
 
 export interface Link {
@@ -44,12 +48,14 @@ export interface StoryLinks {
   sectionLink(entry: ArticleEntry): Link | null;
   authorsOf(entry: ArticleEntry): readonly Link[];
   related(entry: ArticleEntry): readonly ArticleEntry[];
+  /** The numbered listing page the article's back link leads to, `perPage` stories a page. */
+  backLink(entry: ArticleEntry, perPage: number): string;
 }
 
 /** `StoryLinks` for some articles but their related stories, as JSON; positions are places in the whole archive (`Corpus.positionOf`). */
 export interface ShardStoryLinks {
   nav: readonly Link[];
-  articles: { position: number; section: Link | null }[];
+  articles: { position: number; section: Link | null; place: ListingPlace }[];
 }
 
 /**
@@ -67,6 +73,7 @@ export class ArchiveModel implements StoryLinks {
   /** Masthead links: the sections that have stories, in menu order. One array, so the masthead is rendered once (`masthead`). */
   readonly nav: readonly Link[];
   readonly #sectionOf = new Map<ArticleEntry, Section | null>();
+  readonly #placeOf = new Map<ArticleEntry, ListingPlace>();
   readonly #features: SiteFeatures;
   #related: Map<ArticleEntry, readonly ArticleEntry[]> | undefined;
 
@@ -124,6 +131,12 @@ export class ArchiveModel implements StoryLinks {
       .sort((a, b) => b.year - a.year || b.month - a.month)
       .map(({ year, month, entries }) => ({ kind: 'month', name: monthName(year, month), url: monthUrl(year, month), entries }));
     this.nav = this.sections.map(({ name, url }) => ({ name, url }));
+    // A back link goes to the story's month, whose pages only a story of that month dated before it moves;
+    // without month listings (the benchmark's baseline), to the front listing, numbered the same way.
+    for (const { url, entries } of this.months) {
+      entries.forEach((entry, i) => this.#placeOf.set(entry, { root: url, rank: entries.length - 1 - i }));
+    }
+    if (!withArchive) for (const entry of corpus.entries) this.#placeOf.set(entry, { root: '/', rank: corpus.size - 1 - corpus.positionOf(entry) });
   }
 
   /** The article's section, or null when it sits directly in the content folder without `section:`. */
@@ -135,6 +148,11 @@ export class ArchiveModel implements StoryLinks {
   sectionLink(entry: ArticleEntry): Link | null {
     const section = this.#features.sections ? this.sectionOf(entry) : null;
     return section && { name: section.name, url: sectionUrl(section.slug) };
+  }
+
+  /** The numbered page of its month's listing that shows the article. */
+  backLink(entry: ArticleEntry, perPage: number): string {
+    return placedUrl(this.#placeOf.get(entry)!, perPage);
   }
 
   /** The writers the article credits, each with their page. */
@@ -163,21 +181,20 @@ export class ArchiveModel implements StoryLinks {
   shardLinks(entries: readonly ArticleEntry[]): ShardStoryLinks {
     return {
       nav: this.nav,
-      articles: entries.map((entry) => ({ position: this.corpus.positionOf(entry), section: this.sectionLink(entry) })),
+      articles: entries.map((entry) => ({ position: this.corpus.positionOf(entry), section: this.sectionLink(entry), place: this.#placeOf.get(entry)! })),
     };
   }
 
-  /** Every page of every group's listing, `perPage` stories a page. */
+  /** Every page of every group's listing, `perPage` stories a page (see `listingPages`). */
   pages(perPage: number): GroupPage[] {
-    const pages: GroupPage[] = [];
-    for (const group of [...this.sections, ...this.authors, ...this.years, ...this.months]) {
-      const pageCount = Math.max(1, Math.ceil(group.entries.length / perPage));
-      for (let n = 1; n <= pageCount; n++) {
-        pages.push({ group, pageNumber: n, pageCount, items: group.entries.slice((n - 1) * perPage, n * perPage), url: pagedUrl(group.url, n) });
-      }
-    }
-    return pages;
+    return [...this.sections, ...this.authors, ...this.years, ...this.months].flatMap((group) =>
+      listingPages(group.url, group.entries, perPage).map((page) => ({ ...page, group })),
+    );
   }
+}
+
+function placedUrl({ root, rank }: ListingPlace, perPage: number): string {
+  return pagedUrl(root, pageNumberFromOldest(rank, perPage));
 }
 
 /** `fn`, remembering its result for each argument. */
@@ -215,11 +232,13 @@ export async function storyLinksOf(
 ): Promise<StoryLinks> {
   const atPosition = new Map(corpus.entries.map((entry) => [corpus.positionOf(entry), entry]));
   const sections = new Map(links.articles.map(({ position, section }) => [atPosition.get(position)!, section]));
+  const places = new Map(links.articles.map(({ position, place }) => [atPosition.get(position)!, place]));
   const relatedOf = await related;
   return {
     nav: links.nav,
     sectionLink: (entry) => sections.get(entry) ?? null,
     authorsOf: (entry) => (features.authors ? authorLinks(entry.article.author) : []),
     related: (entry) => relatedOf.get(entry) ?? [],
+    backLink: (entry, perPage) => placedUrl(places.get(entry)!, perPage),
   };
 }

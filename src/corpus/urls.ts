@@ -12,11 +12,6 @@ export function articleUrl(path: string): string {
   return `/${path}/`;
 }
 
-/** Listing page `n` (1-based): `/` for the first, then `/trang/2/`, `/trang/3/`… */
-export function listingUrl(pageNumber: number): string {
-  return pageNumber <= 1 ? '/' : `/trang/${pageNumber}/`;
-}
-
 /** `https://site/prefix/` + a site-relative URL such as `/2016/06/slug/`. */
 export function absoluteUrl(siteUrl: string, pathPrefix: string, url: string): string {
   const prefix = `/${pathPrefix.replace(/^\/+|\/+$/g, '')}/`.replace(/^\/\/$/, '/');

@@ -12,7 +12,7 @@ export interface Affected {
  * After `changed` files were edited, added or removed, the article pages that may differ between
  * the archives `before` and `after`: the edited articles, the stories just older and newer than each (their
  * previous/next links show its title), before and after the edit, every article whose address
- * moved or whose listing page changed, every article whose related stories differ or show an
+ * moved or whose back link's listing page changed, every article whose related stories differ or show an
  * edited one, and all of them when the masthead's sections change.
  */
 export function affectedPages(beforeArchive: ArchiveModel, afterArchive: ArchiveModel, changed: ReadonlySet<string>, perPage: number): Affected {
@@ -36,8 +36,8 @@ export function affectedPages(beforeArchive: ArchiveModel, afterArchive: Archive
       addWithNeighbours(before, old);
       addWithNeighbours(after, entry);
     }
-    // An article page links back to the listing page it is on, which moves when a story's date does.
-    if (old && before.listingPage(old, perPage) !== after.listingPage(entry, perPage)) files.add(file);
+    // An article page links back to its month's page, which moves when a story of that month dated before it comes or goes.
+    if (old && beforeArchive.backLink(old, perPage) !== afterArchive.backLink(entry, perPage)) files.add(file);
   }
   // Every page's masthead lists the sections that have stories: a section gaining its first or losing its last changes them all.
   const sectionsChanged = JSON.stringify(beforeArchive.nav) !== JSON.stringify(afterArchive.nav);

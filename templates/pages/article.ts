@@ -4,7 +4,6 @@ import type { PageData, PageTemplate, SiteContext } from '../../src/render/conte
 import { excerpt, isoDateTime, vietnameseDateTime, vietnameseShortDate } from '../../src/markup/filters.ts';
 import { escapeHtml, html, type SafeHtml } from '../../src/markup/html.ts';
 import { breadcrumbList, newsArticle } from '../../src/markup/structured-data.ts';
-import { listingUrl } from '../../src/corpus/urls.ts';
 import { searchTerms } from '../../src/search/search-terms.ts';
 import { basePage } from '../layouts/base.ts';
 import { breadcrumb } from '../partials/breadcrumb.ts';
@@ -80,7 +79,7 @@ ${older || newer ? html`<nav class="story-nav" aria-label="Bài trước, bài s
 ${older ? html`<a rel="prev" href="${older.url}"><span class="label">Bài trước:</span> ${older.article.title}</a>\n` : ''}${
         newer ? html`<a rel="next" href="${newer.url}"><span class="label">Bài sau:</span> ${newer.article.title}</a>\n` : ''
       }</nav>` : ''}
-<p class="back"><a href="${listingUrl(corpus.listingPage(entry, ctx.site.perPage))}">← Về danh sách tin</a></p>`;
+<p class="back"><a href="${links.backLink(entry, ctx.site.perPage)}">← Về danh sách tin</a></p>`;
       ctx.articleRendered();
       return basePage(
         ctx,

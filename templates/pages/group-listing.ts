@@ -1,7 +1,6 @@
 import type { ArticleEntry } from '../../src/corpus/corpus.ts';
 import type { PagedTemplate, PageData, SiteContext } from '../../src/render/context.ts';
 import { html, type SafeHtml } from '../../src/markup/html.ts';
-import { pagedUrl } from '../../src/corpus/archive.ts';
 import type { ArchiveModel, GroupPage } from '../../src/corpus/archive-model.ts';
 import { basePage } from '../layouts/base.ts';
 import { pageTitle } from './article.ts';
@@ -12,7 +11,7 @@ interface GroupData extends PageData {
   listing: GroupPage;
 }
 
-/** What a group's listing is called: its heading on page 1, and what the author page says of itself. */
+/** What a group's listing is called: its heading on the root, and what the author page says of itself. */
 function heading({ group }: GroupPage): string {
   return group.kind === 'author' ? `Bài của ${group.name}` : group.name;
 }
@@ -33,7 +32,8 @@ ${months.map((month) => html`<li><a href="${month.url}">${month.name}</a></li>\n
 
 /**
  * The listings of a section (`/thoi-su/`), a writer (`/tac-gia/x-thien/`), a year (`/2016/`) and a
- * month (`/2016/06/`), each paginated (`…/trang/2/`), newest story first. Reads article metadata only.
+ * month (`/2016/06/`): each a root of its newest stories and numbered pages from the oldest (`…/trang/1/`,
+ * see `listingPages`), newest story first on each. Reads article metadata only.
  */
 export function groupListingTemplate(ctx: SiteContext): PagedTemplate<GroupPage, GroupData> {
   const { site } = ctx;
@@ -46,16 +46,16 @@ export function groupListingTemplate(ctx: SiteContext): PagedTemplate<GroupPage,
     },
     render(data) {
       const { listing } = data;
-      const { group, pageNumber, pageCount } = listing;
+      const { group, pageNumber } = listing;
       const { archive } = ctx;
-      const title = pageNumber === 1 ? heading(listing) : `${heading(listing)} – trang ${pageNumber}`;
+      const title = pageNumber === null ? heading(listing) : `${heading(listing)} – trang ${pageNumber}`;
       const feed = group.kind === 'section' ? { title: `${site.name} – ${group.name}`, url: `${group.url}feed.xml` } : undefined;
       const main = html`<h1 class="listing-title">${title}</h1>
-${pageNumber === 1 ? archiveLinks(archive, listing) : ''}
+${pageNumber === null ? archiveLinks(archive, listing) : ''}
 <ol class="stories">
 ${(listing.items as ArticleEntry[]).map((entry) => storyCard(entry, false))}
 </ol>
-${pageNav(pageNumber, pageCount, (n) => pagedUrl(group.url, n))}
+${pageNav(listing)}
 ${feed ? html`<p class="feed-link"><a href="${feed.url}">Nhận tin ${group.name} qua RSS/Atom</a></p>` : ''}`;
       return basePage(
         ctx,

@@ -1,7 +1,7 @@
 import type { ArchiveModel } from '../../src/corpus/archive-model.ts';
 import type { PagedTemplate, PageData, SiteContext } from '../../src/render/context.ts';
 import { sitemapFiles, sitemapXml, type SitemapFile, type SitemapUrl } from '../../src/markup/sitemap.ts';
-import { listingUrl } from '../../src/corpus/urls.ts';
+import { listingPages } from '../../src/corpus/archive.ts';
 
 interface SitemapData extends PageData {
   sitemap: SitemapFile;
@@ -16,10 +16,7 @@ function sitemapUrls(data: PageData, archive: ArchiveModel, withArchive: boolean
   const { corpus } = data;
   const entries = corpus.entries;
   const urls: SitemapUrl[] = [];
-  for (let page = 1; page <= corpus.pageCount(perPage); page++) {
-    urls.push({ loc: listingUrl(page), lastmod: entries[(page - 1) * perPage]?.article.date });
-  }
-  for (const page of archive.pages(perPage)) urls.push({ loc: page.url, lastmod: page.items[0]?.article.date });
+  for (const page of [...listingPages('/', entries, perPage), ...archive.pages(perPage)]) urls.push({ loc: page.url, lastmod: page.items[0]?.article.date });
   if (withArchive) urls.push({ loc: '/luu-tru/', lastmod: entries[0]?.article.date });
   urls.push({ loc: '/tim-kiem/' });
   for (const entry of entries) urls.push({ loc: entry.url, lastmod: entry.article.date });

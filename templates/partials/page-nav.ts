@@ -1,35 +1,18 @@
 import { html, type SafeHtml } from '../../src/markup/html.ts';
-import { listingUrl } from '../../src/corpus/urls.ts';
-
-/** Page numbers shown around the current one; the first and last are always shown. */
-const AROUND = 2;
-
-/** Which page numbers to show, with `null` for a gap: 1 … 4 5 [6] 7 8 … 5000. */
-export function visiblePages(current: number, total: number): (number | null)[] {
-  const pages: (number | null)[] = [];
-  for (let n = 1; n <= total; n++) {
-    if (n === 1 || n === total || Math.abs(n - current) <= AROUND) pages.push(n);
-    else if (pages.at(-1) !== null) pages.push(null);
-  }
-  return pages;
-}
+import type { ListingPage } from '../../src/corpus/archive.ts';
 
 /**
- * Numbered navigation between listing pages (`/`, `/trang/2/`, … or another listing's `urlOf`);
- * nothing when there is one page.
+ * Navigation between a listing's pages: to the next newer and next older numbered pages, and from a
+ * numbered page to the root. No page count and no other pages, so a new story changes no page
+ * but the root and the newest numbered one (see `listingPages`). Nothing when there is nowhere to go.
  */
-export function pageNav(current: number, total: number, urlOf: (pageNumber: number) => string = listingUrl): SafeHtml {
-  if (total <= 1) return html``;
-  const items = visiblePages(current, total).map((n) =>
-    n === null
-      ? html`<li class="gap" aria-hidden="true">…</li>`
-      : n === current
-        ? html`<li><a href="${urlOf(n)}" aria-current="page">${n}</a></li>`
-        : html`<li><a href="${urlOf(n)}">${n}</a></li>`,
-  );
-  return html`<nav class="page-nav" aria-label="Phân trang">
-${current > 1 ? html`<a class="prev" rel="prev" href="${urlOf(current - 1)}">← Trang trước</a>` : ''}
-<ol>${items}</ol>
-${current < total ? html`<a class="next" rel="next" href="${urlOf(current + 1)}">Trang sau →</a>` : ''}
-</nav>`;
+export function pageNav(page: ListingPage<unknown>): SafeHtml {
+  const links = [
+    page.newer && html`<li><a rel="prev" href="${page.newer}">← Tin mới hơn</a></li>\n`,
+    page.pageNumber !== null && html`<li><a href="${page.root}">Tin mới nhất</a></li>\n`,
+    page.older && html`<li><a rel="next" href="${page.older}">${page.pageNumber === null ? 'Tin cũ hơn, theo trang' : 'Tin cũ hơn'} →</a></li>\n`,
+  ].filter((link) => link !== null && link !== false);
+  if (links.length === 0) return html``;
+  return html`<nav class="page-nav" aria-label="Phân trang"><ol>
+${links}</ol></nav>`;
 }

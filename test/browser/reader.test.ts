@@ -77,22 +77,31 @@ describe('a reader on the site served under /tin/', () => {
     await page.close();
   });
 
-  it('pages through the listing: page 2 at /tin/trang/2/ and back', async () => {
+  it('pages from the front page through the numbered pages to the oldest story, and back to the newest', async () => {
     const { page, broken } = await openTab();
     await page.goto(site.home);
-    const first = await storyTitles(page);
+    const front = await storyTitles(page);
 
-    await page.locator('a[rel="next"]').click();
-    await page.waitForURL(`${site.home}trang/2/`);
-    const second = await storyTitles(page);
-    expect(second.length).toBeGreaterThan(0);
-    expect(second.filter((title) => first.includes(title))).toEqual([]);
-    // Every generated story and every fixture but the rejected ones appears on one of the two pages.
-    expect(first.length + second.length).toBe(publishableFixtureFiles().length + EXTRA_ARTICLES);
+    // The front page leads to the newest numbered page; each leads to the next older until /trang/1/, the oldest.
+    const numbered: string[] = [];
+    let next = page.locator('a[rel="next"]');
+    while ((await next.count()) > 0) {
+      await next.click();
+      await page.waitForURL(/\/tin\/trang\/\d+\/$/);
+      numbered.push(...(await storyTitles(page)));
+      next = page.locator('a[rel="next"]');
+    }
+    expect(page.url()).toBe(`${site.home}trang/1/`);
+    expect(numbered.slice(0, front.length)).toEqual(front);
+    // Every generated story and every fixture but the rejected ones appears on exactly one numbered page.
+    expect(new Set(numbered).size).toBe(numbered.length);
+    expect(numbered.length).toBe(publishableFixtureFiles().length + EXTRA_ARTICLES);
 
     await page.locator('a[rel="prev"]').click();
+    await page.waitForURL(/\/tin\/trang\/2\/$/);
+    await page.getByRole('link', { name: 'Tin mới nhất', exact: true }).click();
     await page.waitForURL(site.home);
-    expect(await storyTitles(page)).toEqual(first);
+    expect(await storyTitles(page)).toEqual(front);
     expect(broken).toEqual([]);
     await page.close();
   });

@@ -38,7 +38,7 @@ describe('build of the fixtures', () => {
   test('succeeds and writes articles, listings, feed, sitemap, robots and 404', async () => {
     expect(site.exitCode, site.issues).toBe(0);
     const files = await listFiles(site.out);
-    for (const file of [SEED, PHOTO, HOSTILE_PAGE, 'index.html', 'trang/2/index.html', 'feed.xml', 'sitemap.xml', 'robots.txt', '404.html', 'style.css']) {
+    for (const file of [SEED, PHOTO, HOSTILE_PAGE, 'index.html', 'trang/1/index.html', 'trang/2/index.html', 'feed.xml', 'sitemap.xml', 'robots.txt', '404.html', 'style.css']) {
       expect(files).toContain(file);
     }
     // 9 fixtures (03 with its photo) + hostile + 24 + 2 duplicates = 36 articles: two listing pages.
@@ -200,20 +200,23 @@ describe('article page', () => {
 });
 
 describe('listings', () => {
-  test('newest first, 20 a page, newest featured, numbered navigation', async () => {
+  test('the front page shows the newest 20, featured first; numbered pages of 20 count from the oldest', async () => {
     const index = await read(site.out, 'index.html');
     const titles = [...index.matchAll(/<h2 class="story-title"><a href="([^"]+)">/g)].map((m) => m[1]);
     expect(titles).toHaveLength(20);
     expect(titles[0]).toBe('/2024/09/quang-ngai-chu-dong-ung-pho-bao-so-4/');
     expect(index).toMatch(/<li class="story-card featured">\s*<article>\s*<h2 class="story-title"><a href="\/2024\/09\/quang-ngai-chu-dong-ung-pho-bao-so-4\/">/);
     expect(index).toContain('<nav class="page-nav" aria-label="Phân trang">');
-    expect(index).toContain('<a href="/" aria-current="page">1</a>');
-    expect(index).toContain('<a class="next" rel="next" href="/trang/2/">');
-    const second = await read(site.out, 'trang/2/index.html');
-    expect([...second.matchAll(/<h2 class="story-title">/g)]).toHaveLength(16);
-    expect(second).toContain('<a href="/trang/2/" aria-current="page">2</a>');
-    // The oldest story (2018) is last.
-    expect(second.lastIndexOf('/2018/05/')).toBeGreaterThan(second.lastIndexOf('/2019/'));
+    expect(index).toContain('<a rel="next" href="/trang/2/">Tin cũ hơn, theo trang →</a>');
+    // 36 stories: /trang/1/ the oldest 20 (the 2018 story last), /trang/2/ the newest 16, both newest first.
+    const oldest = await read(site.out, 'trang/1/index.html');
+    expect([...oldest.matchAll(/<h2 class="story-title">/g)]).toHaveLength(20);
+    expect(oldest.lastIndexOf('/2018/05/')).toBeGreaterThan(oldest.lastIndexOf('/2019/'));
+    expect(oldest).toContain('<a rel="prev" href="/trang/2/">← Tin mới hơn</a>');
+    const newest = await read(site.out, 'trang/2/index.html');
+    expect([...newest.matchAll(/<h2 class="story-title"><a href="([^"]+)">/g)].map((m) => m[1])).toEqual(titles.slice(0, 16));
+    expect(newest).toContain('<a href="/">Tin mới nhất</a>');
+    expect(newest).toContain('<a rel="next" href="/trang/1/">Tin cũ hơn →</a>');
   });
 
   test('each entry shows a Vietnamese date, author and the lead cut at a word with …', async () => {
@@ -247,7 +250,7 @@ describe('feed, sitemap, robots', () => {
     // Front page and page 2, sections, writers, years and months (pages.test.ts), archive, search, 36 articles.
     expect(locs.filter((loc) => /\/\d{4}\/\d{2}\/(?!trang\/)[^/]+\/$/.test(loc!))).toHaveLength(36);
     expect(new Set(locs).size).toBe(locs.length);
-    for (const page of ['', 'trang/2/', 'luu-tru/', 'tim-kiem/', 'loat/', 'tac-gia/phong-vien/', 'tac-gia/phong-vien/trang/2/', '2022/', '2022/03/', '2022/03/trang/2/']) {
+    for (const page of ['', 'trang/1/', 'trang/2/', 'luu-tru/', 'tim-kiem/', 'loat/', 'tac-gia/phong-vien/', 'tac-gia/phong-vien/trang/2/', '2022/', '2022/03/', '2022/03/trang/2/']) {
       expect(locs).toContain(`${SITE_URL}${page}`);
     }
     expect(locs).toContain(SITE_URL);

@@ -106,10 +106,10 @@ describe('writers', () => {
 });
 
 describe('archive addresses', () => {
-  test('years, months and their further pages never look like an article address', () => {
+  test('years, months and their numbered pages never look like an article address', () => {
     expect(yearUrl(2016)).toBe('/2016/');
     expect(monthUrl(2016, 6)).toBe('/2016/06/');
-    expect(pagedUrl('/2016/06/', 1)).toBe('/2016/06/');
+    expect(pagedUrl('/2016/06/', 1)).toBe('/2016/06/trang/1/');
     expect(pagedUrl('/2016/06/', 2)).toBe('/2016/06/trang/2/');
     expect(monthName(2016, 6)).toBe('Tháng 6/2016');
   });
@@ -157,15 +157,27 @@ describe('archive model', () => {
     ]);
   });
 
-  test('pages: every group paginated, page 2 on at …/trang/N/', () => {
+  test('pages: every group a root of its newest and numbered pages from its oldest, at …/trang/N/', () => {
     const pages = archive.pages(2);
     const thoiSu = pages.filter((p) => p.group.url === '/thoi-su/');
-    expect(thoiSu.map((p) => [p.url, p.pageNumber, p.pageCount, p.items.length])).toEqual([['/thoi-su/', 1, 1, 2]]);
+    expect(thoiSu.map((p) => [p.url, p.pageNumber, p.items.length])).toEqual([
+      ['/thoi-su/', null, 2],
+      ['/thoi-su/trang/1/', 1, 2],
+    ]);
     const minhAnh = pages.filter((p) => p.group.url === '/tac-gia/minh-anh/');
     expect(minhAnh.map((p) => [p.url, p.items.map((e) => e.file)])).toEqual([
       ['/tac-gia/minh-anh/', ['c/kinh-te/c.txt', 'c/thoi-su/b.txt']],
-      ['/tac-gia/minh-anh/trang/2/', ['c/thoi-su/a.txt']],
+      ['/tac-gia/minh-anh/trang/2/', ['c/kinh-te/c.txt']],
+      ['/tac-gia/minh-anh/trang/1/', ['c/thoi-su/b.txt', 'c/thoi-su/a.txt']],
     ]);
+  });
+
+  test('an article links back to the numbered page of its month that shows it', () => {
+    expect(Object.fromEntries(entries.map((e) => [e.file, archive.backLink(e, 1)]))).toEqual(
+      Object.fromEntries(archive.months.flatMap((month) => month.entries.map((e, i) => [e.file, `${month.url}trang/${month.entries.length - i}/`]))),
+    );
+    const pages = archive.pages(1);
+    for (const e of entries) expect(pages.find((page) => page.url === archive.backLink(e, 1))?.items).toContain(e);
   });
 
   test('related stories: 3 to 5, never the story itself, the same every time', () => {
@@ -189,6 +201,28 @@ describe('pages a save affects (serve)', () => {
     const after = new ArchiveModel(new Corpus([...old, added]), 'c', ALL_FEATURES);
     const { pages } = affectedPages(before, after, new Set([added.file]), 20);
     expect(pages.map((e) => e.file).sort()).toEqual([...old, added].map((e) => e.file).sort());
+  });
+
+  test('a back-dated story re-renders the newer stories of its month whose numbered page moved, not the rest', () => {
+    const june = [1, 2, 3, 4, 5].map((n) => entry(`c/thoi-su/${n}.txt`, article(`Tin thời sự ${n}`, `2016-06-0${n}T07:00:00+07:00`)));
+    const may = entry('c/thoi-su/thang-5.txt', article('Tin tháng năm', '2016-05-20T07:00:00+07:00'));
+    const late = entry('c/thoi-su/muon.txt', article('Tin đăng muộn', '2016-06-02T12:00:00+07:00'));
+    const features = { ...ALL_FEATURES, related: false };
+    const before = new ArchiveModel(new Corpus([may, ...june]), 'c', features);
+    const after = new ArchiveModel(new Corpus([may, ...june, late]), 'c', features);
+    const { pages } = affectedPages(before, after, new Set([late.file]), 2);
+    // Two a page from June's oldest: 1 2 | 3 4 | 5 before, 1 2 | muon 3 | 4 5 after; story 4 moves to page 3.
+    expect(after.backLink(june[3]!, 2)).toBe('/2016/06/trang/3/');
+    expect(pages.map((e) => e.file).sort()).toEqual(['c/thoi-su/2.txt', 'c/thoi-su/3.txt', 'c/thoi-su/4.txt', 'c/thoi-su/muon.txt']);
+  });
+
+  test('a new newest story re-renders only itself and the story before it', () => {
+    const june = [1, 2, 3, 4, 5].map((n) => entry(`c/thoi-su/${n}.txt`, article(`Tin thời sự ${n}`, `2016-06-0${n}T07:00:00+07:00`)));
+    const newest = entry('c/thoi-su/moi.txt', article('Tin mới', '2016-06-09T07:00:00+07:00'));
+    const features = { ...ALL_FEATURES, related: false };
+    const before = new ArchiveModel(new Corpus(june), 'c', features);
+    const after = new ArchiveModel(new Corpus([...june, newest]), 'c', features);
+    expect(affectedPages(before, after, new Set([newest.file]), 2).pages.map((e) => e.file).sort()).toEqual(['c/thoi-su/5.txt', 'c/thoi-su/moi.txt']);
   });
 });
 

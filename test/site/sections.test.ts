@@ -67,15 +67,21 @@ describe('sections', () => {
     expect(site.exitCode, site.issues).toBe(0);
   });
 
-  test('a section lists its own stories, newest first, 20 a page, then /SECTION/trang/2/', async () => {
+  test('a section shows its newest 20, then numbered pages of 20 from its oldest: /SECTION/trang/1/ the oldest', async () => {
     const first = await listed('thoi-su/index.html');
     expect(first).toEqual(Array.from({ length: 20 }, (_, i) => thoiSu(23 - i)));
-    expect(await listed('thoi-su/trang/2/index.html')).toEqual([thoiSu(3), thoiSu(2), thoiSu(1)]);
+    expect(await listed('thoi-su/trang/2/index.html')).toEqual([thoiSu(23), thoiSu(22), thoiSu(21)]);
+    expect(await listed('thoi-su/trang/1/index.html')).toEqual(Array.from({ length: 20 }, (_, i) => thoiSu(20 - i)));
     expect(existsSync(path.join(site.out, 'thoi-su/trang/3/index.html'))).toBe(false);
     const page = await read(site.out, 'thoi-su/index.html');
     expect(page).toContain('<h1 class="listing-title">Thời sự</h1>');
-    expect(page).toContain('<a class="next" rel="next" href="/thoi-su/trang/2/">');
-    expect(await read(site.out, 'thoi-su/trang/2/index.html')).toContain('<h1 class="listing-title">Thời sự – trang 2</h1>');
+    expect(page).toContain('<a rel="next" href="/thoi-su/trang/2/">Tin cũ hơn, theo trang →</a>');
+    const newest = await read(site.out, 'thoi-su/trang/2/index.html');
+    expect(newest).toContain('<h1 class="listing-title">Thời sự – trang 2</h1>');
+    expect(newest).toContain('<a href="/thoi-su/">Tin mới nhất</a>');
+    expect(newest).toContain('<a rel="next" href="/thoi-su/trang/1/">Tin cũ hơn →</a>');
+    expect(newest).not.toContain('Tin mới hơn');
+    expect(await read(site.out, 'thoi-su/trang/1/index.html')).toContain('<a rel="prev" href="/thoi-su/trang/2/">← Tin mới hơn</a>');
   });
 
   test('section: in an override wins over the folder; an unknown folder is named from its words', async () => {
@@ -129,13 +135,12 @@ describe('sections', () => {
 });
 
 describe('writers', () => {
-  test('a page per writer, paginated past 20, newest first', async () => {
+  test('a page per writer, numbered from the oldest past 20, newest first', async () => {
     // PHÓNG VIÊN: 23 in thoi-su, the Dung Quất story (Feb) and the root story (Dec 2021).
     expect(await listed('tac-gia/phong-vien/index.html')).toEqual(Array.from({ length: 20 }, (_, i) => thoiSu(23 - i)));
-    expect(await listed('tac-gia/phong-vien/trang/2/index.html')).toEqual([
-      thoiSu(3),
-      thoiSu(2),
-      thoiSu(1),
+    expect(await listed('tac-gia/phong-vien/trang/2/index.html')).toEqual([thoiSu(23), thoiSu(22), thoiSu(21), thoiSu(20), thoiSu(19)]);
+    expect(await listed('tac-gia/phong-vien/trang/1/index.html')).toEqual([
+      ...Array.from({ length: 18 }, (_, i) => thoiSu(18 - i)),
       '/2022/02/cang-dung-quat-don-tau-lon/',
       '/2021/12/tin-khong-thuoc-chuyen-muc/',
     ]);
@@ -153,16 +158,20 @@ describe('writers', () => {
 });
 
 describe('archive', () => {
-  test('a year and a month list their stories, paginated, without touching article addresses', async () => {
+  test('a year and a month list their stories on numbered pages, and an article links back to its month page', async () => {
     const march = [
       '/2022/03/bong-da-quang-ngai-thang-lon/',
       '/2022/03/mon-ngon-tu-ca-bong-song-tra/',
       '/2022/03/gia-toi-ly-son-tang-manh/',
       ...Array.from({ length: 23 }, (_, i) => thoiSu(23 - i)),
     ];
-    expect([...(await listed('2022/03/index.html')), ...(await listed('2022/03/trang/2/index.html'))]).toEqual(march);
+    expect(await listed('2022/03/index.html')).toEqual(march.slice(0, 20));
+    expect([...(await listed('2022/03/trang/2/index.html')), ...(await listed('2022/03/trang/1/index.html'))]).toEqual(march);
     expect(await listed('2022/02/index.html')).toEqual(['/2022/02/cang-dung-quat-don-tau-lon/']);
-    expect([...(await listed('2022/index.html')), ...(await listed('2022/trang/2/index.html'))]).toEqual([...march, '/2022/02/cang-dung-quat-don-tau-lon/']);
+    expect(await listed('2022/02/trang/1/index.html')).toEqual(['/2022/02/cang-dung-quat-don-tau-lon/']);
+    expect([...(await listed('2022/trang/2/index.html')), ...(await listed('2022/trang/1/index.html'))]).toEqual([...march, '/2022/02/cang-dung-quat-don-tau-lon/']);
+    expect(await read(site.out, `${march[0]!.slice(1)}index.html`)).toContain('<p class="back"><a href="/2022/03/trang/2/">');
+    expect(await read(site.out, `${thoiSu(18).slice(1)}index.html`)).toContain('<p class="back"><a href="/2022/03/trang/1/">');
     expect(await listed('2021/index.html')).toEqual(['/2021/12/tin-khong-thuoc-chuyen-muc/']);
     expect(await read(site.out, '2022/03/index.html')).toContain('<h1 class="listing-title">Tháng 3/2022</h1>');
     // Articles keep their own pages beside the month's listing.

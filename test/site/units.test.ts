@@ -4,9 +4,8 @@ import { headingIds } from '../../src/markup/heading-ids.ts';
 import { escapeHtml, html, raw } from '../../src/markup/html.ts';
 import { jsonLdScript } from '../../src/markup/json-ld.ts';
 import { normalizeSiteUrl } from '../../src/render/settings.ts';
-import { absoluteUrl, articlePath, listingUrl, uniquePaths } from '../../src/corpus/urls.ts';
+import { absoluteUrl, articlePath, uniquePaths } from '../../src/corpus/urls.ts';
 import { pageTitle } from '../../templates/pages/article.ts';
-import { visiblePages } from '../../templates/partials/page-nav.ts';
 
 describe('Vietnamese dates', () => {
   test('dateline, short date and ISO with +07:00, in Vietnam time whatever the input offset', () => {
@@ -45,10 +44,6 @@ describe('excerpt', () => {
 });
 
 describe('URLs', () => {
-  test('listing pages', () => {
-    expect(listingUrl(1)).toBe('/');
-    expect(listingUrl(2)).toBe('/trang/2/');
-  });
   test('absolute URLs carry the path prefix once', () => {
     expect(absoluteUrl('https://bqn.vn/', '/', '/2016/06/a/')).toBe('https://bqn.vn/2016/06/a/');
     expect(absoluteUrl('https://bqn.vn/', '/tin/', '/2016/06/a/')).toBe('https://bqn.vn/tin/2016/06/a/');
@@ -109,11 +104,5 @@ describe('HTML', () => {
     const long = 'Lễ Khao lề thế lính Hoàng Sa: Nghi lễ thiêng giữa biển khơi của người dân huyện đảo';
     expect(pageTitle(long, 'Báo Quảng Ngãi')).toBe('Lễ Khao lề thế lính Hoàng Sa: Nghi lễ thiêng giữa biển khơi của người…');
     expect(escapeHtml(pageTitle('&'.repeat(40) + ' x', 'B')).length).toBeLessThanOrEqual(70);
-  });
-
-  test('page navigation shows first, last and neighbours with gaps', () => {
-    expect(visiblePages(1, 3)).toEqual([1, 2, 3]);
-    expect(visiblePages(6, 5000)).toEqual([1, null, 4, 5, 6, 7, 8, null, 5000]);
-    expect(visiblePages(1, 10)).toEqual([1, 2, 3, null, 10]);
   });
 });
