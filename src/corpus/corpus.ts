@@ -115,11 +115,6 @@ export class Corpus {
     return i === 0 ? undefined : this.#at(i - 1);
   }
 
-  /** The listing page (1-based) on which this story appears. */
-  listingPage(entry: ArticleEntry, perPage: number): number {
-    return Math.floor(this.positionOf(entry) / perPage) + 1;
-  }
-
   newest(count: number): readonly ArticleEntry[] {
     const found: ArticleEntry[] = [];
     for (let position = 0; position < Math.min(count, this.size); position++) {
@@ -127,10 +122,6 @@ export class Corpus {
       if (entry) found.push(entry);
     }
     return found;
-  }
-
-  pageCount(perPage: number): number {
-    return Math.max(1, Math.ceil(this.size / perPage));
   }
 }
 
