@@ -11,28 +11,13 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { parseFeatures } from '../../src/corpus/features.ts';
-import { linkedUrls, listFiles, read, SITE_URL } from './site-fixture.ts';
+import { linkedUrls, listFiles, read, SITE_URL, story } from './site-fixture.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const run = promisify(execFile);
 const BASELINE = 'related,sections,authors,archive';
 const IN_PROCESS = { TOA_SOAN_SHARD_SIZE: '100000', TOA_SOAN_SITE_SHARDS: '1' };
 const SHARDED = { TOA_SOAN_SHARD_SIZE: '3', TOA_SOAN_SITE_SHARDS: '2' };
-
-function story(title: string, when: string, byline: string): string {
-  return `Cập nhật lúc: ${when} [GMT+7]
-.
-
-${title}
-
-
-(Báo Quảng Ngãi)- Mở đầu của bài "${title}", đủ dài để là một đoạn mở đầu thật của một bài báo tỉnh.
-
-Thân bài có một đoạn văn ngắn, viết bằng tiếng Việt có dấu, để trang bài có nội dung.
-
-${byline}
-`;
-}
 
 /** The real build command with `env` added to this process's environment; the output folder. */
 async function buildWith(content: string, env: Record<string, string>): Promise<string> {

@@ -7,22 +7,7 @@ import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { build, type Built, hashTree, listFiles, read } from './site-fixture.ts';
-
-function story(title: string, when: string, byline: string): string {
-  return `Cập nhật lúc: ${when} [GMT+7]
-.
-
-${title}
-
-
-(Báo Quảng Ngãi)- Mở đầu của bài "${title}", đủ dài để là một đoạn mở đầu thật của một bài báo tỉnh.
-
-Thân bài có một đoạn văn ngắn, viết bằng tiếng Việt có dấu, để trang bài có nội dung.
-
-${byline}
-`;
-}
+import { build, type Built, hashTree, listFiles, read, story } from './site-fixture.ts';
 
 const two = (n: number) => String(n).padStart(2, '0');
 /** 45 stories in thoi-su/ by PHÓNG VIÊN, two a day in March 2022: three numbered pages everywhere, the newest of 5. */

@@ -33,6 +33,22 @@ Bài, ảnh: <i>"NGUYỄN"</i> & 'TRẦN'
 `;
 
 /** A plain article; `day` and `title` vary so listings get many pages. */
+/** A short story dated `when` (`HH:mm, dd/MM/yyyy`) with the byline line `byline`. */
+export function story(title: string, when: string, byline: string): string {
+  return `Cập nhật lúc: ${when} [GMT+7]
+.
+
+${title}
+
+
+(Báo Quảng Ngãi)- Mở đầu của bài "${title}", đủ dài để là một đoạn mở đầu thật của một bài báo tỉnh.
+
+Thân bài có một đoạn văn ngắn, viết bằng tiếng Việt có dấu, để trang bài có nội dung.
+
+${byline}
+`;
+}
+
 export function simpleArticle(title: string, day: number, hour = 8): string {
   const dd = String(day).padStart(2, '0');
   const hh = String(hour).padStart(2, '0');
