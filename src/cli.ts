@@ -43,7 +43,12 @@ async function main(argv: string[]): Promise<number> {
     return await command.run(rest);
   } catch (err) {
     const usageError = err instanceof UsageError ? err : usageErrorOf(err);
-    if (!usageError) throw err;
+    if (!usageError) {
+      // What no command foresaw (a disk error, a folder where a file should be) still reaches the editor as one line.
+      const { innermostMessage } = await import('./render/render-pages.ts');
+      process.stderr.write(`toa-soan ${name}: ${innermostMessage(err)}\n`);
+      return 1;
+    }
     const usageLine = command.help.split('\n')[0];
     process.stderr.write(`toa-soan ${name}: ${usageError.message}\nCách dùng (usage): ${usageLine}\n(toa-soan ${name} --help cho biết chi tiết)\n`);
     return 2;

@@ -241,3 +241,22 @@ describe('the package bin', () => {
     expect(JSON.parse(stdout).author).toBe('T.TRIỀU');
   });
 });
+
+describe('what no command foresaw', () => {
+  it('an output folder under a file: one line, exit 1, no stack trace', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'cli-unforeseen-'));
+    await writeFile(join(dir, 'tep'), 'không phải thư mục');
+    await mkdir(join(dir, 'content'));
+    await copyFile(join(FIXTURES, 'seed.txt'), join(dir, 'content', 'seed.txt'));
+    const { code, stderr } = await cli('build', '--content', join(dir, 'content'), '--output', join(dir, 'tep', '_site'), '--no-search', '--quiet');
+    expect(code).toBe(1);
+    expect(stderr).not.toMatch(/\n\s+at /);
+    expect(stderr.trim().split('\n').at(-1)).toMatch(/^toa-soan build: /);
+  });
+
+  it.each([['content'], ['.'], ['_site'], ['content/thoi-su']])('serve refuses --output %s, a folder it would empty', async (output) => {
+    const { code, stderr } = await cli('serve', '--output', output, '--port', '8765');
+    expect(code).toBe(2);
+    expect(stderr.split('\n')[0]).toMatch(/^toa-soan serve: --output /);
+  });
+});

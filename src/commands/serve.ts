@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { UsageError, type Command } from './command.ts';
 import { parseSiteArgs, siteFeaturesOfEnvironment } from './site-options.ts';
 
@@ -35,6 +36,8 @@ export const command: Command = {
     const features = siteFeaturesOfEnvironment();
     const { defaultPreviewDir, serveSite, ServeError } = await import('../serve/serve.ts');
     const outputDir = values.output ?? defaultPreviewDir(port);
+    const refused = unsafePreviewFolder(outputDir, values.content);
+    if (refused) throw new UsageError(refused);
     try {
       const status = await serveSite({ contentDir: values.content, outputDir, port, host: values.host, pathPrefix: values.prefix, siteUrl: process.env.SITE_URL, features });
       // A worker or a connection still closing must not keep a stopped server's process alive.
@@ -46,3 +49,19 @@ export const command: Command = {
     }
   },
 };
+
+/**
+ * Why `outputDir` must not be the preview's folder, which is emptied on every start: the content
+ * folder, a folder inside it, the working folder or a folder holding either, or a publishable `_site/`.
+ */
+export function unsafePreviewFolder(outputDir: string, contentDir: string): string | null {
+  const output = path.resolve(outputDir);
+  const content = path.resolve(contentDir);
+  const within = (inner: string, outer: string) => inner === outer || inner.startsWith(`${outer}${path.sep}`);
+  if (within(content, output) || within(process.cwd(), output)) {
+    return `--output "${outputDir}" chứa bài viết hay thư mục đang làm việc, mà thư mục xem trước bị xoá mỗi lần chạy; chọn một thư mục riêng`;
+  }
+  if (within(output, content)) return `--output "${outputDir}" nằm trong thư mục bài viết; chọn một thư mục ngoài đó`;
+  if (path.basename(output) === '_site') return `--output "${outputDir}" là thư mục trang để xuất bản; bản xem trước dùng thư mục riêng`;
+  return null;
+}

@@ -65,3 +65,9 @@ describe('photoIssues', () => {
     ]);
   });
 });
+
+test('a folder of thousands of stories, each with a photo, is matched story by story without looking at every other file', () => {
+  const siblings = Array.from({ length: 3000 }, (_, i) => [`bai-${i}.txt`, `bai-${i}-1.jpg`]).flat();
+  const matches = Array.from({ length: 3000 }, (_, i) => matchPhotos(`thu-muc/bai-${i}.txt`, 1, [], siblings));
+  expect(matches.every((match, i) => match.files[0] === `bai-${i}-1.jpg` && match.problems.length === 0)).toBe(true);
+});
