@@ -52,7 +52,7 @@ export const command: Command = {
 
 /**
  * Why `outputDir` must not be the preview's folder, which is emptied on every start: the content
- * folder, a folder inside it, the working folder or a folder holding either, or a publishable `_site/`.
+ * folder, a folder inside it, the working folder or a folder holding either, or the build's `_site/`.
  */
 export function unsafePreviewFolder(outputDir: string, contentDir: string): string | null {
   const output = path.resolve(outputDir);
@@ -62,6 +62,6 @@ export function unsafePreviewFolder(outputDir: string, contentDir: string): stri
     return `--output "${outputDir}" chứa bài viết hay thư mục đang làm việc, mà thư mục xem trước bị xoá mỗi lần chạy; chọn một thư mục riêng`;
   }
   if (within(output, content)) return `--output "${outputDir}" nằm trong thư mục bài viết; chọn một thư mục ngoài đó`;
-  if (path.basename(output) === '_site') return `--output "${outputDir}" là thư mục trang để xuất bản; bản xem trước dùng thư mục riêng`;
+  if (output === path.resolve('_site')) return `--output "${outputDir}" là thư mục trang để xuất bản; bản xem trước dùng thư mục riêng`;
   return null;
 }
