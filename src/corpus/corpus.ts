@@ -22,6 +22,8 @@ export class ArticleEntry {
     readonly photos: readonly (string | null)[],
     /** The parse cache key of the article's text (see `ParseCache.blocks`). */
     readonly key: string,
+    /** The git blob id of each photo's file (`file-identity.ts`), in the order of `photos`: which version of the photo is shown. */
+    readonly photoIds: readonly (string | null)[],
   ) {}
 }
 
@@ -31,6 +33,7 @@ export interface ParsedFile {
   article: ArticleSummary;
   photos: readonly (string | null)[];
   key: string;
+  photoIds: readonly (string | null)[];
 }
 
 /** Where a shard's corpus sits in the whole archive (see `Corpus.window`). */
@@ -141,6 +144,6 @@ function newestFirst(a: ArticleEntry, b: ArticleEntry): number {
 export function buildCorpus(files: readonly ParsedFile[]): { corpus: Corpus; warnings: string[] } {
   const { paths, moved } = assignArticlePaths(files);
   const warnings = moved.map(({ file, issue }) => formatIssue(file, issue));
-  const entries = files.map(({ file, article, photos, key }) => new ArticleEntry(file, article, articleUrl(paths.get(file)!), photos, key));
+  const entries = files.map(({ file, article, photos, key, photoIds }) => new ArticleEntry(file, article, articleUrl(paths.get(file)!), photos, key, photoIds));
   return { corpus: new Corpus(entries), warnings };
 }

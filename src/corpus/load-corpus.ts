@@ -12,6 +12,7 @@ import { siteIssue } from './issue-codes.ts';
 import { listArticleFiles } from './article-files.ts';
 import { formatIssue, type Issue } from '../parser/issue.ts';
 import { ArticleEntry, Corpus, type ParsedFile } from './corpus.ts';
+import { FileIdentities } from './file-identity.ts';
 import { ParseCache } from './parse-cache.ts';
 import { matchPhotos, photoIssues } from './photos.ts';
 import { resolveSection, sectionFolder } from './sections.ts';
@@ -63,6 +64,7 @@ export async function loadArticle(
   contentDir: string,
   cache: ParseCache = new ParseCache(),
   folderNames: FolderReader = readFolder,
+  identities: FileIdentities = new FileIdentities(path.dirname(file)),
 ): Promise<LoadedArticle> {
   let result;
   try {
@@ -86,7 +88,10 @@ export async function loadArticle(
     issues.push(...photoIssues(match.problems, photoLines));
   }
   const photos = match.files.map((name) => (name === null ? null : path.join(folder, name)));
-  return { file, parsed: { file, article, photos, key: result.key }, issues: byLine(issues) };
+  const found = photos.filter((photo): photo is string => photo !== null);
+  const ids = new Map((await identities.of(found)).map((id, i) => [found[i]!, id]));
+  const photoIds = photos.map((photo) => (photo === null ? null : (ids.get(photo) ?? null)));
+  return { file, parsed: { file, article, photos, key: result.key, photoIds }, issues: byLine(issues) };
 }
 
 export interface LoadedCorpus {
@@ -121,7 +126,8 @@ export async function loadFiles(
     }
     return names;
   };
-  const read = await mapConcurrently(files, FILE_CONCURRENCY, (file) => loadArticle(file, contentDir, cache, folderNames), onProgress);
+  const identities = new FileIdentities(contentDir);
+  const read = await mapConcurrently(files, FILE_CONCURRENCY, (file) => loadArticle(file, contentDir, cache, folderNames, identities), onProgress);
 
   const parsed = read.flatMap((loaded) => (loaded.parsed ? [loaded.parsed] : []));
   const { paths, moved } = assignArticlePaths(parsed);
@@ -130,7 +136,7 @@ export async function loadFiles(
     const issue = movedIssue.get(loaded.file);
     return issue ? { ...loaded, issues: byLine([...loaded.issues, issue]) } : loaded;
   });
-  const corpus = new Corpus(parsed.map(({ file, article, photos, key }) => new ArticleEntry(file, article, articleUrl(paths.get(file)!), photos, key)));
+  const corpus = new Corpus(parsed.map(({ file, article, photos, key, photoIds }) => new ArticleEntry(file, article, articleUrl(paths.get(file)!), photos, key, photoIds)));
 
   const errors: string[] = [];
   const warnings: string[] = [];

@@ -71,7 +71,7 @@ async function start(options: RendererOptions): Promise<void> {
   let corpus = loaded.corpus;
   let archive = new ArchiveModel(corpus, contentDir, features);
   /** Every good article by file: the last good parse of a file that is now broken stays here. */
-  const files = new Map<string, ParsedFile>(corpus.entries.map(({ file, article, photos, key }) => [file, { file, article, photos, key }]));
+  const files = new Map<string, ParsedFile>(corpus.entries.map(({ file, article, photos, key, photoIds }) => [file, { file, article, photos, key, photoIds }]));
 
   progress.phase('Dựng trang');
   await mkdir(outputDir, { recursive: true });
@@ -99,11 +99,11 @@ async function start(options: RendererOptions): Promise<void> {
         if (!parsed) process.stderr.write(`${file}: bài có lỗi, trang cũ được giữ nguyên cho đến khi sửa xong.\n`);
       }
       if (!parsed) continue;
-      const { photos, key } = parsed;
+      const { photos, key, photoIds } = parsed;
       const old = files.get(file);
       files.set(file, parsed);
       // Saved without a change, and none of its photos touched: its pages stay as they are.
-      const same = old && old.key === key && old.photos.join('\n') === photos.join('\n');
+      const same = old && old.key === key && old.photos.join('\n') === photos.join('\n') && old.photoIds.join('\n') === photoIds.join('\n');
       if (!same || photos.some((photo) => photo !== null && images.has(photo))) edited.add(file);
     }
     if (edited.size === 0) return;

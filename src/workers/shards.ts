@@ -85,7 +85,7 @@ export function shardRelated(corpus: Corpus, shard: readonly ArticleEntry[], arc
 
 /** The entry again, from its JSON (an entry's fields, which are all its JSON has). */
 function entryOf({ entry }: { entry: ArticleEntry }): ArticleEntry {
-  return new ArticleEntry(entry.file, entry.article, entry.url, entry.photos, entry.key);
+  return new ArticleEntry(entry.file, entry.article, entry.url, entry.photos, entry.key, entry.photoIds);
 }
 
 /** The shard's corpus, in the worker: its articles and the ones they link to, each at its place in the whole archive. */

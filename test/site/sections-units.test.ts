@@ -30,7 +30,7 @@ function article(title: string, date: string, extra: Partial<ArticleSummary> = {
 }
 
 function entry(file: string, a: ArticleSummary): ArticleEntry {
-  return new ArticleEntry(file, a, `/${a.date.slice(0, 4)}/${a.date.slice(5, 7)}/${a.slug}/`, [], file);
+  return new ArticleEntry(file, a, `/${a.date.slice(0, 4)}/${a.date.slice(5, 7)}/${a.slug}/`, [], file, []);
 }
 
 describe('sections', () => {

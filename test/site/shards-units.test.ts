@@ -26,6 +26,7 @@ function parsed(name: string, title: string, day: number): ParsedFile {
     file: `${CONTENT}/thoi-su/${name}.txt`,
     key: `${name}-${title}`,
     photos: [],
+    photoIds: [],
     article: {
       title,
       date: `2022-03-${String(day).padStart(2, '0')}T08:00:00+07:00`,

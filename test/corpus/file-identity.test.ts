@@ -1,0 +1,46 @@
+import { execFileSync } from 'node:child_process';
+import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { FileIdentities, gitBlobId } from '../../src/corpus/file-identity.ts';
+
+const temporaryFolder = (prefix: string) => mkdtemp(path.join(os.tmpdir(), prefix));
+
+const git = (folder: string, ...args: string[]) => execFileSync('git', ['-C', folder, ...args], { encoding: 'utf8' }).trim();
+
+describe('file identities', () => {
+  it('names bytes as git hash-object does', async () => {
+    const folder = await temporaryFolder('identity-');
+    const file = path.join(folder, 'ảnh-1.jpg');
+    await writeFile(file, Buffer.from([0xff, 0xd8, 0, 1, 2, 0xff, 0xd9]));
+    expect(gitBlobId(Buffer.from([0xff, 0xd8, 0, 1, 2, 0xff, 0xd9]))).toBe(git(folder, 'hash-object', file));
+  });
+
+  it('takes committed files from git and hashes changed, untracked and unreadable ones', async () => {
+    const repo = await temporaryFolder('identity-repo-');
+    git(repo, 'init', '-q');
+    const content = path.join(repo, 'content', 'thời-sự');
+    await mkdir(content, { recursive: true });
+    const committed = path.join(content, 'bai-1.jpg');
+    const edited = path.join(content, 'bai-2.jpg');
+    const untracked = path.join(content, 'bai-3.jpg');
+    await writeFile(committed, 'one');
+    await writeFile(edited, 'two');
+    git(repo, 'add', '.');
+    git(repo, '-c', 'user.name=t', '-c', 'user.email=t@t', 'commit', '-qm', 'photos');
+    await writeFile(edited, 'two, edited');
+    await writeFile(untracked, 'three');
+    const fromIndex = git(repo, 'rev-parse', `HEAD:content/thời-sự/bai-1.jpg`);
+
+    const ids = await new FileIdentities(path.join(repo, 'content')).of([committed, edited, untracked, path.join(content, 'gone.jpg')]);
+    expect(ids).toEqual([fromIndex, gitBlobId(Buffer.from('two, edited')), gitBlobId(Buffer.from('three')), null]);
+  });
+
+  it('hashes every file outside a git work tree', async () => {
+    const folder = await temporaryFolder('identity-plain-');
+    const file = path.join(folder, 'a.jpg');
+    await writeFile(file, 'bytes');
+    expect(await new FileIdentities(folder).of([file])).toEqual([gitBlobId(Buffer.from('bytes'))]);
+  });
+});
