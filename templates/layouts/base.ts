@@ -1,6 +1,7 @@
 import type { SiteContext } from '../../src/render/context.ts';
 import { html, type SafeHtml } from '../../src/markup/html.ts';
 import { jsonLdScript } from '../../src/markup/json-ld.ts';
+import { ICONS } from '../pages/icons.ts';
 import { footer } from '../partials/footer.ts';
 import { masthead, type NavLink } from '../partials/masthead.ts';
 
@@ -43,6 +44,10 @@ export function basePage(ctx: SiteContext, head: PageHead, main: SafeHtml, secti
 <meta name="description" content="${head.description}">
 ${head.noindex ? html`<meta name="robots" content="noindex">` : html`<link rel="canonical" href="${canonical}">`}
 <link rel="stylesheet" href="/style.css">
+<link rel="icon" href="${ICONS.svg}" type="image/svg+xml">
+<link rel="apple-touch-icon" href="${ICONS.appleTouch}">
+<link rel="manifest" href="${ICONS.manifest}">
+<meta name="theme-color" content="#a3121b">
 <link rel="alternate" type="application/atom+xml" title="${site.name}" href="/feed.xml">
 ${head.feed ? html`<link rel="alternate" type="application/atom+xml" title="${head.feed.title}" href="${head.feed.url}">\n` : ''}<meta property="og:site_name" content="${site.name}">
 <meta property="og:locale" content="${site.locale}">
@@ -58,7 +63,7 @@ ${head.image ? html`<meta property="og:image" content="${ctx.absolute(head.image
 <body>
 <a class="skip" href="#noi-dung">Bỏ qua, đến nội dung chính</a>
 ${masthead(site, sections, ctx.features.archive)}
-<main id="noi-dung">
+<main id="noi-dung"${head.type === 'article' ? html` class="article-page"` : ''}>
 ${main}
 </main>
 ${footer(site)}

@@ -3,6 +3,7 @@ import { archiveIndexTemplate } from './archive-index.ts';
 import { articleTemplate } from './article.ts';
 import { feedTemplate } from './feed.ts';
 import { groupListingTemplate } from './group-listing.ts';
+import { iconTemplates } from './icons.ts';
 import { listingTemplate } from './listing.ts';
 import { newsSitemapTemplate } from './news-sitemap.ts';
 import { notFoundTemplate } from './not-found.ts';
@@ -24,6 +25,7 @@ export function siteTemplates(ctx: SiteContext): SiteTemplates {
       robots: robotsTemplate(ctx),
       '404': notFoundTemplate(ctx),
       style: styleTemplate(),
+      ...iconTemplates(ctx),
       'group-listing': groupListingTemplate(ctx),
       'section-feed': sectionFeedTemplate(ctx),
       // The benchmark's baseline has no `/luu-tru/` page; the other listings it leaves out have no groups to paginate.
