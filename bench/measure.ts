@@ -5,6 +5,8 @@ import { treeRssBytes } from './process-tree.ts';
 export interface Measurement {
   seconds: number;
   peakRssBytes: number;
+  /** The last few thousand characters the command wrote, stdout and stderr interleaved: its final lines. */
+  output: string;
 }
 
 export interface CommandSpec {
@@ -47,7 +49,7 @@ export function measureCommand(spec: CommandSpec): Promise<Measurement> {
     child.on('close', (code, signal) => {
       clearInterval(timer);
       const seconds = Number(process.hrtime.bigint() - start) / 1e9;
-      if (code === 0) resolve({ seconds, peakRssBytes: peak });
+      if (code === 0) resolve({ seconds, peakRssBytes: peak, output });
       else reject(new Error(`${describeCommand(spec)} failed (${signal ?? `exit ${code}`}):\n${output}`));
     });
   });

@@ -3,12 +3,14 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { formatBuildReport, runBuildBench } from './build.ts';
+import { formatIncrementalReport, runIncrementalBench } from './incremental.ts';
 import { pageCacheLock } from './page-cache.ts';
 import { formatParseReport, measureLinearity, measureThroughput } from './parse.ts';
 import { formatPublishReport, runPublishBench } from './publish.ts';
+import { formatQueryReport, runQueryBench } from './query.ts';
 import { formatServeReport, runServeBench } from './serve.ts';
 
-const help = `npm run bench -- [--articles N] [--runs R] [--only parse|build|serve|publish] [--skip startup,parse,build,baseline,search,eleventy] [--keep-caches] [--megabytes M] [--seed S]
+const help = `npm run bench -- [--articles N] [--runs R] [--only parse|build|serve|publish|incremental|query] [--skip startup,parse,build,baseline,search,eleventy] [--keep-caches] [--site THƯ_MỤC] [--megabytes M] [--seed S]
 
 Đo tốc độ (benchmarks) trên kho bài tổng hợp (a synthetic, seeded corpus):
 
@@ -32,8 +34,20 @@ const help = `npm run bench -- [--articles N] [--runs R] [--only parse|build|ser
   publish dựng N bài (có chỉ mục tìm kiếm) rồi xuất bản lên một máy chủ S3 cục bộ (s3rver ở
           127.0.0.1), xuất bản lại khi không đổi gì, rồi thêm một bài mới, dựng, xuất bản: số tệp
           tải lên, số MB, số tệp xoá, thời gian, bên cạnh số tệp mà bản dựng thứ hai đổi nội dung.
+  incremental
+          dựng N bài (mặc định 1000; 10000 hay 100000 cũng được, lâu hơn) có chỉ mục tìm kiếm vào
+          một thư mục, rồi ba bước, sau mỗi bước dựng lại vào chính thư mục đó: (a) một bài mới
+          hơn mọi bài, (b) sửa tiêu đề một bài có sẵn (địa chỉ đổi), (c) một bài đề ngày 2016.
+          Mỗi bước: thời gian, RSS đỉnh cả cây tiến trình, số tệp bị ghi lại (khác byte hay
+          mtime), thêm, xoá, số ảnh đã mã hoá (khi bản dựng có in), và tỉ lệ so với một bản
+          dựng đầy đủ cùng nội dung vào thư mục trống, chạy xen kẽ (mục tiêu ≤ 1/10). R vòng.
+  query   dựng N bài (hoặc lấy trang đã dựng ở --site THƯ_MỤC), phục vụ ở 127.0.0.1, mở
+          /tim-kiem/?q=… bằng Chromium (hồ sơ mới) cho "ly son" và "Dung Quất": số yêu cầu
+          và KB theo loại tệp đến khi hiện trang kết quả đầu (mục tiêu ≤ 40 yêu cầu, ≤ 600 KB).
 
 Không có --only thì chạy parse và build. Tiến độ in ra stderr, kết quả ra stdout.`;
+
+const ROWS = ['parse', 'build', 'serve', 'publish', 'incremental', 'query'];
 
 function positiveInteger(name: string, text: string): number {
   const value = Number(text);
@@ -63,6 +77,7 @@ async function main(): Promise<number> {
       seed: { type: 'string', default: '20160611' },
       skip: { type: 'string', default: '' },
       'keep-caches': { type: 'boolean', default: false },
+      site: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
     strict: true,
@@ -71,8 +86,12 @@ async function main(): Promise<number> {
     process.stdout.write(`${help}\n`);
     return 0;
   }
-  if (values.only !== undefined && !['parse', 'build', 'serve', 'publish'].includes(values.only)) {
-    process.stderr.write(`bench: --only nhận "parse", "build", "serve" hoặc "publish", không phải "${values.only}"\n\n${help}\n`);
+  if (values.only !== undefined && !ROWS.includes(values.only)) {
+    process.stderr.write(`bench: --only nhận ${ROWS.map((row) => `"${row}"`).join(', ')}, không phải "${values.only}"\n\n${help}\n`);
+    return 2;
+  }
+  if (values.site !== undefined && values.only !== 'query') {
+    process.stderr.write(`bench: --site chỉ dùng với --only query\n\n${help}\n`);
     return 2;
   }
   const log = (line: string): void => {
@@ -84,6 +103,16 @@ async function main(): Promise<number> {
   if (values.only === 'serve') {
     const bench = await runServeBench({ articles: positiveInteger('articles', values.articles), runs, seed, log });
     process.stdout.write(`${formatServeReport(bench)}\n`);
+    return 0;
+  }
+  if (values.only === 'incremental') {
+    const bench = await runIncrementalBench({ articles: positiveInteger('articles', values.articles), runs, seed, log });
+    process.stdout.write(`${formatIncrementalReport(bench)}\n`);
+    return 0;
+  }
+  if (values.only === 'query') {
+    const bench = await runQueryBench({ articles: positiveInteger('articles', values.articles), site: values.site, seed, log });
+    process.stdout.write(`${formatQueryReport(bench)}\n`);
     return 0;
   }
   if (values.only === 'publish') {
