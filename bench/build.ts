@@ -17,20 +17,22 @@ import { median } from './stats.ts';
 export const REPO = resolve(import.meta.dirname, '..');
 const WORK = join(REPO, 'bench', '.work');
 const MB = 1_000_000;
+/** Plain Eleventy's output for the row that indexes it with Pagefind's CLI, inside the Markdown project. */
+const PAGEFIND_SITE = '_site-pagefind';
 
 export interface BuildBenchOptions {
   articles: number;
   runs: number;
   seed: number;
   log: (line: string) => void;
-  /** Rows not to run (`startup`, `parse`, `build`, `baseline`, `search`, `eleventy`): plain Eleventy at 100,000 articles takes long and proves nothing new. */
+  /** Rows not to run (`startup`, `parse`, `build`, `baseline`, `search`, `eleventy`, `withsearch`, `pagefind`): plain Eleventy at 100,000 articles takes long and proves nothing new. */
   skip?: readonly string[];
   /** Drop the page cache before every run and read the inputs back (page-cache.ts); needs root on Linux. */
   dropCaches: boolean;
 }
 
 interface Contender {
-  name: 'startup' | 'parse' | 'build' | 'baseline' | 'search' | 'eleventy';
+  name: 'startup' | 'parse' | 'build' | 'baseline' | 'search' | 'eleventy' | 'withsearch' | 'pagefind';
   label: string;
   spec: CommandSpec;
   /** Emptied before each run, counted after: no run profits from the previous one's output. */
@@ -124,6 +126,28 @@ function contenders(dir: string): { ready: Contender[]; skipped: string[] } {
     spec: { command: 'npx', args: ['@11ty/eleventy', '--quiet'], cwd: plain },
     output: join(plain, '_site'),
   });
+  if (buildCommandExists()) {
+    // Issue 13's target: our whole build, search included, against what a site without us would run:
+    // plain Eleventy, then Pagefind's own CLI over its output (the article pages carry data-pagefind-body,
+    // as ours do). Adjacent, so each round runs them back to back, in alternating order.
+    const output = join(dir, 'site-search');
+    ready.push({
+      name: 'withsearch',
+      label: 'full build with search',
+      spec: { command: 'npx', args: ['tsx', 'src/cli.ts', 'build', '--content', content, '--output', output, '--quiet'], cwd: REPO },
+      output,
+    });
+    ready.push({
+      name: 'pagefind',
+      label: 'plain Eleventy, then Pagefind CLI',
+      spec: {
+        command: 'sh',
+        args: ['-c', `npx @11ty/eleventy --quiet --output=${PAGEFIND_SITE} && npx pagefind --site ${PAGEFIND_SITE} --quiet`],
+        cwd: plain,
+      },
+      output: join(plain, PAGEFIND_SITE),
+    });
+  }
   return { ready, skipped };
 }
 
@@ -226,6 +250,12 @@ export function formatBuildReport(bench: BuildBenchResult): string {
       `full build / plain Eleventy: ${(build.seconds / plain.seconds).toFixed(2)}× time, ${(build.peakRssBytes / plain.peakRssBytes).toFixed(2)}× peak RSS`,
     );
   }
+  const withSearch = bench.results.find((r) => r.name === 'withsearch');
+  const pagefind = bench.results.find((r) => r.name === 'pagefind');
+  if (withSearch && pagefind) {
+    const rounds = withSearch.runs.map((run, i) => `${(run.seconds / pagefind.runs[i]!.seconds).toFixed(2)}×`);
+    lines.push('', versusPagefindLine(withSearch.seconds, pagefind.seconds), `round by round: ${rounds.join(', ')}`);
+  }
   const baseline = bench.results.find((r) => r.name === 'baseline');
   if (build && baseline) {
     const rounds = build.runs.map((run, i) => `${((run.seconds / baseline.runs[i]!.seconds - 1) * 100).toFixed(1)}%`);
@@ -247,4 +277,11 @@ export function featureCostLine(fullSeconds: number, baselineSeconds: number): s
   const cost = fullSeconds / baselineSeconds - 1;
   const verdict = cost <= FEATURE_COST_TARGET ? 'target met' : 'target NOT met';
   return `related stories and listings add ${(cost * 100).toFixed(1)}% to the build (${fullSeconds.toFixed(2)} s ÷ ${baselineSeconds.toFixed(2)} s − 1; target ≤ ${FEATURE_COST_TARGET * 100}%: ${verdict})`;
+}
+
+/** Issue 13's target: a full build with search is no slower than plain Eleventy followed by Pagefind's CLI over the same articles. */
+export function versusPagefindLine(buildSeconds: number, plainSeconds: number): string {
+  const ratio = buildSeconds / plainSeconds;
+  const verdict = ratio <= 1 ? 'target met' : 'target NOT met';
+  return `full build with search / plain Eleventy + Pagefind CLI: ${ratio.toFixed(2)}× time (${buildSeconds.toFixed(2)} s ÷ ${plainSeconds.toFixed(2)} s; target ≤ 1: ${verdict})`;
 }

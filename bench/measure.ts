@@ -22,7 +22,12 @@ const KEEP_OUTPUT = 8000;
 
 export function describeCommand(spec: CommandSpec): string {
   const env = Object.entries(spec.env ?? {}).map(([name, value]) => `${name}=${value}`);
-  return `(cd ${spec.cwd} && ${[...env, spec.command, ...spec.args].join(' ')})`;
+  return `(cd ${spec.cwd} && ${[...env, spec.command, ...spec.args.map(shellWord)].join(' ')})`;
+}
+
+/** As a shell would need it to be one word, so that a printed command can be pasted back. */
+function shellWord(word: string): string {
+  return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
 }
 
 /** Rejects with the command's last output when it exits non-zero. */

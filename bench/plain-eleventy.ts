@@ -1,7 +1,8 @@
 /**
  * The baseline: the same articles as Markdown with front matter, built by plain Eleventy
  * with a comparable article layout and a 20-per-page index. What our build costs on top
- * of this is the price of the parser and of our templates.
+ * of this is the price of the parser and of our templates. Article pages carry `data-pagefind-body`, as
+ * ours do, so that Pagefind's CLI indexes the same pages as our build's search step.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
@@ -41,7 +42,7 @@ const BASE = `<!doctype html>
 const ARTICLE = `---
 layout: base.njk
 ---
-<article>
+<article data-pagefind-body>
 <p class="section"><a href="/{{ section }}/">{{ section }}</a></p>
 <h1>{{ title }}</h1>
 <p><time datetime="{{ page.date.toISOString() }}">{{ page.date | viDate }}</time></p>

@@ -10,7 +10,7 @@ import { formatPublishReport, runPublishBench } from './publish.ts';
 import { formatQueryReport, runQueryBench } from './query.ts';
 import { formatServeReport, runServeBench } from './serve.ts';
 
-const help = `npm run bench -- [--articles N] [--runs R] [--only parse|build|serve|publish|incremental|query] [--skip startup,parse,build,baseline,search,eleventy] [--keep-caches] [--site THƯ_MỤC] [--megabytes M] [--seed S]
+const help = `npm run bench -- [--articles N] [--runs R] [--only parse|build|serve|publish|incremental|query] [--skip startup,parse,build,baseline,search,eleventy,withsearch,pagefind] [--keep-caches] [--site THƯ_MỤC] [--megabytes M] [--seed S]
 
 Đo tốc độ (benchmarks) trên kho bài tổng hợp (a synthetic, seeded corpus):
 
@@ -25,7 +25,10 @@ const help = `npm run bench -- [--articles N] [--runs R] [--only parse|build|ser
                 (TOA_SOAN_WITHOUT=related,sections,authors,archive): in ra các tính năng
                 đó làm bản dựng chậm thêm bao nhiêu phần trăm (mục tiêu ≤ 15%)
             (c) Eleventy thuần trên các tệp Markdown tương đương
-          In ra trang/giây, ms/bài, bộ nhớ đỉnh (RSS cả cây tiến trình), tỉ lệ (b)/(c).
+            (d) dựng đầy đủ có chỉ mục tìm kiếm (withsearch), cạnh Eleventy thuần rồi Pagefind
+                CLI (npx pagefind --site) trên cùng các trang bài (pagefind): mục tiêu (d) không
+                chậm hơn, tức tỉ lệ ≤ 1
+          In ra trang/giây, ms/bài, bộ nhớ đỉnh (RSS cả cây tiến trình), tỉ lệ (b)/(c) và (d).
           Trước mỗi lần đo: xóa bộ đệm trang của hệ điều hành (page cache, cần root trên
           Linux) rồi đọc lại đầu vào, để lần nào cũng bắt đầu như nhau (bench/page-cache.ts);
           --keep-caches thì chỉ sync, giữ bộ đệm.
