@@ -1,3 +1,5 @@
+import { PHOTO_SETTINGS } from '../src/markup/images.ts';
+
 /**
  * The article column and the photos in it, side by side because they must agree. style.css sets the
  * column's width with `--measure`; a photo's `sizes` tells the browser how wide the photo will be drawn
@@ -11,6 +13,6 @@ export const articleColumn = {
   measure: '65ch',
   /** From a 44rem-wide window on, the column stops growing at about 40rem (65 characters); below, photos fill the screen. */
   photoSizes: '(min-width: 44rem) 40rem, 100vw',
-  /** Widths of the files made from each photo, in pixels: a phone, the column, the column on a sharp screen. */
-  photoWidths: [480, 960, 1440],
+  /** Widths of the files made from each photo, in pixels: the column, and the column on a sharp screen or a phone's whole width. */
+  photoWidths: PHOTO_SETTINGS.widths,
 } as const;

@@ -24,6 +24,8 @@ export interface BuildOptions {
   /** Sub-path the site is served under, e.g. `/tin/`. */
   pathPrefix?: string | undefined;
   siteUrl?: string | undefined;
+  /** The site as published before (`build --previous`): an http(s) address or a folder. */
+  previous?: string | undefined;
   /** Which optional features the site has (`TOA_SOAN_WITHOUT`, read by the command). */
   features: SiteFeatures;
   progress: Progress;
@@ -126,6 +128,7 @@ async function build(
       output: temporary,
       pathPrefix: options.pathPrefix,
       siteUrl: options.siteUrl,
+      previous: options.previous,
       shardSize: options.shardSize,
       siteShards: options.siteShards,
       onArticles: (done, total) => progress.step(done, total),

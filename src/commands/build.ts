@@ -1,15 +1,18 @@
 import { chooseProgress } from '../build/progress.ts';
 import { normalizeSiteUrl } from '../render/settings.ts';
 import { UsageError, type Command } from './command.ts';
-import { parseSiteArgs, siteFeaturesOfEnvironment } from './site-options.ts';
+import { parseSiteArgs, previousSite, siteFeaturesOfEnvironment } from './site-options.ts';
 
-const help = `toa-soan build [--content THƯ_MỤC] [--output THƯ_MỤC] [--prefix ĐƯỜNG_DẪN] [--site-url ĐỊA_CHỈ] [--no-search] [--quiet]
+const help = `toa-soan build [--content THƯ_MỤC] [--output THƯ_MỤC] [--prefix ĐƯỜNG_DẪN] [--site-url ĐỊA_CHỈ] [--previous ĐỊA_CHỈ|THƯ_MỤC] [--no-search] [--quiet]
 
 Dựng trang tin tĩnh từ các bài viết .txt (build the static site).
   --content   thư mục bài viết (mặc định: content)
   --output    thư mục kết quả (mặc định: _site)
   --prefix    đường dẫn con khi trang nằm dưới một thư mục, ví dụ /tin/ (Eleventy pathPrefix)
   --site-url  địa chỉ công khai của trang, ví dụ https://baoquangngai.vn (mặc định: biến SITE_URL)
+  --previous  trang như đã xuất bản lần trước (địa chỉ http(s), kể cả thư mục con, hay một thư mục):
+              ảnh đã có bản ghi img/rec/ ở đó thì không mã hoá lại và không ghi tệp ảnh vào kết quả
+              (the site as published before; without it every photo not in the cache is encoded)
   --no-search không lập chỉ mục tìm kiếm (Pagefind) cho trang /tim-kiem/ (skip the search index)
   --quiet     không in tiến độ, chỉ in lỗi
 
@@ -24,6 +27,7 @@ export const command: Command = {
   async run(args) {
     const values = parseSiteArgs(args, {
       'site-url': { type: 'string' },
+      previous: { type: 'string' },
       quiet: { type: 'boolean', default: false },
       'no-search': { type: 'boolean', default: false },
     } as const);
@@ -35,6 +39,7 @@ export const command: Command = {
         throw new UsageError((err as Error).message);
       }
     }
+    const previous = values.previous === undefined ? undefined : previousSite(values.previous);
     const features = siteFeaturesOfEnvironment();
     // Loaded here, not at the top: `toa-soan --help` lists commands without starting Eleventy.
     const { buildSite } = await import('../build/build.ts');
@@ -44,6 +49,7 @@ export const command: Command = {
       pathPrefix: values.prefix,
       search: !values['no-search'],
       siteUrl,
+      previous,
       features,
       progress: chooseProgress(values.quiet),
       issues: process.stderr,

@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { parseFeatures, type SiteFeatures } from '../corpus/features.ts';
 import { UsageError } from './command.ts';
@@ -26,4 +27,17 @@ export function siteFeaturesOfEnvironment(): SiteFeatures {
   } catch (error) {
     throw new UsageError((error as Error).message);
   }
+}
+
+/**
+ * `--previous`, the site as published before: an http(s) address (its sub-path included) or a
+ * folder that exists. Anything else is a usage error, not a silent full encode.
+ */
+export function previousSite(value: string): string {
+  if (/^https?:\/\//i.test(value)) {
+    if (URL.canParse(value)) return value;
+    throw new UsageError(`--previous: địa chỉ "${value}" không hợp lệ (invalid address)`);
+  }
+  if (statSync(value, { throwIfNoEntry: false })?.isDirectory()) return value;
+  throw new UsageError(`--previous: "${value}" không phải địa chỉ http(s) hay thư mục có sẵn (neither an http(s) address nor a folder)`);
 }

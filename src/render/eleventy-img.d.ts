@@ -17,6 +17,9 @@ declare module '@11ty/eleventy-img' {
     outputDir?: string;
     urlPath?: string;
     sharpAvifOptions?: Record<string, unknown>;
+    sharpJpegOptions?: Record<string, unknown>;
+    filenameFormat?: (id: string, source: string, width: number, format: string) => string;
+    useCache?: boolean;
   }
   export default function Image(src: string, options?: ImageOptions): Promise<ImageMetadata>;
 }

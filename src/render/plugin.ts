@@ -11,7 +11,7 @@ import type { Corpus } from '../corpus/corpus.ts';
 import type { SiteFeatures } from '../corpus/features.ts';
 import { absoluteUrl } from '../corpus/urls.ts';
 import { ParseCache } from '../corpus/parse-cache.ts';
-import { ImageStore } from '../markup/images.ts';
+import { IMAGE_CACHE_DIR, ImageStore } from '../markup/images.ts';
 import type { SiteContext, SiteTemplates } from './context.ts';
 import { eleventyTemplate, type PageKeep } from './eleventy-templates.ts';
 import { siteSettings } from './settings.ts';
@@ -28,9 +28,13 @@ export interface SiteRun {
   siteUrl?: string | undefined;
   /** Called after each article page is rendered (build progress). */
   onArticle?: () => void;
+  /** The site as published before (`build --previous`), whose photo records spare encoding photos again. */
+  previous?: string | undefined;
+  /** Called each time a photo is encoded rather than found in the cache or on the previous site. */
+  onPhotoEncoded?: () => void;
   /** Register the article template only: a shard worker renders some article pages and nothing else. */
   articlesOnly?: boolean;
-  /** Register every template but the article one, and render only the pages whose key this accepts: a site-pages worker. */
+  /** Render only the site pages whose key this accepts (and the article pages of the corpus's `articlePages`): a site-pages worker, an incremental build. */
   sitePagesOnly?: PageKeep;
 }
 
@@ -39,29 +43,34 @@ export interface SitePluginOptions extends SiteRun {
   templates: (ctx: SiteContext) => SiteTemplates;
 }
 
-/**
- * The newspaper site as one Eleventy plugin: the corpus as global data, the page templates,
- * responsive images, and the HTML base plugin for `--prefix`. Templates are typed TypeScript and
- * call the Vietnamese date and text helpers of `filters.ts` directly rather than through Eleventy filters.
- */
-export function sitePlugin(eleventyConfig: UserConfig, options: SitePluginOptions): void {
+/** The context every template of the run `options` reads, for a site served under `pathPrefix`. */
+export function siteContext(options: SiteRun, pathPrefix: string): SiteContext {
   const site = siteSettings(options.siteUrl);
-  const images = new ImageStore();
   const parseCache = new ParseCache();
   const { archive } = options;
-  const ctx: SiteContext = {
+  return {
     site,
-    images,
+    images: new ImageStore(),
     features: options.features,
     get archive(): ArchiveModel {
       if ('model' in archive) return archive.model;
       throw new Error('Tiến trình dựng trang bài không có toàn bộ kho bài (an article shard has no archive model).');
     },
     storyLinks: 'model' in archive ? Promise.resolve(archive.model) : archive.storyLinks,
-    absolute: (url) => absoluteUrl(site.url, eleventyConfig.pathPrefix ?? '/', url),
+    absolute: (url) => absoluteUrl(site.url, pathPrefix, url),
     blocks: (entry) => parseCache.blocks(entry.key, entry.file),
     articleRendered: options.onArticle ?? (() => {}),
   };
+}
+
+/**
+ * The newspaper site as one Eleventy plugin: the corpus as global data, the page templates,
+ * responsive images, and the HTML base plugin for `--prefix`. Templates are typed TypeScript and
+ * call the Vietnamese date and text helpers of `filters.ts` directly rather than through Eleventy filters.
+ */
+export function sitePlugin(eleventyConfig: UserConfig, options: SitePluginOptions): void {
+  const ctx = siteContext(options, eleventyConfig.pathPrefix ?? '/');
+  const { images } = ctx;
 
   // A class instance, so Eleventy shares it with every page rather than copying it.
   eleventyConfig.addGlobalData('corpus', options.corpus);
@@ -70,7 +79,7 @@ export function sitePlugin(eleventyConfig: UserConfig, options: SitePluginOption
   eleventyConfig.addPlugin(HtmlBasePlugin);
 
   const templates = options.templates(ctx);
-  if (!options.sitePagesOnly) eleventyConfig.addTemplate('article.11ty.js', templates.article);
+  eleventyConfig.addTemplate('article.11ty.js', templates.article);
   if (!options.articlesOnly) {
     for (const [name, template] of Object.entries(templates.others)) {
       const pages = eleventyTemplate(name, template, options.sitePagesOnly);
@@ -78,5 +87,5 @@ export function sitePlugin(eleventyConfig: UserConfig, options: SitePluginOption
     }
   }
 
-  eleventyConfig.on('eleventy.after', ({ directories }) => images.copyUsed(directories.output));
+  eleventyConfig.on('eleventy.after', ({ directories }) => images.writeUsed(directories.output));
 }

@@ -20,6 +20,8 @@ export interface RenderSiteOptions {
   output: string;
   pathPrefix?: string | undefined;
   siteUrl?: string | undefined;
+  /** The site as published before (`build --previous`), whose photo records spare encoding photos again. */
+  previous?: string | undefined;
   /**
    * Articles per shard worker; Infinity renders every page in this process. Default: the
    * `TOA_SOAN_SHARD_SIZE` environment variable (tests force tiny shards), else by archive size.
@@ -35,8 +37,9 @@ export interface RenderSiteOptions {
  * Writes every page of the corpus into `output`: in this process for a small archive; for a big
  * one, article pages in shard workers and, bigger still, listings, feeds and sitemaps in
  * site-pages workers too, so no process holds more than a few thousand rendered pages.
+ * Resolves with the number of photos encoded (found neither in the cache nor on the previous site).
  */
-export async function renderSite(options: RenderSiteOptions): Promise<void> {
+export async function renderSite(options: RenderSiteOptions): Promise<{ photosEncoded: number }> {
   const { archive, features } = options;
   const { corpus } = archive;
   const total = corpus.size;
@@ -44,13 +47,15 @@ export async function renderSite(options: RenderSiteOptions): Promise<void> {
   const workers = os.availableParallelism();
   const shardSize = options.shardSize ?? (Number(process.env.TOA_SOAN_SHARD_SIZE) || defaultShardSize(total, workers));
   const common = { input: options.contentDir, output: options.output, pathPrefix: options.pathPrefix };
+  let photosEncoded = 0;
+  const photos = { previous: options.previous, onPhotoEncoded: () => photosEncoded++ };
   if (shardSize >= total) {
     let rendered = 0;
     await renderPages({
       ...common,
-      run: { corpus, archive: { model: archive }, features, siteUrl: options.siteUrl, onArticle: () => onArticles(++rendered, total) },
+      run: { corpus, archive: { model: archive }, features, siteUrl: options.siteUrl, ...photos, onArticle: () => onArticles(++rendered, total) },
     });
-    return;
+    return { photosEncoded };
   }
   // A big archive's listings, feeds and sitemaps are shared out among site-pages workers too;
   // a smaller one's are rendered here, from summaries, while workers render the article pages.
@@ -67,6 +72,7 @@ export async function renderSite(options: RenderSiteOptions): Promise<void> {
     siteShards: siteShards > 1 ? siteShards : 0,
     workers,
     siteUrl: options.siteUrl,
+    previous: options.previous,
     onProgress: (done) => onArticles(done, total),
     onStarted,
   });
@@ -74,9 +80,11 @@ export async function renderSite(options: RenderSiteOptions): Promise<void> {
     siteShards > 1
       ? Promise.resolve()
       : workersStarted.then(() =>
-          renderPages({ ...common, run: { corpus: corpus.withoutArticlePages(), archive: { model: archive }, features, siteUrl: options.siteUrl } }),
+          renderPages({ ...common, run: { corpus: corpus.withoutArticlePages(), archive: { model: archive }, features, siteUrl: options.siteUrl, ...photos } }),
         );
   // Both finish before the caller may remove the output folder.
-  const settled = await Promise.allSettled([here, shards]);
-  for (const result of settled) if (result.status === 'rejected') throw result.reason;
+  const [hereDone, shardsDone] = await Promise.allSettled([here, shards]);
+  if (hereDone.status === 'rejected') throw hereDone.reason;
+  if (shardsDone.status === 'rejected') throw shardsDone.reason;
+  return { photosEncoded: photosEncoded + shardsDone.value.photosEncoded };
 }

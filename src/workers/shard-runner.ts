@@ -32,6 +32,8 @@ export interface ShardRun {
   output: string;
   pathPrefix?: string | undefined;
   siteUrl?: string | undefined;
+  /** The site as published before (`build --previous`). */
+  previous?: string | undefined;
   /** Article pages rendered so far, over all workers. */
   onProgress: (done: number) => void;
   /**
@@ -44,22 +46,23 @@ export interface ShardRun {
 /**
  * Renders every article page of the corpus in shard workers, and the site pages in `siteShards`
  * workers, `workers` at a time, into `output` (workers write disjoint paths). Rejects with the
- * first worker's error message; the other workers are stopped.
+ * first worker's error message; the other workers are stopped. Resolves with the number of photos
+ * the workers encoded.
  */
-export async function runShards(run: ShardRun): Promise<void> {
+export async function runShards(run: ShardRun): Promise<{ photosEncoded: number }> {
   let started = false;
   const start = () => {
     if (!started) run.onStarted?.();
     started = true;
   };
   try {
-    await renderInWorkers(run, start);
+    return await renderInWorkers(run, start);
   } finally {
     start();
   }
 }
 
-async function renderInWorkers(run: ShardRun, start: () => void): Promise<void> {
+async function renderInWorkers(run: ShardRun, start: () => void): Promise<{ photosEncoded: number }> {
   const shards = run.articles === false ? [] : planShards(run.corpus, run.shardSize);
   await removeOrphans(os.tmpdir(), PLANS_STEM);
   const plans = await mkdtemp(path.join(os.tmpdir(), ownedPrefix(PLANS_STEM)));
@@ -67,7 +70,7 @@ async function renderInWorkers(run: ShardRun, start: () => void): Promise<void> 
   const removePlans = () => rmSync(plans, { recursive: true, force: true });
   process.once('exit', removePlans);
   const doneByShard = new Array<number>(shards.length).fill(0);
-  const common = { input: run.input, output: run.output, pathPrefix: run.pathPrefix, siteUrl: run.siteUrl, features: run.features };
+  const common = { input: run.input, output: run.output, pathPrefix: run.pathPrefix, siteUrl: run.siteUrl, previous: run.previous, features: run.features };
   let sitePlanFile: Promise<string> | undefined;
   const writeSitePlan = async () => {
     const file = path.join(plans, 'site.json');
@@ -105,14 +108,17 @@ async function renderInWorkers(run: ShardRun, start: () => void): Promise<void> 
     jobsSent();
     start();
   };
+  const photosByTask = new Map<Task, number>();
   try {
     await runWorkerPool(tasks, run.workers, (task, fork) =>
-      runWorker(task, fork, jobSent, afterFirstJobs, (done) => {
+      runWorker(task, fork, jobSent, afterFirstJobs, ({ done, photosEncoded }) => {
+        photosByTask.set(task, photosEncoded);
         if (task.shard === undefined) return;
         doneByShard[task.shard] = done;
         run.onProgress(doneByShard.reduce((a, b) => a + b, 0));
       }),
     );
+    return { photosEncoded: [...photosByTask.values()].reduce((a, b) => a + b, 0) };
   } finally {
     process.off('exit', removePlans);
     await rm(plans, { recursive: true, force: true });
@@ -134,7 +140,7 @@ interface Task {
  * to choose, follow once `relatedAfter` settles; the worker needs them only when it starts
  * rendering article pages.
  */
-function runWorker(task: Task, fork: PoolFork, onJobSent: () => void, relatedAfter: Promise<void>, onProgress: (done: number) => void): Promise<void> {
+function runWorker(task: Task, fork: PoolFork, onJobSent: () => void, relatedAfter: Promise<void>, onProgress: (progress: WorkerProgress) => void): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = fork(WORKER);
     const send = (message: BuildMessage) => {
@@ -160,6 +166,6 @@ function runWorker(task: Task, fork: PoolFork, onJobSent: () => void, relatedAft
         });
       }, failed),
     );
-    workerExit<WorkerProgress>(child, 'dựng trang bài', (message) => onProgress(message.done)).then(resolve, reject);
+    workerExit<WorkerProgress>(child, 'dựng trang bài', onProgress).then(resolve, reject);
   });
 }

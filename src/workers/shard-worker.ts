@@ -21,6 +21,8 @@ export interface WorkerJob {
   output: string;
   pathPrefix?: string | undefined;
   siteUrl?: string | undefined;
+  /** The site as published before (`build --previous`). */
+  previous?: string | undefined;
   features: SiteFeatures;
   /** Set for a site-pages worker: it renders the listings, feeds and sitemaps whose `pageShard` is `shard`, no article pages. */
   sitePages?: { shard: number; count: number } | undefined;
@@ -29,8 +31,8 @@ export interface WorkerJob {
 /** From the build to the worker. */
 export type BuildMessage = { kind: 'job'; job: WorkerJob } | { kind: 'related'; file: string };
 
-/** From the worker to the build: how many pages it has rendered so far. */
-export type WorkerProgress = { kind: 'progress'; done: number };
+/** From the worker to the build: how many pages it has rendered so far, and how many photos it has encoded. */
+export type WorkerProgress = { kind: 'progress'; done: number; photosEncoded: number };
 /** From the worker to the build. */
 export type WorkerMessage = WorkerProgress | WorkerError;
 
@@ -59,8 +61,10 @@ async function main(): Promise<number> {
   const plan = JSON.parse(await readFile(job.plan, 'utf8')) as ShardPlan;
   const related = relatedMessage.then(async ({ file }) => JSON.parse(await readFile(file, 'utf8')) as ShardRelated);
   const corpus = corpusOfPlan(plan);
-  const { features, siteUrl } = job;
+  const { features, siteUrl, previous } = job;
   let done = 0;
+  let photosEncoded = 0;
+  const onPhotoEncoded = () => photosEncoded++;
   try {
     // A site-pages plan holds the whole archive, so its worker makes the archive model itself.
     const run: SiteRun = sitePages
@@ -69,6 +73,8 @@ async function main(): Promise<number> {
           archive: { model: new ArchiveModel(corpus, job.input, features) },
           features,
           siteUrl,
+          previous,
+          onPhotoEncoded,
           sitePagesOnly: (key) => pageShard(key, sitePages.count) === sitePages.shard,
         }
       : {
@@ -76,9 +82,11 @@ async function main(): Promise<number> {
           archive: { storyLinks: shardStoryLinks(plan, corpus, related, features) },
           features,
           siteUrl,
+          previous,
+          onPhotoEncoded,
           articlesOnly: true,
           onArticle: () => {
-            if (++done % REPORT_EVERY === 0) send({ kind: 'progress', done });
+            if (++done % REPORT_EVERY === 0) send({ kind: 'progress', done, photosEncoded });
           },
         };
     await renderPages({ input: job.input, output: job.output, pathPrefix: job.pathPrefix, run });
@@ -86,7 +94,7 @@ async function main(): Promise<number> {
     send({ kind: 'error', message: innermostMessage(error) });
     return 1;
   }
-  send({ kind: 'progress', done });
+  send({ kind: 'progress', done, photosEncoded });
   return 0;
 }
 

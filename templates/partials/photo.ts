@@ -18,15 +18,16 @@ export function photo(caption: string, encoded: EncodedPhoto | null, first: bool
 }
 
 /**
- * Each photo of the story made at the widths the column needs, in reading order; null for a photo
- * without a file. One after another, so the first unreadable file is the one reported.
+ * Each photo of the story made at the widths the column needs (`articleColumn.photoWidths`), in
+ * reading order; null for a photo without a file. One after another, so the first unreadable file is the one reported.
  */
 export async function encodePhotos(images: ImageStore, entry: ArticleEntry, blocks: readonly Block[]): Promise<(EncodedPhoto | null)[]> {
   const photos: (EncodedPhoto | null)[] = [];
   for (const block of blocks) {
     if (block.kind !== 'figure') continue;
-    const source = entry.photos[photos.length];
-    photos.push(source ? await images.encode(source, articleColumn.photoWidths, { file: entry.file, line: block.line }) : null);
+    const index = photos.length;
+    const source = entry.photos[index];
+    photos.push(source ? await images.encode(source, { file: entry.file, line: block.line }, entry.photoIds[index] ?? undefined) : null);
   }
   return photos;
 }
