@@ -106,14 +106,15 @@ export function diffSnapshots(before: Snapshot, after: Snapshot): SnapshotDiff {
 }
 
 /**
- * The number of photos the build says it encoded, from a line of its output that speaks of photos
- * (`ảnh`, `photo`) being encoded (`mã hoá`, `encod`); null when no line does.
+ * The number of photos the build says it encoded, from the last line of its output that speaks of
+ * photos (`ảnh`, `photo`) being encoded (`mã hoá`, `encod`); null when no line does.
  */
 export function photosEncodedIn(output: string): number | null {
   const lines = output.split(/\r?\n/).reverse();
   const line = lines.find((text) => /ảnh|photo/i.test(text) && /mã ho[áà]|mã hó|encod/i.test(text));
-  const count = line ? /\d[\d.,]*/.exec(line) : null;
-  return count ? Number(count[0].replace(/[.,]/g, '')) : null;
+  // The number next to the word for photos (`3 ảnh`, `photos encoded: 3`), not the first of the line.
+  const count = line ? (/(\d[\d.,]*)\s*(?:ảnh|photos?)/i.exec(line) ?? /(?:ảnh|photos?)\D*(\d[\d.,]*)/i.exec(line)) : null;
+  return count ? Number(count[1]!.replace(/[.,]/g, '')) : null;
 }
 
 /** The article's `Cập nhật lúc:` line set to another time (`HH:mm, dd/MM/yyyy`). */
