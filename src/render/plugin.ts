@@ -50,7 +50,7 @@ export function siteContext(options: SiteRun, pathPrefix: string): SiteContext {
   const { archive } = options;
   return {
     site,
-    images: new ImageStore(),
+    images: new ImageStore(IMAGE_CACHE_DIR, { previous: options.previous, onEncoded: options.onPhotoEncoded }),
     features: options.features,
     get archive(): ArchiveModel {
       if ('model' in archive) return archive.model;
