@@ -1,24 +1,24 @@
 /**
- * The search stage: Pagefind's search index of a built site, for `/tim-kiem/`. Article pages mark
- * their story for the index; a big archive gets several indexes, built side by side in search
- * workers (search-worker.ts), which the search page merges.
+ * The search stage: Pagefind's search indexes of a built site, for `/tim-kiem/`. Article pages mark
+ * their story for the index; each calendar tier of the archive (search-tiers.ts) gets an index of its
+ * own in `pagefind/<tier>/`, built in a search worker (search-worker.ts), and the search page merges
+ * the recent ones, then older years on request.
  */
-import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { chmod, mkdir, mkdtemp, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
 import { runWorkerPool, type PoolFork } from '../workers/pool.ts';
 import { workerExit } from '../workers/worker-process.ts';
+import { RECENT_TIERS, type SearchTier } from './search-tiers.ts';
 
 /**
- * Article pages per Pagefind index. Pagefind holds what it indexes in memory, about 340 KB for a
- * 6 KB article (1.3 GB for 4,000), so a big archive gets several indexes, which the search page
- * merges (`mergeIndex`). `TOA_SOAN_SEARCH_SHARD_SIZE` overrides it (tests).
+ * Memory to allow for building an index of `pages` at once: Pagefind holds what it indexes in memory,
+ * about 340 KB for a 6 KB article, plus its Node process.
  */
-export const SEARCH_SHARD_SIZE = 4000;
-/** Memory to allow for each index built at once: a full one takes about 1.3 GB in Pagefind, plus its Node process. */
-const BUNDLE_MEMORY = 2e9;
+const bundleMemory = (pages: number) => 2e8 + pages * 3.4e5;
 
 const WORKER = fileURLToPath(new URL('./search-worker.ts', import.meta.url));
 
@@ -29,21 +29,30 @@ export interface SearchBundleJob {
   outputPath: string;
 }
 
-/** Where the search page finds the indexes after the first: `pagefind/indexes.json`, a list of folders relative to `pagefind/`. */
+/** Where the search page finds the tiers: `pagefind/indexes.json`, a `SearchIndexList`. */
 export const MERGE_LIST = 'indexes.json';
 
-/** Pagefind's ready-made interfaces, which the site does not use; a merged index needs no script at all. */
-const UNUSED = /^pagefind-(ui|modular-ui|component-ui|highlight)\.(js|css)$/;
-const SCRIPTS = /^pagefind(-worker)?\.js$/;
-
-/** Site-relative paths of the pages that mark their story for the index (`data-pagefind-body`): the article pages. */
-async function indexedPages(siteDir: string): Promise<string[]> {
-  const pages: string[] = [];
-  for (const file of (await readdir(siteDir, { recursive: true })).filter((name) => name.endsWith('.html')).sort()) {
-    if ((await readFile(path.join(siteDir, file), 'utf8')).includes('data-pagefind-body')) pages.push(file);
-  }
-  return pages;
+/**
+ * The tiers for the search page, as folders relative to `pagefind/`: `recent` (newest first) are
+ * merged for every query, the first of them holding Pagefind's scripts; `years`, newest first, one
+ * more per "older years"; `year` is the calendar year the recent ones cover (null without articles).
+ */
+export interface SearchIndexList {
+  year: number | null;
+  recent: string[];
+  years: string[];
 }
+
+/** Pagefind's ready-made interfaces, which the site does not use. */
+const UNUSED = /^pagefind-(ui|modular-ui|component-ui|highlight)\.(js|css)$/;
+/**
+ * Pagefind's search engine: its script, the web worker and the WebAssembly. Pagefind's script loads the
+ * other two from the folder of the first index it opens, so they are kept once, with the newest tier.
+ */
+const ENGINE = /^(pagefind(-worker)?\.js|wasm\.[\w-]+\.pagefind)$/;
+const TIER_FOLDER = /^(ngay|thang|nam|\d{4})$/;
+/** A tier being written (`new`) or just replaced (`old`) by a run that was killed. */
+const LEFTOVER = /^\.(ngay|thang|nam|\d{4})\.(new|old)\b/;
 
 /** Indexes `pages` into one Pagefind bundle at `outputPath`, in a Pagefind backend of its own that ends afterwards (search-worker.ts). */
 export async function writeBundle({ siteDir, pages, outputPath }: SearchBundleJob): Promise<void> {
@@ -62,42 +71,98 @@ export async function writeBundle({ siteDir, pages, outputPath }: SearchBundleJo
   }
 }
 
+/** What `pagefind/indexes.json` says for `tiers` (newest first). */
+export function indexList(tiers: readonly SearchTier[]): SearchIndexList {
+  const isRecent = (tier: SearchTier) => (RECENT_TIERS as readonly string[]).includes(tier.name);
+  return {
+    year: tiers[0]?.year ?? null,
+    recent: tiers.filter(isRecent).map((tier) => `${tier.name}/`),
+    years: tiers.filter((tier) => !isRecent(tier)).map((tier) => `${tier.name}/`),
+  };
+}
+
 /**
- * Writes the search index of a built site: `siteDir/pagefind/`, and for an archive of more than
- * `shardSize` articles further indexes in `pagefind/2/`, `pagefind/3/`… listed in `pagefind/indexes.json`.
- * Pages are shared out in path order, so the same site always gives the same files. Result addresses are
- * put under the path prefix by the search page itself (Pagefind's `baseUrl`), so the index is the same for any prefix.
- * Each index is built in a worker process (search-worker.ts), several side by side, one per core as memory
- * allows; a worker also turns a Pagefind backend that dies, which its API never reports, into an error.
+ * Writes the search indexes of a built site: each tier's Pagefind bundle in `siteDir/pagefind/<tier>/`
+ * and the list of them, `pagefind/indexes.json`. With `only`, just those tiers are rebuilt (and any
+ * tier whose folder is missing); the other tiers' files are left as they are, byte for byte. Folders of
+ * tiers that no longer exist go.
+ *
+ * A tier is written into a hidden sibling folder and renamed into place once whole, so a killed run
+ * never leaves half a tier; the next run removes what such a run left, or puts back a tier it had moved
+ * aside. Result addresses are put under the path prefix by the search page itself (Pagefind's
+ * `baseUrl`), so the index is the same for any prefix. Each tier is built in a worker process
+ * (search-worker.ts), several side by side as cores and memory allow; a worker also turns a Pagefind
+ * backend that dies, which its API never reports, into an error.
  */
-export async function writeSearchIndex(
-  siteDir: string,
-  shardSize: number = Number(process.env.TOA_SOAN_SEARCH_SHARD_SIZE) || SEARCH_SHARD_SIZE,
-): Promise<void> {
+export async function writeSearchIndex(siteDir: string, tiers: readonly SearchTier[], options: { only?: ReadonlySet<string> } = {}): Promise<void> {
   const root = path.join(siteDir, 'pagefind');
+  const fresh: string[] = [];
   try {
-    const pages = await indexedPages(siteDir);
-    const shards = Math.max(1, Math.ceil(pages.length / shardSize));
-    const jobs: SearchBundleJob[] = Array.from({ length: shards }, (_, shard) => ({
-      siteDir,
-      pages: pages.slice(shard * shardSize, (shard + 1) * shardSize),
-      outputPath: shard === 0 ? root : path.join(root, String(shard + 1)),
-    }));
-    await writeBundlesInWorkers(jobs);
-    for (const [shard, { outputPath }] of jobs.entries()) {
-      for (const name of await readdir(outputPath)) {
-        if (UNUSED.test(name) || (shard > 0 && SCRIPTS.test(name))) await rm(path.join(outputPath, name));
-      }
+    await mkdir(root, { recursive: true });
+    await repairLeftovers(root);
+    const names = new Set(tiers.map((tier) => tier.name));
+    for (const name of await readdir(root)) {
+      if (TIER_FOLDER.test(name) && !names.has(name)) await rm(path.join(root, name), { recursive: true, force: true });
     }
-    await writeFile(path.join(root, MERGE_LIST), `${JSON.stringify(jobs.slice(1).map((_, i) => `${i + 2}/`))}\n`);
+    const wanted = tiers.filter((tier) => !options.only || options.only.has(tier.name) || !existsSync(path.join(root, tier.name)));
+    const jobs: SearchBundleJob[] = [];
+    for (const tier of wanted) {
+      const folder = await mkdtemp(path.join(root, `.${tier.name}.new-`));
+      fresh.push(folder);
+      // mkdtemp makes a private (0700) folder; the published site must be readable by the web server's user.
+      await chmod(folder, 0o755);
+      jobs.push({ siteDir, pages: tier.files, outputPath: folder });
+    }
+    await writeBundlesInWorkers(jobs);
+    for (const [i, tier] of wanted.entries()) {
+      await keepNeededFiles(fresh[i]!, tier === tiers[0]);
+      await swapIn(root, tier.name, fresh[i]!);
+    }
+    await writeIfChanged(path.join(root, MERGE_LIST), `${JSON.stringify(indexList(tiers))}\n`);
   } catch (error) {
+    await Promise.all(fresh.map((folder) => rm(folder, { recursive: true, force: true })));
     throw new Error(`Không lập được chỉ mục tìm kiếm (Pagefind): ${(error as Error).message}`);
   }
 }
 
+/** Removes tiers a killed run was writing; puts back a tier it had moved aside but not yet replaced. */
+async function repairLeftovers(root: string): Promise<void> {
+  for (const name of (await readdir(root)).sort()) {
+    const leftover = LEFTOVER.exec(name);
+    if (!leftover) continue;
+    const tier = path.join(root, leftover[1]!);
+    if (leftover[2] === 'old' && !existsSync(tier)) await rename(path.join(root, name), tier);
+    else await rm(path.join(root, name), { recursive: true, force: true });
+  }
+}
+
+/** Drops Pagefind's interfaces, and its engine from every tier but the one the search page opens first. */
+async function keepNeededFiles(folder: string, withEngine: boolean): Promise<void> {
+  for (const name of await readdir(folder)) {
+    if (UNUSED.test(name) || (!withEngine && ENGINE.test(name))) await rm(path.join(folder, name));
+  }
+}
+
+/** Puts the finished `folder` in place of the tier `name`: the old one is moved aside first, then removed. */
+async function swapIn(root: string, name: string, folder: string): Promise<void> {
+  const tier = path.join(root, name);
+  const old = path.join(root, `.${name}.old`);
+  if (existsSync(tier)) await rename(tier, old);
+  await rename(folder, tier);
+  await rm(old, { recursive: true, force: true });
+}
+
+/** Writes `text` to `file` unless it already holds it, through a temporary file so a reader never sees half of it. */
+async function writeIfChanged(file: string, text: string): Promise<void> {
+  if (existsSync(file) && (await readFile(file, 'utf8')) === text) return;
+  await writeFile(`${file}.tmp`, text);
+  await rename(`${file}.tmp`, file);
+}
+
 /** Runs `jobs` in worker processes, as many at once as cores and memory allow; on the first failure the others are stopped. */
 function writeBundlesInWorkers(jobs: readonly SearchBundleJob[]): Promise<void> {
-  const atOnce = Math.max(1, Math.min(os.availableParallelism(), Math.floor(os.totalmem() / BUNDLE_MEMORY)));
+  const biggest = Math.max(0, ...jobs.map((job) => job.pages.length));
+  const atOnce = Math.max(1, Math.min(os.availableParallelism(), Math.floor(os.totalmem() / bundleMemory(biggest))));
   return runWorkerPool(jobs, atOnce, inWorker);
 }
 

@@ -18,9 +18,10 @@ export interface SearchPage {
   date: string;
 }
 
-/** One search index: its folder name under `pagefind/` and its pages, in path order. */
+/** One search index: its folder name under `pagefind/`, the calendar year its stories are of, and its pages, in path order. */
 export interface SearchTier {
   name: string;
+  year: number;
   files: string[];
 }
 
@@ -56,14 +57,18 @@ const byCodeUnits = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 export function searchTiers(pages: readonly SearchPage[]): SearchTier[] {
   const days = pages.map((page) => vietnamDay(page.date));
   const newestDay = days.reduce((newest, day) => (day > newest ? day : newest), '');
-  const tiers = new Map<string, string[]>();
+  const tiers = new Map<string, SearchTier>();
   pages.forEach((page, i) => {
-    const name = tierOf(days[i]!, newestDay);
-    const files = tiers.get(name) ?? [];
-    files.push(page.file);
-    tiers.set(name, files);
+    const day = days[i]!;
+    const name = tierOf(day, newestDay);
+    const tier = tiers.get(name) ?? { name, year: Number(day.slice(0, 4)), files: [] };
+    tier.files.push(page.file);
+    tiers.set(name, tier);
   });
-  return [...tiers.keys()].sort(tierOrder).map((name) => ({ name, files: tiers.get(name)!.sort(byCodeUnits) }));
+  return [...tiers.keys()].sort(tierOrder).map((name) => {
+    const tier = tiers.get(name)!;
+    return { ...tier, files: tier.files.sort(byCodeUnits) };
+  });
 }
 
 /** The article pages of a whole corpus, to be indexed: `/2016/06/slug/` is the page `2016/06/slug/index.html`. */
