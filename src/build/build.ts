@@ -98,11 +98,8 @@ async function build(
   const images = new ImageStore();
   await Promise.all([cache.removeLeftovers(), images.removeLeftovers()]);
 
-  const code = codeVersion();
-  const settings = new Digests().of({ pathPrefix: options.pathPrefix ?? '', siteUrl: options.siteUrl ?? '', features: options.features });
-  const earlier = await readBuildState(outputDir, code, settings);
   progress.phase('Đọc bài viết');
-  const loaded = await loadCorpus(contentDir, (done, total) => progress.step(done, total), cache, earlier?.articles ?? {});
+  const loaded = await loadCorpus(contentDir, (done, total) => progress.step(done, total), cache);
   progress.interrupt();
   if (cache.repaired > 0) {
     progress.line(`Bộ nhớ đệm: ${cache.repaired} mục hỏng trong ${cache.dir} đã được làm lại.`);
@@ -115,10 +112,6 @@ async function build(
   }
   const total = loaded.corpus.entries.length;
   progress.line(`Đã đọc ${total} bài viết.`);
-  const archive = new ArchiveModel(loaded.corpus, contentDir, options.features);
-  const plan = await planRun({ corpus: loaded.corpus, archive: { model: archive }, features: options.features, siteUrl: options.siteUrl }, options.pathPrefix ?? '/');
-  const state = stateOf(code, settings, loaded, plan);
-  if (earlier) return updateInPlace(options, { archive, plan, earlier, state, madeTemporary, started });
 
   const stem = siblingStem(outputDir, 'tmp');
   await mkdir(path.dirname(stem), { recursive: true });
@@ -130,7 +123,7 @@ async function build(
   try {
     progress.phase('Dựng trang');
     await renderSite({
-      archive,
+      archive: new ArchiveModel(loaded.corpus, contentDir, options.features),
       features: options.features,
       contentDir,
       output: temporary,
@@ -145,7 +138,6 @@ async function build(
       progress.phase('Lập chỉ mục tìm kiếm');
       await writeSearchIndex(temporary, searchTiers(searchPagesOf(loaded.corpus)));
     }
-    await writeBuildState(temporary, state);
     // A stop under way owns the temporary folder and the exit; the site it finished is not swapped in.
     const stop = stopping();
     if (stop) return await stop;
