@@ -6,7 +6,8 @@ const help = `toa-soan publish --to s3://KHO[/THƯ_MỤC] [--output THƯ_MỤC] 
 Đưa trang đã dựng lên kho lưu trữ kiểu S3 (AWS S3, Cloudflare R2, MinIO, DigitalOcean Spaces),
 chỉ tải lên những tệp đã đổi (publish the built site to S3-compatible storage).
   --to        kho và thư mục trong kho, ví dụ s3://bao-quang-ngai hay s3://bao-quang-ngai/tin
-              (mọi tệp dưới thư mục đó thuộc về trang: tệp nào trang không còn thì bị xoá;
+              (mọi tệp dưới thư mục đó thuộc về trang: tệp nào trang không còn thì bị xoá,
+              trừ ảnh trong img/, tên theo nội dung, không bao giờ bị xoá hay tải lên lại;
               ngoài thư mục đó không bao giờ bị đụng tới)
   --output    thư mục trang đã dựng (mặc định: _site), như lệnh build
   --endpoint  địa chỉ kho không phải AWS, ví dụ https://ID.r2.cloudflarestorage.com hay

@@ -51,18 +51,30 @@ export function knownHeaders(key: string, manifest: Manifest | null): boolean {
   return manifest !== null && manifest.rules === HEADER_RULES && manifest.keys.has(key) && manifest.types[extensionOf(key)] === contentType(key);
 }
 
+/**
+ * Photos' files and records (src/markup/images.ts): named by the photo and the encoding settings,
+ * so an object of that name already holds these bytes, and one the site no longer uses may still
+ * be linked from a page some reader or cache keeps. Never uploaded twice, never deleted.
+ */
+const PHOTO_OBJECTS = 'img/';
+
+export function isPhotoObject(key: string): boolean {
+  return key.startsWith(PHOTO_OBJECTS);
+}
+
 export function planPublish(files: readonly LocalFile[], stored: readonly StoredObject[], manifest: Manifest | null): Plan {
   const storedByKey = new Map(stored.map((object) => [object.key, object]));
   const plan: Plan = { uploads: [], unverified: [], unchanged: [], deletions: [] };
   for (const file of files) {
     const object = storedByKey.get(file.key);
     if (!object) plan.uploads.push({ key: file.key, reason: 'new' });
+    else if (isPhotoObject(file.key)) plan.unchanged.push(file.key);
     else if (!sameBytes(file, object, manifest)) plan.uploads.push({ key: file.key, reason: 'changed' });
     else if (knownHeaders(file.key, manifest)) plan.unchanged.push(file.key);
     else plan.unverified.push(file.key);
   }
   const local = new Set(files.map((file) => file.key));
-  plan.deletions = stored.map((object) => object.key).filter((key) => !local.has(key) && key !== MANIFEST_KEY);
+  plan.deletions = stored.map((object) => object.key).filter((key) => !local.has(key) && key !== MANIFEST_KEY && !isPhotoObject(key));
   return plan;
 }
 

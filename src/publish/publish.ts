@@ -1,6 +1,7 @@
 /**
  * The publish stage: makes a bucket of S3-compatible storage (AWS S3, Cloudflare R2, MinIO,
- * DigitalOcean Spaces) hold exactly the built site, moving only what changed. It reads the output
+ * DigitalOcean Spaces) hold exactly the built site, moving only what changed, and keeping every
+ * photo object ever published (`img/`, see plan.ts). It reads the output
  * folder (local-files.ts), lists the bucket below the target's prefix and reads the last manifest
  * (store.ts, manifest.ts), decides what to upload, check and delete (plan.ts), then uploads in an
  * order that never shows a reader a broken link, deletes what the site no longer has, and writes

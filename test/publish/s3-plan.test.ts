@@ -69,6 +69,17 @@ describe('planPublish', () => {
     });
   });
 
+  it('uploads a photo object only when the bucket has none of its name, and never deletes one', () => {
+    const files = [file('img/a-640.avif', 'other-md5'), file('img/rec/a.json'), file('img/b-640.jpeg')];
+    const objects = [stored('img/a-640.avif'), stored('img/rec/a.json', 'x', 1), stored('img/old-640.avif'), stored('img/rec/old.json'), stored('old.html')];
+    expect(planPublish(files, objects, null)).toEqual({
+      uploads: [{ key: 'img/b-640.jpeg', reason: 'new' }],
+      unverified: [],
+      unchanged: ['img/a-640.avif', 'img/rec/a.json'],
+      deletions: ['old.html'],
+    });
+  });
+
   it('compares by size and ETag, not by anything else', () => {
     expect(planPublish([file('a.html', 'x', 11)], [stored('a.html', 'x', 10)], manifestOf(['a.html'])).uploads).toEqual([{ key: 'a.html', reason: 'changed' }]);
   });

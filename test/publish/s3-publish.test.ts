@@ -91,7 +91,7 @@ describe('toa-soan publish', () => {
     await writeFile(join(site, 'img/Ef34-800.avif'), Buffer.from([1, 2, 3]));
     await writeFile(join(site, '2016/06/bai/index.html'), `${SITE['2016/06/bai/index.html']}<a href="../../07/moi/">Sau</a>`);
     await writeFile(join(site, 'index.html'), `${SITE['index.html']}<a href="2016/07/moi/">Mới</a>`);
-    await rm(join(site, 'img/Ab12Cd-800.avif'));
+    await rm(join(site, 'thoi-su/feed.xml'));
     expect((await publish(args(site))).code).toBe(0);
     expect(writeOrder()).toEqual([
       'PUT /kho/tin/img/Ef34-800.avif',
@@ -101,6 +101,28 @@ describe('toa-soan publish', () => {
       'delete',
       'PUT /kho/tin/.toa-soan/manifest.json.gz',
     ]);
+  });
+
+  it('never uploads a photo object again nor deletes one: its name is its content, and old pages may link it', async () => {
+    const site = await writeSite(SITE);
+    expect((await publish(args(site))).code).toBe(0);
+    s3.requests.length = 0;
+    // Other bytes under the same name (another encoder's output), and the photo's record, new.
+    await writeFile(join(site, 'img/Ab12Cd-800.avif'), Buffer.from([9, 9, 9]));
+    await mkdir(join(site, 'img/rec'));
+    await writeFile(join(site, 'img/rec/Ab12Cd.json'), '{"key":"Ab12Cd"}');
+    expect((await publish(args(site))).code).toBe(0);
+    expect(puts()).toEqual(['/kho/tin/img/rec/Ab12Cd.json', '/kho/tin/.toa-soan/manifest.json.gz']);
+
+    // A build given the published site (`build --previous`) writes no photo files, only records.
+    s3.requests.length = 0;
+    await rm(join(site, 'img/Ab12Cd-800.avif'));
+    const run = await publish(args(site));
+    expect(run.code).toBe(0);
+    expect(writeOrder()).toEqual(['PUT /kho/tin/.toa-soan/manifest.json.gz']);
+    const objects = await readBucket(s3, 'kho', 'tin/');
+    expect(objects.get('img/Ab12Cd-800.avif')!.body.equals(SITE['img/Ab12Cd-800.avif'])).toBe(true);
+    expect(objects.get('img/rec/Ab12Cd.json')).toMatchObject({ contentType: 'application/json; charset=utf-8', cacheControl: IMMUTABLE });
   });
 
   it('--dry-run lists the uploads and deletions in their order and writes nothing', async () => {
