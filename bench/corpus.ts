@@ -5,6 +5,7 @@
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import sharp from 'sharp';
 import { slug } from '../src/slug.ts';
 import { createRandom, mixSeed, type Random } from './random.ts';
 import * as words from './vocabulary.ts';
@@ -42,6 +43,8 @@ export interface GeneratedArticle {
 export interface ArticleOptions {
   /** Words of body text to write (a sentence more at most); by default 300–1,450, drawn from the article's stream. */
   bodyWords?: number;
+  /** Photos (captions) in the body, at most one after each paragraph but the last; by default 0–3, drawn from the article's stream. */
+  photos?: number;
 }
 
 const NBSP = '\u00a0';
@@ -193,7 +196,7 @@ function timestamp(random: Random): Moment {
 }
 
 /** Places headings and photos between paragraphs: a heading always has text after it, so does a photo. */
-function bodyBlocks(random: Random, targetWords: number): GeneratedBlock[] {
+function bodyBlocks(random: Random, targetWords: number, photos: number | undefined): GeneratedBlock[] {
   const paragraphs = bodyParagraphs(random, targetWords);
   const headingBefore = new Map<number, string>();
   const used = new Set<string>();
@@ -204,11 +207,22 @@ function bodyBlocks(random: Random, targetWords: number): GeneratedBlock[] {
     headingBefore.set(random.int(0, paragraphs.length - 1), text);
   }
   const figureAfter = new Map<number, string>();
-  for (let k = random.int(0, 3); k > 0; k--) {
-    const text = caption(random);
-    if (used.has(text)) continue;
-    used.add(text);
-    figureAfter.set(random.int(0, paragraphs.length - 2), text);
+  if (photos === undefined) {
+    for (let k = random.int(0, 3); k > 0; k--) {
+      const text = caption(random);
+      if (used.has(text)) continue;
+      used.add(text);
+      figureAfter.set(random.int(0, paragraphs.length - 2), text);
+    }
+  } else {
+    // Asked for: drawn until there are that many, each caption and place its own.
+    while (figureAfter.size < Math.min(photos, paragraphs.length - 1)) {
+      const text = caption(random);
+      const after = random.int(0, paragraphs.length - 2);
+      if (used.has(text) || figureAfter.has(after)) continue;
+      used.add(text);
+      figureAfter.set(after, text);
+    }
   }
   const blocks: GeneratedBlock[] = [];
   paragraphs.forEach((text, index) => {
@@ -257,7 +271,7 @@ export function generateArticle(i: number, seed: number, options: ArticleOptions
   const moment = timestamp(random);
   const articleTitle = title(random, i);
   const lead = [leadSentence(random), ...(random.chance(0.6) ? [sentence(random)] : [])].join(' ');
-  const blocks = bodyBlocks(random, options.bodyWords ?? random.int(300, 1450));
+  const blocks = bodyBlocks(random, options.bodyWords ?? random.int(300, 1450), options.photos);
   const credit = byline(random);
   const related = random.chance(0.3);
   const expected: ExpectedArticle = {
@@ -283,25 +297,105 @@ export function generateArticle(i: number, seed: number, options: ArticleOptions
   };
 }
 
+/**
+ * Photo files for the captions: `small` ones (240×160) are cheap to encode, so a big corpus gets
+ * the file count of a real archive without hours of encoding; `camera` ones are what a newsroom
+ * commits (4000×2667, gradients, hard-edged discs and sensor noise, JPEG q92, about 4.5 MB), as
+ * measured in docs/incremental-build.md, "Photos".
+ */
+export type PhotoKind = 'small' | 'camera';
+
+const PHOTO_SIZE: Record<PhotoKind, { width: number; height: number; discs: number; quality: number }> = {
+  small: { width: 240, height: 160, discs: 4, quality: 80 },
+  camera: { width: 4000, height: 2667, discs: 40, quality: 92 },
+};
+
+/** Photo k (from 1) of an article, named as the loader looks for it beside the article: `NNNNNN-slug-k.jpg`. */
+export function photoFileName(article: GeneratedArticle, k: number): string {
+  return `${article.fileName.replace(/\.txt$/, '')}-${k}.jpg`;
+}
+
+/** A JPEG of `kind`, deterministic for `seed` and different for another. */
+export async function photoJpeg(kind: PhotoKind, seed: number): Promise<Buffer> {
+  const { width, height, discs, quality } = PHOTO_SIZE[kind];
+  const random = createRandom(seed);
+  const pixels = Buffer.alloc(width * height * 3);
+  const [r0, g0, b0, r1, g1, b1] = Array.from({ length: 6 }, () => random.int(0, 255));
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      const t = (x / width + y / height) / 2;
+      const at = (y * width + x) * 3;
+      pixels[at] = r0! + (r1! - r0!) * t;
+      pixels[at + 1] = g0! + (g1! - g0!) * t;
+      pixels[at + 2] = b0! + (b1! - b0!) * t;
+    }
+  }
+  for (let k = 0; k < discs; k++) {
+    const radius = random.int(Math.round(height / 40), Math.round(height / 8));
+    const cx = random.int(0, width - 1);
+    const cy = random.int(0, height - 1);
+    const colour = [random.int(0, 255), random.int(0, 255), random.int(0, 255)];
+    for (let y = Math.max(0, cy - radius); y < Math.min(height, cy + radius); y++) {
+      for (let x = Math.max(0, cx - radius); x < Math.min(width, cx + radius); x++) {
+        if ((x - cx) ** 2 + (y - cy) ** 2 > radius ** 2) continue;
+        pixels.set(colour, (y * width + x) * 3);
+      }
+    }
+  }
+  // Sensor noise: what makes a camera's photo expensive to encode, unlike flat synthetic colour.
+  for (let at = 0; at < pixels.length; at++) pixels[at] = Math.max(0, Math.min(255, pixels[at]! + random.int(-12, 12)));
+  return sharp(pixels, { raw: { width, height, channels: 3 } }).jpeg({ quality }).toBuffer();
+}
+
+export interface WrittenArticle {
+  /** Bytes of the article's text. */
+  bytes: number;
+  photos: number;
+  photoBytes: number;
+}
+
+/**
+ * Writes `article` as `dir/SECTION/NNNNNN-slug.txt` and, with `photos`, a photo file of that kind
+ * for each of its captions, each photo distinct (drawn from `photos.seed` and its number).
+ */
+export async function writeArticle(dir: string, article: GeneratedArticle, photos?: { kind: PhotoKind; seed: number }): Promise<WrittenArticle> {
+  const folder = join(dir, article.section);
+  await mkdir(folder, { recursive: true });
+  const data = Buffer.from(article.text, 'utf8');
+  await writeFile(join(folder, article.fileName), data);
+  const written: WrittenArticle = { bytes: data.length, photos: 0, photoBytes: 0 };
+  if (!photos) return written;
+  for (let k = 1; k <= article.expected.captions.length; k++) {
+    const jpeg = await photoJpeg(photos.kind, mixSeed(photos.seed, k));
+    await writeFile(join(folder, photoFileName(article, k)), jpeg);
+    written.photos++;
+    written.photoBytes += jpeg.length;
+  }
+  return written;
+}
+
 export interface CorpusSummary {
   files: number;
   bytes: number;
+  /** Photo files written (none unless asked), and their bytes. */
+  photos: number;
+  photoBytes: number;
 }
 
-/** Writes articles 0…n-1 as `dir/SECTION/NNNNNN-slug.txt`. */
-export async function writeCorpus(dir: string, n: number, seed: number): Promise<CorpusSummary> {
-  const made = new Set<string>();
-  let bytes = 0;
+export interface CorpusOptions {
+  /** Write a photo file for every caption, of this kind (`small` for a big corpus); by default none. */
+  photos?: PhotoKind;
+}
+
+/** Writes articles 0…n-1 as `dir/SECTION/NNNNNN-slug.txt`, and their photos when asked. */
+export async function writeCorpus(dir: string, n: number, seed: number, options: CorpusOptions = {}): Promise<CorpusSummary> {
+  const summary: CorpusSummary = { files: n, bytes: 0, photos: 0, photoBytes: 0 };
   for (let i = 0; i < n; i++) {
     const article = generateArticle(i, seed);
-    const folder = join(dir, article.section);
-    if (!made.has(folder)) {
-      await mkdir(folder, { recursive: true });
-      made.add(folder);
-    }
-    const data = Buffer.from(article.text, 'utf8');
-    await writeFile(join(folder, article.fileName), data);
-    bytes += data.length;
+    const written = await writeArticle(dir, article, options.photos && { kind: options.photos, seed: mixSeed(seed, i) });
+    summary.bytes += written.bytes;
+    summary.photos += written.photos;
+    summary.photoBytes += written.photoBytes;
   }
-  return { files: n, bytes };
+  return summary;
 }

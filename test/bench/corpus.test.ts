@@ -3,7 +3,9 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { generateArticle, writeCorpus } from '../../bench/corpus.ts';
+import sharp from 'sharp';
+import { generateArticle, photoFileName, photoJpeg, writeCorpus } from '../../bench/corpus.ts';
+import { matchPhotos } from '../../src/corpus/photos.ts';
 import { sections } from '../../bench/vocabulary.ts';
 import { parseArticle } from '../../src/parser/index.ts';
 
@@ -70,6 +72,15 @@ describe('generateArticle', () => {
     expect(new Set(SAMPLE.map((a) => a.fileName.slice(7))).size).toBe(names.length);
   });
 
+  it('places the asked number of photos, each with its own caption', () => {
+    for (const photos of [0, 3, 5]) {
+      const generated = generateArticle(12, SEED, { photos });
+      expect(generated.expected.captions).toHaveLength(photos);
+      const result = parseArticle(generated.text);
+      expect(result.ok && result.article.captions).toEqual(generated.expected.captions);
+    }
+  });
+
   it('writes an article of the asked size', () => {
     const huge = generateArticle(0, SEED, { bodyWords: 50_000 });
     const words = huge.expected.paragraphs.join(' ').split(' ').length;
@@ -124,5 +135,43 @@ describe('writeCorpus', () => {
       await rm(a, { recursive: true, force: true });
       await rm(b, { recursive: true, force: true });
     }
+  });
+});
+
+describe('writeCorpus with photos', () => {
+  it('writes a distinct small JPEG for every caption, named as the loader finds it, the same for the same seed', async () => {
+    const a = await mkdtemp(join(tmpdir(), 'corpus-photos-a-'));
+    const b = await mkdtemp(join(tmpdir(), 'corpus-photos-b-'));
+    try {
+      const summary = await writeCorpus(a, 30, SEED, { photos: 'small' });
+      await writeCorpus(b, 30, SEED, { photos: 'small' });
+      const captions = SAMPLE.slice(0, 30).reduce((n, x) => n + x.expected.captions.length, 0);
+      expect(summary.photos).toBe(captions);
+      expect(captions).toBeGreaterThan(20);
+      const hashes = await hashTree(a);
+      expect(hashes.size).toBe(30 + captions);
+      expect(await hashTree(b)).toEqual(hashes);
+      const photoHashes = [...hashes].filter(([name]) => name.endsWith('.jpg')).map(([, hash]) => hash);
+      expect(new Set(photoHashes).size).toBe(captions);
+      for (const article of SAMPLE.slice(0, 30)) {
+        const names = await readdir(join(a, article.section));
+        expect(matchPhotos(article.fileName, article.expected.captions.length, [], names)).toEqual({
+          files: article.expected.captions.map((_, k) => photoFileName(article, k + 1)),
+          problems: [],
+        });
+      }
+      const withPhoto = SAMPLE.find((x) => x.expected.captions.length > 0)!;
+      expect(await sharp(join(a, withPhoto.section, photoFileName(withPhoto, 1))).metadata()).toMatchObject({ width: 240, height: 160, format: 'jpeg' });
+    } finally {
+      await rm(a, { recursive: true, force: true });
+      await rm(b, { recursive: true, force: true });
+    }
+  });
+
+  it('makes camera-size photos on demand: 4000×2667, megabytes of noise, one per seed', async () => {
+    const photo = await photoJpeg('camera', 1);
+    expect(await sharp(photo).metadata()).toMatchObject({ width: 4000, height: 2667, format: 'jpeg' });
+    expect(photo.length).toBeGreaterThan(2_000_000);
+    expect((await photoJpeg('small', 1)).equals(await photoJpeg('small', 2))).toBe(false);
   });
 });
