@@ -2,6 +2,9 @@ import type { UserConfig } from '@11ty/eleventy';
 import { sitePlugin, type SiteRun } from './src/render/plugin.ts';
 import { siteTemplates } from './templates/pages/index.ts';
 
+/** The page templates, for what a build must know of the pages before it renders them (`src/render/page-inputs.ts`). */
+export { siteTemplates };
+
 /**
  * The composition root of an Eleventy run: the site plugin with the run's options (from the build,
  * a worker or the preview) and the page templates of `templates/pages/`. Eleventy runs only

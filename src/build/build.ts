@@ -16,7 +16,10 @@ import type { Progress } from './progress.ts';
 import { innermostMessage } from '../render/render-pages.ts';
 import { renderSite } from '../workers/render-site.ts';
 import { writeSearchIndex } from '../search/search-index.ts';
-import { searchPagesOf, searchTiers } from '../search/search-tiers.ts';
+import { searchPagesOf, searchTiers, type SearchTier } from '../search/search-tiers.ts';
+import { codeVersion, forgetBuildState, readBuildState, stateOf, writeBuildState, type BuildState } from './build-state.ts';
+import { searchInputs, updateSite } from './incremental.ts';
+import { Digests, planRun, type SitePlan } from '../render/page-inputs.ts';
 import { stopWorkers } from '../workers/worker-process.ts';
 
 export interface BuildOptions {
@@ -41,6 +44,8 @@ export interface BuildOptions {
   siteShards?: number;
   /** Write the search index (Pagefind) after the pages; default true. `build --no-search` skips it. */
   search?: boolean;
+  /** Build every page into a new folder even when the output folder holds a site this build could update (`build --full`). */
+  full?: boolean;
 }
 
 /** Signals that stop a build, and the exit status each conventionally gives (128 + its number). */
@@ -64,7 +69,7 @@ export async function buildSite(options: BuildOptions): Promise<number> {
     return 1;
   }
 
-  let temporary: string | undefined;
+  let temporary: { folder: string; inPlace: boolean } | undefined;
   let stopping: Promise<never> | undefined;
   const stop = (signal: StopSignal) => {
     stopping ??= stopBuild(signal, () => temporary, options);
@@ -77,7 +82,7 @@ export async function buildSite(options: BuildOptions): Promise<number> {
   });
   const stopListening = () => listeners.forEach((off) => off());
   try {
-    return await build(options, (made) => (temporary = made), () => stopping, stopListening);
+    return await build(options, (folder, inPlace) => (temporary = { folder, inPlace }), () => stopping, stopListening);
   } finally {
     stopListening();
   }
@@ -86,7 +91,7 @@ export async function buildSite(options: BuildOptions): Promise<number> {
 /** The build itself; `stopping()` is the stop under way, if any, which ends the process. */
 async function build(
   options: BuildOptions,
-  madeTemporary: (folder: string) => void,
+  madeTemporary: (folder: string, inPlace: boolean) => void,
   stopping: () => Promise<never> | undefined,
   stopListening: () => void,
 ): Promise<number> {
@@ -98,8 +103,12 @@ async function build(
   const images = new ImageStore();
   await Promise.all([cache.removeLeftovers(), images.removeLeftovers()]);
 
+  const code = codeVersion();
+  const search = options.search ?? true;
+  const settings = new Digests().of({ pathPrefix: options.pathPrefix ?? '', siteUrl: options.siteUrl ?? '', features: options.features, search });
+  const earlier = options.full ? null : await readBuildState(outputDir, code, settings);
   progress.phase('Đọc bài viết');
-  const loaded = await loadCorpus(contentDir, (done, total) => progress.step(done, total), cache);
+  const loaded = await loadCorpus(contentDir, (done, total) => progress.step(done, total), cache, earlier?.articles ?? {});
   progress.interrupt();
   if (cache.repaired > 0) {
     progress.line(`Bộ nhớ đệm: ${cache.repaired} mục hỏng trong ${cache.dir} đã được làm lại.`);
@@ -112,18 +121,23 @@ async function build(
   }
   const total = loaded.corpus.entries.length;
   progress.line(`Đã đọc ${total} bài viết.`);
+  const archive = new ArchiveModel(loaded.corpus, contentDir, options.features);
+  const plan = await planRun({ corpus: loaded.corpus, archive: { model: archive }, features: options.features, siteUrl: options.siteUrl }, options.pathPrefix ?? '/');
+  const tiers = search ? searchTiers(searchPagesOf(loaded.corpus)) : [];
+  const state = stateOf(code, settings, loaded, plan, searchInputs(tiers, loaded.corpus));
+  if (earlier) return updateInPlace(options, { archive, plan, tiers, earlier, state, started }, madeTemporary);
 
   const stem = siblingStem(outputDir, 'tmp');
   await mkdir(path.dirname(stem), { recursive: true });
   const temporary = await mkdtemp(ownedPrefix(stem));
-  madeTemporary(temporary);
+  madeTemporary(temporary, false);
   // mkdtemp makes a private (0700) folder; the published site must be readable by the web server's user.
   await chmod(temporary, 0o755);
   let old: string | null;
   try {
     progress.phase('Dựng trang');
     await renderSite({
-      archive: new ArchiveModel(loaded.corpus, contentDir, options.features),
+      archive,
       features: options.features,
       contentDir,
       output: temporary,
@@ -134,10 +148,11 @@ async function build(
       siteShards: options.siteShards,
       onArticles: (done, total) => progress.step(done, total),
     });
-    if (options.search ?? true) {
+    if (search) {
       progress.phase('Lập chỉ mục tìm kiếm');
-      await writeSearchIndex(temporary, searchTiers(searchPagesOf(loaded.corpus)));
+      await writeSearchIndex(temporary, tiers);
     }
+    await writeBuildState(temporary, state);
     // A stop under way owns the temporary folder and the exit; the site it finished is not swapped in.
     const stop = stopping();
     if (stop) return await stop;
@@ -158,17 +173,76 @@ async function build(
   return 0;
 }
 
+/** What a build into a folder holding a site it can trust (`readBuildState`) works from. */
+interface InPlace {
+  archive: ArchiveModel;
+  plan: SitePlan;
+  tiers: readonly SearchTier[];
+  earlier: BuildState;
+  state: BuildState;
+  started: number;
+}
+
+/**
+ * Brings the site in the output folder up to the content (`updateSite`), then the search indexes
+ * whose stories changed; the state goes first and comes back last, so a run that fails or is
+ * stopped half-way makes the next build a full one.
+ */
+async function updateInPlace(options: BuildOptions, work: InPlace, madeTemporary: (folder: string, inPlace: boolean) => void): Promise<number> {
+  const { outputDir, progress, issues } = options;
+  const { archive, plan, tiers, earlier, state } = work;
+  const staleTiers = new Set(tiers.filter((tier) => earlier.search[tier.name] !== state.search[tier.name]).map((tier) => tier.name));
+  const tiersGone = Object.keys(earlier.search).some((name) => !(name in state.search));
+  let count = { written: 0, removed: 0 };
+  try {
+    await forgetBuildState(outputDir);
+    progress.phase('Dựng trang');
+    count = await updateSite({
+      archive,
+      features: options.features,
+      contentDir: options.contentDir,
+      outputDir,
+      pathPrefix: options.pathPrefix,
+      siteUrl: options.siteUrl,
+      previous: options.previous,
+      plan,
+      earlier: earlier.pages,
+      staging: (folder) => madeTemporary(folder, true),
+      onArticles: (done, total) => progress.step(done, total),
+    });
+    if (staleTiers.size > 0 || tiersGone) {
+      progress.phase('Lập chỉ mục tìm kiếm');
+      await writeSearchIndex(outputDir, tiers, { only: staleTiers });
+    }
+    await writeBuildState(outputDir, state);
+  } catch (error) {
+    progress.interrupt();
+    issues.write(`${innermostMessage(error)}\nKhông dựng được trang (build failed); ${partlyUpdated(outputDir)}\n`);
+    return 1;
+  }
+  const seconds = ((performance.now() - work.started) / 1000).toFixed(1);
+  const changes = count.written + count.removed === 0 ? 'không trang nào thay đổi' : `${count.written} tệp viết mới, ${count.removed} tệp xoá`;
+  progress.line(`Xong: ${archive.corpus.size} bài → ${outputDir} (${seconds} giây; ${changes}).`);
+  return 0;
+}
+
+/** What became of a site updated in place by a build that did not finish. */
+function partlyUpdated(outputDir: string): string {
+  return `trang trong ${outputDir} có thể chỉ được cập nhật một phần; lần dựng sau sẽ dựng lại toàn bộ.`;
+}
+
 /**
  * Stops a build on `signal`: ends its workers (and their Pagefind backends), removes its temporary
  * folder once nothing writes into it, prints one line and exits. Never settles.
  */
-async function stopBuild(signal: StopSignal, temporary: () => string | undefined, { outputDir, progress, issues }: BuildOptions): Promise<never> {
+async function stopBuild(signal: StopSignal, temporary: () => { folder: string; inPlace: boolean } | undefined, { outputDir, progress, issues }: BuildOptions): Promise<never> {
   await stopWorkers();
-  const folder = temporary();
+  const made = temporary();
+  const folder = made?.folder;
   // Synchronous, then the exit: Eleventy, if it renders in this process, gets no turn to write again.
   if (folder) rmSync(folder, { recursive: true, force: true, maxRetries: 3 });
   progress.interrupt();
-  issues.write(`Đã dừng dựng trang (${signal}); ${oldSite(outputDir)}\n`);
+  issues.write(`Đã dừng dựng trang (${signal}); ${made?.inPlace ? partlyUpdated(outputDir) : oldSite(outputDir)}\n`);
   process.exit(STOP_SIGNALS[signal]);
 }
 

@@ -3,7 +3,7 @@ import { normalizeSiteUrl } from '../render/settings.ts';
 import { UsageError, type Command } from './command.ts';
 import { parseSiteArgs, previousSite, siteFeaturesOfEnvironment } from './site-options.ts';
 
-const help = `toa-soan build [--content THƯ_MỤC] [--output THƯ_MỤC] [--prefix ĐƯỜNG_DẪN] [--site-url ĐỊA_CHỈ] [--previous ĐỊA_CHỈ|THƯ_MỤC] [--no-search] [--quiet]
+const help = `toa-soan build [--content THƯ_MỤC] [--output THƯ_MỤC] [--prefix ĐƯỜNG_DẪN] [--site-url ĐỊA_CHỈ] [--previous ĐỊA_CHỈ|THƯ_MỤC] [--no-search] [--full] [--quiet]
 
 Dựng trang tin tĩnh từ các bài viết .txt (build the static site).
   --content   thư mục bài viết (mặc định: content)
@@ -14,11 +14,15 @@ Dựng trang tin tĩnh từ các bài viết .txt (build the static site).
               ảnh đã có bản ghi img/rec/ ở đó thì không mã hoá lại và không ghi tệp ảnh vào kết quả
               (the site as published before; without it every photo not in the cache is encoded)
   --no-search không lập chỉ mục tìm kiếm (Pagefind) cho trang /tim-kiem/ (skip the search index)
+  --full      dựng lại toàn bộ, không dùng lại trang đã dựng (rebuild every page)
   --quiet     không in tiến độ, chỉ in lỗi
 
 Mọi bài được đọc trước khi dựng. Nếu có bài lỗi, lệnh in tất cả các dòng
 "TỆP:DÒNG: MÃ: lời nhắn", thoát với mã 1 và giữ nguyên trang cũ trong thư mục kết quả.
-Trang mới được dựng trong một thư mục tạm và chỉ thay trang cũ khi dựng xong hoàn toàn.`;
+Lần dựng đầu (hay với --full, hay khi mã nguồn, giao diện hoặc tuỳ chọn đổi) dựng mọi trang
+trong một thư mục tạm và chỉ thay trang cũ khi dựng xong hoàn toàn. Các lần sau chỉ dựng lại
+những trang có nội dung thay đổi, ngay trong thư mục kết quả (.toa-soan/state.json ghi lại
+mỗi trang được làm từ gì); kết quả giống hệt một lần dựng toàn bộ.`;
 
 export const command: Command = {
   name: 'build',
@@ -30,6 +34,7 @@ export const command: Command = {
       previous: { type: 'string' },
       quiet: { type: 'boolean', default: false },
       'no-search': { type: 'boolean', default: false },
+      full: { type: 'boolean', default: false },
     } as const);
     const siteUrl = values['site-url'] ?? process.env.SITE_URL;
     if (siteUrl) {
@@ -48,6 +53,7 @@ export const command: Command = {
       outputDir: values.output,
       pathPrefix: values.prefix,
       search: !values['no-search'],
+      full: values.full,
       siteUrl,
       previous,
       features,

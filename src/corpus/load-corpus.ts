@@ -5,6 +5,7 @@
  * a `Corpus` (the articles, newest first, each with its address), from which `ArchiveModel`
  * derives the sections, writers, years, months and related stories the pages show.
  */
+import { createHash } from 'node:crypto';
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { FILE_CONCURRENCY, mapConcurrently } from '../concurrency.ts';
@@ -88,21 +89,20 @@ export async function loadArticle(
     issues.push(...photoIssues(match.problems, photoLines));
   }
   const photos = match.files.map((name) => (name === null ? null : path.join(folder, name)));
-  const found = photos.filter((photo): photo is string => photo !== null);
-  const ids = new Map((await identities.of(found)).map((id, i) => [found[i]!, id]));
-  const photoIds = photos.map((photo) => (photo === null ? null : (ids.get(photo) ?? null)));
-  return { file, parsed: { file, article, photos, key: result.key, photoIds }, issues: byLine(issues) };
+  return { file, parsed: { file, article, photos, key: result.key, photoIds: await photoIdsOf(photos, identities) }, issues: byLine(issues) };
 }
 
 export interface LoadedCorpus {
   corpus: Corpus;
+  /** With `earlier` given: the version each readable file was read at (see `articleVersions`). */
+  versions: ReadonlyMap<string, string>;
   /** Every file read, in the order read, with all its problems. */
   articles: LoadedArticle[];
+  /** The same, each as read on its own: without the problems that come from other articles (DUPLICATE_SLUG). */
+  files: LoadedArticle[];
   /** `FILE:LINE: CODE: message` for every problem that stops an article being published. */
   errors: string[];
   warnings: string[];
-  /** How many article files were read. */
-  fileCount: number;
 }
 
 /**
@@ -116,6 +116,7 @@ export async function loadFiles(
   contentDir: string,
   onProgress: (done: number, total: number) => void = () => {},
   cache: ParseCache = new ParseCache(),
+  earlier?: EarlierArticles,
 ): Promise<LoadedCorpus> {
   const folders = new Map<string, Promise<readonly string[]>>();
   const folderNames: FolderReader = (folder) => {
@@ -127,7 +128,17 @@ export async function loadFiles(
     return names;
   };
   const identities = new FileIdentities(contentDir);
-  const read = await mapConcurrently(files, FILE_CONCURRENCY, (file) => loadArticle(file, contentDir, cache, folderNames, identities), onProgress);
+  const versions = earlier ? await articleVersions(files, identities, folderNames) : new Map<string, string>();
+  const read = await mapConcurrently(
+    files,
+    FILE_CONCURRENCY,
+    async (file) => {
+      const known = earlier?.[file];
+      if (known && known.version === versions.get(file)) return withCurrentPhotos(known.loaded, identities);
+      return loadArticle(file, contentDir, cache, folderNames, identities);
+    },
+    onProgress,
+  );
 
   const parsed = read.flatMap((loaded) => (loaded.parsed ? [loaded.parsed] : []));
   const { paths, moved } = assignArticlePaths(parsed);
@@ -143,14 +154,56 @@ export async function loadFiles(
   for (const { file, issues } of articles) {
     for (const issue of issues) (issue.severity === 'error' ? errors : warnings).push(formatIssue(file, issue));
   }
-  return { corpus, articles, errors, warnings, fileCount: files.length };
+  return { corpus, versions, articles, files: read, errors, warnings };
 }
 
-/** Reads every article below the content folder `dir`: what `build` and `serve` start from. */
+/**
+ * Reads every article below the content folder `dir`: what `build` and `serve` start from. An
+ * article of `earlier` whose version is unchanged is taken from there without reading it.
+ */
 export async function loadCorpus(
   dir: string,
   onProgress: (done: number, total: number) => void = () => {},
   cache: ParseCache = new ParseCache(),
+  earlier?: EarlierArticles,
 ): Promise<LoadedCorpus> {
-  return loadFiles(await listArticleFiles(dir), dir, onProgress, cache);
+  return loadFiles(await listArticleFiles(dir), dir, onProgress, cache, earlier);
+}
+
+/** Articles as an earlier build read them, by file, with the version each was read at. */
+export type EarlierArticles = Readonly<Record<string, { version: string; loaded: LoadedArticle }>>;
+
+/**
+ * What a file is read from: its bytes (by git blob id, see `FileIdentities`) and the names in its
+ * folder, which decide its photos and their warnings. A file that cannot be read has none.
+ */
+async function articleVersions(files: readonly string[], identities: FileIdentities, folderNames: FolderReader): Promise<Map<string, string>> {
+  const ids = await identities.of(files);
+  const versions = new Map<string, string>();
+  const folders = new Map<string, string>();
+  for (const [i, file] of files.entries()) {
+    const id = ids[i];
+    if (!id) continue;
+    const folder = path.dirname(file);
+    let names = folders.get(folder);
+    if (names === undefined) {
+      names = createHash('sha1').update([...(await folderNames(folder))].sort().join('\0')).digest('hex');
+      folders.set(folder, names);
+    }
+    versions.set(file, `${id} ${names}`);
+  }
+  return versions;
+}
+
+/** An article read earlier, with the current version of its photos, whose files may have been replaced since. */
+async function withCurrentPhotos(loaded: LoadedArticle, identities: FileIdentities): Promise<LoadedArticle> {
+  if (!loaded.parsed || loaded.parsed.photos.every((photo) => photo === null)) return loaded;
+  return { ...loaded, parsed: { ...loaded.parsed, photoIds: await photoIdsOf(loaded.parsed.photos, identities) } };
+}
+
+/** The version of each photo file (null for a photo without one). */
+async function photoIdsOf(photos: readonly (string | null)[], identities: FileIdentities): Promise<(string | null)[]> {
+  const found = photos.filter((photo): photo is string => photo !== null);
+  const ids = new Map((await identities.of(found)).map((id, i) => [found[i]!, id]));
+  return photos.map((photo) => (photo === null ? null : (ids.get(photo) ?? null)));
 }

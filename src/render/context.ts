@@ -48,10 +48,23 @@ export interface PagedTemplate<P extends { url: string } = { url: string }, D ex
   /** The name under which a page's description is in its data. */
   alias: string;
   pages(data: PageData): readonly P[];
+  /**
+   * Everything a page is made from besides what every page shares (the site's settings, the
+   * masthead): a build re-renders a page exactly when this changes (`planSite`), so it must name
+   * whatever `render` reads. Without it, the whole description, which is safe but may re-render a
+   * page for a change it does not show.
+   */
+  reads?(page: P): unknown;
+}
+
+/** The article template: one page per entry of the corpus's `articlePages`. */
+export interface ArticleTemplate<D extends PageData = PageData> extends PageTemplate<D> {
+  /** Everything the page of `entry` is made from besides what every page shares (see `PagedTemplate.reads`). */
+  reads(entry: ArticleEntry, corpus: Corpus, links: StoryLinks): unknown;
 }
 
 /** The site's page templates: the article pages, and the others by name (a page's key for site-pages workers starts with it). */
 export interface SiteTemplates {
-  article: PageTemplate;
+  article: ArticleTemplate;
   others: Readonly<Record<string, PageTemplate | PagedTemplate>>;
 }

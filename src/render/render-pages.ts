@@ -1,13 +1,20 @@
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Eleventy, type UserConfig } from '@11ty/eleventy';
 import type { SiteRun } from './plugin.ts';
+import type { SiteContext, SiteTemplates } from './context.ts';
 
 /** The composition root, which names the page templates; imported by its path, so this stage does not depend on them. */
 export const CONFIG_PATH = fileURLToPath(new URL('../../.eleventy.ts', import.meta.url));
 
-/** What `.eleventy.ts` exports: the Eleventy configuration of one run. */
+/** What `.eleventy.ts` exports: the Eleventy configuration of one run, and the page templates it names. */
 export interface SiteConfigModule {
   siteConfig(run: SiteRun): (eleventyConfig: UserConfig) => void;
+  siteTemplates(ctx: SiteContext): SiteTemplates;
+}
+
+/** The composition root, imported by its path. */
+export async function siteConfigModule(): Promise<SiteConfigModule> {
+  return (await import(pathToFileURL(CONFIG_PATH).href)) as SiteConfigModule;
 }
 
 export interface RenderOptions {
@@ -20,7 +27,7 @@ export interface RenderOptions {
 
 /** One Eleventy run of the site plugin with a corpus already read: writes the pages the run asks for. */
 export async function renderPages(options: RenderOptions): Promise<void> {
-  const { siteConfig } = (await import(pathToFileURL(CONFIG_PATH).href)) as SiteConfigModule;
+  const { siteConfig } = await siteConfigModule();
   const eleventy = new Eleventy(options.input, options.output, {
     // The whole configuration comes from `siteConfig`: no configuration file of the working folder is read.
     configPath: false,

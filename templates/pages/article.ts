@@ -1,6 +1,6 @@
 import type { ArticleEntry, ArticleSummary } from '../../src/corpus/corpus.ts';
 import type { Block } from '../../src/article.ts';
-import type { PageData, PageTemplate, SiteContext } from '../../src/render/context.ts';
+import type { ArticleTemplate, PageData, SiteContext } from '../../src/render/context.ts';
 import { excerpt, isoDateTime, vietnameseDateTime, vietnameseShortDate } from '../../src/markup/filters.ts';
 import { escapeHtml, html, type SafeHtml } from '../../src/markup/html.ts';
 import { breadcrumbList, newsArticle } from '../../src/markup/structured-data.ts';
@@ -44,9 +44,23 @@ function forSearch(article: ArticleSummary, blocks: readonly Block[]): SafeHtml 
   }></span>`;
 }
 
+/** What a page shows of a story it links to by its title. */
+function linkTo(entry: ArticleEntry | undefined): { title: string; url: string } | null {
+  return entry ? { title: entry.article.title, url: entry.url } : null;
+}
+
 /** One page per article at `/YYYY/MM/slug/`, paginated from the corpus one entry at a time. */
-export function articleTemplate(ctx: SiteContext): PageTemplate<ArticleData> {
+export function articleTemplate(ctx: SiteContext): ArticleTemplate<ArticleData> {
   return {
+    reads: (entry, corpus, links) => ({
+      entry,
+      older: linkTo(corpus.older(entry)),
+      newer: linkTo(corpus.newer(entry)),
+      section: links.sectionLink(entry),
+      authors: links.authorsOf(entry),
+      related: links.related(entry),
+      back: links.backLink(entry, ctx.site.perPage),
+    }),
     data: {
       pagination: { data: 'corpus.articlePages', size: 1, alias: 'entry' },
       permalink: (data: ArticleData) => data.entry.url,

@@ -1,7 +1,7 @@
 import type { ArticleEntry } from '../../src/corpus/corpus.ts';
 import type { PagedTemplate, PageData, SiteContext } from '../../src/render/context.ts';
 import { html, type SafeHtml } from '../../src/markup/html.ts';
-import type { ArchiveModel, GroupPage } from '../../src/corpus/archive-model.ts';
+import type { ArchiveModel, GroupPage, StoryGroup } from '../../src/corpus/archive-model.ts';
 import { basePage } from '../layouts/base.ts';
 import { pageTitle } from './article.ts';
 import { pageNav } from '../partials/page-nav.ts';
@@ -16,10 +16,14 @@ function heading({ group }: GroupPage): string {
   return group.kind === 'author' ? `Bài của ${group.name}` : group.name;
 }
 
+function monthsOf(archive: ArchiveModel, year: StoryGroup): readonly StoryGroup[] {
+  return archive.months.filter((month) => month.url.startsWith(year.url));
+}
+
 /** Below a year's heading, its months; below a month's, the way up to its year and the archive. */
 function archiveLinks(archive: ArchiveModel, { group }: GroupPage): SafeHtml | '' {
   if (group.kind === 'year') {
-    const months = archive.months.filter((month) => month.url.startsWith(group.url));
+    const months = monthsOf(archive, group);
     return html`<nav class="archive-nav" aria-label="Các tháng của ${group.name}"><ul>
 ${months.map((month) => html`<li><a href="${month.url}">${month.name}</a></li>\n`)}</ul></nav>`;
   }
@@ -40,6 +44,12 @@ export function groupListingTemplate(ctx: SiteContext): PagedTemplate<GroupPage,
   return {
     alias: 'listing',
     pages: () => ctx.archive.pages(site.perPage),
+    // The group's own stories are the page's items: a story elsewhere in the group leaves this page as it is.
+    reads: (listing) => ({
+      ...listing,
+      group: { kind: listing.group.kind, name: listing.group.name, url: listing.group.url },
+      months: listing.pageNumber === null && listing.group.kind === 'year' ? monthsOf(ctx.archive, listing.group).map(({ name, url }) => ({ name, url })) : null,
+    }),
     data: {
       permalink: (data: GroupData) => data.listing.url,
       eleventyExcludeFromCollections: true,

@@ -15,6 +15,7 @@ export function sectionFeedTemplate(ctx: SiteContext): PagedTemplate<StoryGroup,
   return {
     alias: 'section',
     pages: () => ctx.archive.sections,
+    reads: (section) => ({ name: section.name, url: section.url, entries: section.entries.slice(0, site.feedSize) }),
     data: {
       permalink: (data: SectionFeedData) => `${data.section.url}feed.xml`,
       eleventyExcludeFromCollections: true,

@@ -1,7 +1,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
-import { copyFile, mkdir, mkdtemp, readdir, rename, writeFile } from 'node:fs/promises';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { copyFile, cp, mkdir, mkdtemp, readdir, rename, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
@@ -49,11 +49,12 @@ interface RunningBuild {
 
 /**
  * Starts the real build command from the repository: `tsx src/cli.ts build`, as the tests below
- * signal its node process, or `npm run build`, as a newsroom or a CI runner starts it.
+ * signal its node process, or `npm run build`, as a newsroom or a CI runner starts it. A full
+ * build (`--full`) unless `inPlace`: the site's content is the same, so an update would have nothing to do.
  */
-function startBuild(content: string, out: string, env: Record<string, string> = {}, launcher: 'tsx' | 'npm' = 'tsx'): RunningBuild {
+function startBuild(content: string, out: string, env: Record<string, string> = {}, launcher: 'tsx' | 'npm' = 'tsx', inPlace = false): RunningBuild {
   const mark = randomUUID();
-  const options = ['--content', content, '--output', out, '--site-url', SITE_URL];
+  const options = ['--content', content, '--output', out, '--site-url', SITE_URL, ...(inPlace ? [] : ['--full'])];
   const [command, args] = launcher === 'tsx' ? [TSX, ['src/cli.ts', 'build', ...options]] : ['npm', ['run', '--silent', 'build', '--', ...options]];
   const child = spawn(command, args, {
     cwd: ROOT,
@@ -164,6 +165,30 @@ test('SIGTERM to npm (`npm run build`, as a CI runner or service manager stops i
   await waitFor('every process of the build to end', () => processesMarked(run.mark).length === 0);
   expect(await readdir(path.dirname(out))).toEqual(['_site']);
   expect(await hashTree(out)).toEqual(before);
+});
+
+test('kill -9 of a build updating the site in place: the next build rebuilds it whole, as a full build would', async () => {
+  const changed = await mkdtemp(path.join(os.tmpdir(), 'toa-soan-interrupt-changed-'));
+  for (const name of await readdir(content)) await copyFile(path.join(content, name), path.join(changed, name));
+  await writeFile(path.join(changed, 'bai-moi.txt'), simpleArticle('Tin mới nhất của tỉnh nhà', 28, 23));
+  const site = await mkdtemp(path.join(os.tmpdir(), 'toa-soan-interrupt-inplace-'));
+  await cp(out, path.join(site, '_site'), { recursive: true });
+  const inPlace = path.join(site, '_site');
+
+  const run = startBuild(changed, inPlace, SHARDED, 'tsx', true);
+  await waitForWorker(run, 'Lập chỉ mục tìm kiếm…', PAGEFIND);
+  process.kill(buildProcess(run), 'SIGKILL');
+  await run.exited;
+  await waitFor('the orphaned workers to end', () => processesMarked(run.mark).length === 0);
+  // The state went before the first page changed: no build will trust this site.
+  expect(existsSync(path.join(inPlace, '.toa-soan', 'state.json'))).toBe(false);
+
+  const next = await build(changed, { out: inPlace, quiet: false });
+  expect(next.exitCode, next.issues).toBe(0);
+  expect(next.stdout).not.toContain('tệp viết mới');
+  const full = await build(changed);
+  expect(full.exitCode, full.issues).toBe(0);
+  expect(await hashTree(inPlace)).toEqual(await hashTree(full.out));
 });
 
 /** The id of a process that has ended: what a killed build's folders are named with. */

@@ -1,0 +1,94 @@
+/**
+ * What a build leaves beside the site it wrote, for the next build into the same folder: the
+ * version of the code and settings it ran with, every article as it was read, and the digest of
+ * every page (`PlannedPage`). The next build trusts it only whole and of the same code and
+ * settings; anything else means a full build, never a wrong site. It lives in the output folder
+ * (`.toa-soan/state.json`, which publishing skips), so it cannot describe another folder's site.
+ */
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { LoadedArticle, LoadedCorpus } from '../corpus/load-corpus.ts';
+import type { SitePlan } from '../render/page-inputs.ts';
+
+/** Bump when the shape of the state changes. */
+const FORMAT = 'toa-soan-build-state-1';
+
+/** The folder, below the output folder, of what builds keep for the next one. */
+export const STATE_FOLDER = '.toa-soan';
+const STATE_FILE = 'state.json';
+
+export interface BuildState {
+  format: typeof FORMAT;
+  /** `codeVersion()` of the build that wrote it. */
+  code: string;
+  /** Digest of the options that change every page (path prefix, site address, features). */
+  settings: string;
+  /** Every article file read, as read, with the version it was read at (`articleVersions`). */
+  articles: Record<string, { version: string; loaded: LoadedArticle }>;
+  /** Digest of every planned page, by its file in the site. */
+  pages: Record<string, string>;
+  /** Digest of what each search index was made from, by its name (`searchInputs`); empty without search. */
+  search: Record<string, string>;
+}
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+/** Everything that decides what a build writes, besides its content and options. */
+const CODE = ['src', 'templates', '.eleventy.ts', 'package-lock.json'];
+
+/** A digest of the code that builds the site and of the Node that runs it: any change means a full build. */
+export function codeVersion(): string {
+  const hash = createHash('sha1').update(FORMAT).update(process.version);
+  const files: string[] = [];
+  for (const name of CODE) {
+    const full = path.join(ROOT, name);
+    if (path.extname(name)) files.push(full);
+    else for (const entry of readdirSync(full, { recursive: true, withFileTypes: true })) if (entry.isFile()) files.push(path.join(entry.parentPath, entry.name));
+  }
+  for (const file of files.sort()) hash.update(path.relative(ROOT, file)).update('\0').update(readFileSync(file));
+  return hash.digest('hex');
+}
+
+function stateFile(outputDir: string): string {
+  return path.join(outputDir, STATE_FOLDER, STATE_FILE);
+}
+
+/** The state of the site in `outputDir`, or null when there is none that a build can trust. */
+export async function readBuildState(outputDir: string, code: string, settings: string): Promise<BuildState | null> {
+  try {
+    const state = JSON.parse(await readFile(stateFile(outputDir), 'utf8')) as Partial<BuildState>;
+    const whole = state.format === FORMAT && [state.articles, state.pages, state.search].every((part) => typeof part === 'object' && part !== null);
+    return whole && state.code === code && state.settings === settings ? (state as BuildState) : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Removes the state before a build changes the site in place: a build killed half-way leaves a
+ * site that no state describes, so the next build is a full one.
+ */
+export async function forgetBuildState(outputDir: string): Promise<void> {
+  await rm(stateFile(outputDir), { force: true });
+}
+
+/** Writes the state of the site in `outputDir` (write, then rename: never half a state). */
+export async function writeBuildState(outputDir: string, state: BuildState): Promise<void> {
+  const file = stateFile(outputDir);
+  await mkdir(path.dirname(file), { recursive: true });
+  const temporary = `${file}.${process.pid}.tmp`;
+  await writeFile(temporary, JSON.stringify(state));
+  await rename(temporary, file);
+}
+
+/** The state of a site built from `loaded` by `plan`, with search indexes made from `search`. */
+export function stateOf(code: string, settings: string, loaded: LoadedCorpus, plan: SitePlan, search: Record<string, string>): BuildState {
+  const articles: BuildState['articles'] = {};
+  for (const file of loaded.files.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0))) {
+    const version = loaded.versions.get(file.file);
+    if (version) articles[file.file] = { version, loaded: file };
+  }
+  return { format: FORMAT, code, settings, articles, pages: Object.fromEntries(plan.pages.map((page) => [page.file, page.digest])), search };
+}

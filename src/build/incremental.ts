@@ -1,0 +1,147 @@
+/**
+ * A build into a folder that holds the site of an earlier build whose state it trusts
+ * (`build-state.ts`): only the pages whose digest changed are rendered, in this process, into a
+ * staging folder; each file then replaces the old one by a rename, and only when its bytes differ,
+ * so a file that did not change keeps its bytes and its modification time. Pages the site no
+ * longer has are removed. The result is the site a full build would write.
+ */
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, readdir, readFile, rename, rm, rmdir } from 'node:fs/promises';
+import path from 'node:path';
+import type { ArchiveModel } from '../corpus/archive-model.ts';
+import type { SiteFeatures } from '../corpus/features.ts';
+import { IMAGE_URL_PATH } from '../markup/images.ts';
+import { Digests, outputFileOf, type SitePlan } from '../render/page-inputs.ts';
+import type { Corpus } from '../corpus/corpus.ts';
+import type { SearchTier } from '../search/search-tiers.ts';
+import { renderPages } from '../render/render-pages.ts';
+import { STATE_FOLDER } from './build-state.ts';
+import { ownedPrefix, removeOrphans } from './orphans.ts';
+
+export interface SiteUpdate {
+  archive: ArchiveModel;
+  features: SiteFeatures;
+  contentDir: string;
+  outputDir: string;
+  pathPrefix?: string | undefined;
+  siteUrl?: string | undefined;
+  /** The site as published before, where photos already encoded are found (`build --previous`). */
+  previous?: string | undefined;
+  plan: SitePlan;
+  /** The digest of every planned page of the site in `outputDir`, by file. */
+  earlier: Readonly<Record<string, string>>;
+  /** Called with the staging folder before anything is written to it, so a stop signal can remove it. */
+  staging: (folder: string) => void;
+  onArticles?: (done: number, total: number) => void;
+}
+
+/** What an update did to the site's files. */
+export interface UpdateCount {
+  /** Pages whose digest changed, rendered again. */
+  rendered: number;
+  /** Files written because they are new or their bytes changed. */
+  written: number;
+  removed: number;
+}
+
+/**
+ * What each search index is made from: its pages' stories, not the pages themselves, whose
+ * related stories and links, outside the indexed text, change far more often.
+ */
+export function searchInputs(tiers: readonly SearchTier[], corpus: Corpus): Record<string, string> {
+  const digests = new Digests();
+  const byFile = new Map(corpus.entries.map((entry) => [outputFileOf(entry.url), entry]));
+  return Object.fromEntries(tiers.map((tier) => [tier.name, digests.of(tier.files.map((file) => [file, byFile.get(file) ?? null]))]));
+}
+
+/** The folder, below the state folder, that pages are rendered into before they replace the site's: `staging-<pid>-…`. */
+const STAGING_STEM = 'staging-';
+
+/** The pages whose digest differs from the earlier site's, and the earlier site's files that no page has now. */
+export function siteChanges(plan: SitePlan, earlier: Readonly<Record<string, string>>): { changed: SitePlan['pages']; gone: string[] } {
+  const changed = plan.pages.filter((page) => earlier[page.file] !== page.digest);
+  const files = new Set(plan.pages.map((page) => page.file));
+  const gone = Object.keys(earlier).filter((file) => !files.has(file));
+  return { changed, gone };
+}
+
+/**
+ * Brings the site in `outputDir` up to `plan` (see the module's comment). The caller removes the
+ * state first: a run killed half-way leaves a site no state describes, which the next build rebuilds whole.
+ */
+export async function updateSite(update: SiteUpdate): Promise<UpdateCount> {
+  const { plan, outputDir } = update;
+  const { changed, gone } = siteChanges(plan, update.earlier);
+  if (changed.length === 0 && gone.length === 0) return { rendered: 0, written: 0, removed: 0 };
+
+  const stateFolder = path.join(outputDir, STATE_FOLDER);
+  await mkdir(stateFolder, { recursive: true });
+  await removeOrphans(stateFolder, STAGING_STEM);
+  const staging = await mkdtemp(path.join(stateFolder, ownedPrefix(STAGING_STEM)));
+  update.staging(staging);
+  try {
+    const keys = new Set(changed.map((page) => page.key));
+    const { corpus } = update.archive;
+    const articles = corpus.entries.filter((entry) => keys.has(`article ${entry.file}`));
+    const singles = new Set(plan.singles);
+    let done = 0;
+    await renderPages({
+      input: update.contentDir,
+      output: staging,
+      pathPrefix: update.pathPrefix,
+      run: {
+        corpus: corpus.withArticlePages(articles),
+        archive: { model: update.archive },
+        features: update.features,
+        siteUrl: update.siteUrl,
+        previous: update.previous,
+        sitePagesOnly: (key) => keys.has(key) || singles.has(key),
+        onArticle: () => update.onArticles?.(++done, articles.length),
+      },
+    });
+    const written = await moveChanged(staging, outputDir);
+    for (const file of gone) await removeFile(outputDir, file);
+    return { rendered: changed.length, written, removed: gone.length };
+  } finally {
+    await rm(staging, { recursive: true, force: true });
+  }
+}
+
+/** Files below `folder`, relative to it. */
+async function filesBelow(folder: string): Promise<string[]> {
+  const entries = await readdir(folder, { recursive: true, withFileTypes: true });
+  return entries.filter((entry) => entry.isFile()).map((entry) => path.relative(folder, path.join(entry.parentPath, entry.name)));
+}
+
+/**
+ * Moves each file of `staging` over its namesake in `outputDir` when its bytes differ; returns
+ * how many moved. An image is named by its content, so one already there is the same.
+ */
+async function moveChanged(staging: string, outputDir: string): Promise<number> {
+  let moved = 0;
+  const images = IMAGE_URL_PATH.slice(1);
+  for (const file of (await filesBelow(staging)).sort()) {
+    const target = path.join(outputDir, file);
+    const same = file.split(path.sep).join('/').startsWith(images)
+      ? existsSync(target)
+      : ((await readFile(target).catch(() => null))?.equals(await readFile(path.join(staging, file))) ?? false);
+    if (same) continue;
+    await mkdir(path.dirname(target), { recursive: true });
+    await rename(path.join(staging, file), target);
+    moved++;
+  }
+  return moved;
+}
+
+/** Removes a page's file, and the folders it leaves empty. */
+async function removeFile(outputDir: string, file: string): Promise<void> {
+  await rm(path.join(outputDir, file), { force: true });
+  for (let folder = path.dirname(file); folder !== '.'; folder = path.dirname(folder)) {
+    try {
+      await rmdir(path.join(outputDir, folder));
+    } catch {
+      // Not empty: other pages are still in it.
+      return;
+    }
+  }
+}

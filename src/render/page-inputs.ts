@@ -1,0 +1,109 @@
+/**
+ * What each page of the site is made from, as a digest, known before anything is rendered: a build
+ * that kept the digests of the site it built last renders again only the pages whose digest
+ * changed (`src/build/incremental.ts`). A page's digest covers what every page shares (the site's
+ * settings, the path prefix, the masthead) and what its template says the page reads (`reads`).
+ */
+import { createHash } from 'node:crypto';
+import type { Corpus } from '../corpus/corpus.ts';
+import type { PagedTemplate, PageData, PageTemplate, SiteContext, SiteTemplates } from './context.ts';
+import { siteContext, type SiteRun } from './plugin.ts';
+import { siteConfigModule } from './render-pages.ts';
+
+/** A page whose file and digest are known before rendering; `key` says how to render it. */
+export interface PlannedPage {
+  /** Path of the page's file in the site, e.g. `2016/06/slug/index.html`, `thoi-su/feed.xml`. */
+  file: string;
+  digest: string;
+  /** `article FILE` for an article's page, else `name url` (a site page's key, see `PageKeep`). */
+  key: string;
+}
+
+/**
+ * Digests of values made of plain data: each object or array is digested once, however many
+ * pages hold it (a story is on its own page, in listings, in related stories).
+ */
+export class Digests {
+  readonly #known = new WeakMap<object, string>();
+
+  of(value: unknown): string {
+    if (value === null || typeof value !== 'object') {
+      if (typeof value === 'function' || typeof value === 'symbol') throw new Error(`A page cannot read a ${typeof value}.`);
+      return value === undefined ? 'u' : JSON.stringify(value);
+    }
+    const known = this.#known.get(value);
+    if (known) return known;
+    if (value instanceof Map || value instanceof Set) throw new Error('A page cannot read a Map or a Set: give it an array or an object.');
+    const hash = createHash('sha1');
+    if (Array.isArray(value)) {
+      hash.update('[');
+      for (const item of value) hash.update(this.of(item)).update(',');
+    } else {
+      hash.update('{');
+      for (const [name, item] of Object.entries(value)) hash.update(JSON.stringify(name)).update(':').update(this.of(item)).update(',');
+    }
+    const digest = hash.digest('base64url');
+    this.#known.set(value, digest);
+    return digest;
+  }
+}
+
+/** The file an Eleventy permalink writes: `index.html` in a folder for a URL ending in `/`. */
+export function outputFileOf(url: string): string {
+  const relative = url.replace(/^\/+/, '');
+  return relative === '' || relative.endsWith('/') ? `${relative}index.html` : relative;
+}
+
+function isPaged(template: PageTemplate | PagedTemplate): template is PagedTemplate {
+  return 'pages' in template;
+}
+
+/** The permalink of a paged template's page `page`: its template's own permalink, given the page as its data. */
+function permalinkOf(template: PagedTemplate, page: { url: string }): string {
+  const permalink = template.data.permalink;
+  return typeof permalink === 'function' ? (permalink as (data: Record<string, unknown>) => string)({ [template.alias]: page }) : page.url;
+}
+
+/** The pages of a site known before rendering. */
+export interface SitePlan {
+  pages: PlannedPage[];
+  /**
+   * The one-page templates (the feed, the 404 page, the stylesheet…), by name: they are few and
+   * cheap, so a build that renders anything renders them and keeps a file only when its bytes changed.
+   */
+  singles: string[];
+}
+
+/** Every page of the corpus's article pages and of the paged templates, with its digest. */
+export function planSite(templates: SiteTemplates, ctx: SiteContext, corpus: Corpus, pathPrefix: string): SitePlan {
+  const { archive } = ctx;
+  const digests = new Digests();
+  const shared = digests.of({ site: ctx.site, features: ctx.features, pathPrefix, nav: archive.nav });
+  const digest = (key: string, reads: unknown) => createHash('sha1').update(shared).update(key).update(digests.of(reads)).digest('hex');
+  const planned: PlannedPage[] = [];
+  for (const entry of corpus.articlePages) {
+    const key = `article ${entry.file}`;
+    planned.push({ file: outputFileOf(entry.url), key, digest: digest(key, templates.article.reads(entry, corpus, archive)) });
+  }
+  const data = { corpus } as PageData;
+  const singles: string[] = [];
+  for (const [name, template] of Object.entries(templates.others)) {
+    if (!isPaged(template)) {
+      singles.push(name);
+      continue;
+    }
+    for (const page of template.pages(data)) {
+      const key = `${name} ${page.url}`;
+      planned.push({ file: outputFileOf(permalinkOf(template, page)), key, digest: digest(key, template.reads ? template.reads(page) : page) });
+    }
+  }
+  planned.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  return { pages: planned, singles };
+}
+
+/** The plan of the run's site, with the templates of the composition root (`.eleventy.ts`). */
+export async function planRun(run: SiteRun, pathPrefix: string): Promise<SitePlan> {
+  const { siteTemplates } = await siteConfigModule();
+  const ctx = siteContext(run, pathPrefix);
+  return planSite(siteTemplates(ctx), ctx, run.corpus, pathPrefix);
+}
