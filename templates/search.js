@@ -1,28 +1,68 @@
 // The search page's script, the one piece of JavaScript on the site. `foldVietnamese` is put in front of
 // this file when the site is built (templates/pages/search-script.ts), the same function that folded the
 // words article pages give the index, so `Đảng ủy`, `đảng uỷ` and `dang uy` all ask for the same thing.
+//
+// The archive's index is cut by the calendar (src/search/search-tiers.ts): a query first searches the
+// newest story's year (the recent tiers, merged), and earlier years are merged one at a time, on the
+// reader's request or by themselves while fewer than MAX_RESULTS stories are found. Pagefind's
+// `mergeIndex` may be called after searches have run: the next search covers the merged index too.
 
 /** The site's root under any path prefix: this script sits at its top (`/tin/search.js` → `/tin/`). */
 const root = new URL('./', import.meta.url);
+const bundle = new URL('pagefind/', root);
 const form = document.querySelector('#tim-kiem');
 const input = document.querySelector('#tu-khoa');
 const status = document.querySelector('#trang-thai');
 const list = document.querySelector('#ket-qua');
+const more = document.querySelector('#nam-truoc');
 const MAX_RESULTS = 20;
 const LEAD_CHARS = 220;
 
-let pagefind;
-/** Pagefind, with every index of the site: a big archive has several (see src/search/search-index.ts). */
-async function engine() {
-  if (!pagefind) {
-    const bundle = new URL('pagefind/', root);
-    const engine = await import(new URL('pagefind.js', bundle).href);
-    await engine.options({ baseUrl: root.pathname });
-    const more = await fetch(new URL('indexes.json', bundle)).then((response) => (response.ok ? response.json() : []));
-    for (const folder of more) await engine.mergeIndex(new URL(folder, bundle).pathname, { baseUrl: root.pathname });
-    pagefind = engine;
-  }
-  return pagefind;
+/** `pagefind/indexes.json` (src/search/search-index.ts): `{ year, recent: ["ngay/", …], years: ["2023/", …] }`. */
+let tiers;
+let loading;
+/** How many of `tiers.years` are merged so far, and the merges under way, one after another. */
+let yearsMerged = 0;
+let merging = Promise.resolve();
+/** The newest query: an older one still running stops at its next step. */
+let latest = 0;
+
+/** Pagefind with the recent tiers merged; the first of them holds Pagefind's script, worker and WebAssembly. */
+function engine() {
+  loading ??= (async () => {
+    const response = await fetch(new URL('indexes.json', bundle));
+    if (!response.ok) throw new Error('no index');
+    tiers = await response.json();
+    // Any article makes a `ngay` tier: no recent tier, no article at all.
+    const [first, ...others] = tiers.recent;
+    if (!first) throw new Error('no index');
+    const pagefind = await import(new URL(`${first}pagefind.js`, bundle).href);
+    await pagefind.options({ baseUrl: root.pathname });
+    for (const folder of others) await pagefind.mergeIndex(new URL(folder, bundle).pathname, { baseUrl: root.pathname });
+    return pagefind;
+  })();
+  return loading;
+}
+
+/** Merges the next earlier years until `count` of them are in; merges never run side by side. */
+function mergeYears(pagefind, count) {
+  merging = merging.then(async () => {
+    while (yearsMerged < Math.min(count, tiers.years.length)) {
+      await pagefind.mergeIndex(new URL(tiers.years[yearsMerged], bundle).pathname, { baseUrl: root.pathname });
+      yearsMerged++;
+    }
+  });
+  return merging;
+}
+
+const yearOf = (folder) => Number.parseInt(folder, 10);
+const nextYear = () => (yearsMerged < tiers.years.length ? yearOf(tiers.years[yearsMerged]) : null);
+
+/** `trong năm 2024`, or `từ năm 2019 đến năm 2024` once earlier years are merged. */
+function span() {
+  const newest = tiers.year;
+  const oldest = yearsMerged > 0 ? yearOf(tiers.years[yearsMerged - 1]) : newest;
+  return oldest === newest ? `trong năm ${newest}` : `từ năm ${oldest} đến năm ${newest}`;
 }
 
 function shorten(text, max) {
@@ -52,7 +92,15 @@ function resultItem(data) {
   return item;
 }
 
-async function search(query) {
+function showMore(visible) {
+  const year = nextYear();
+  more.hidden = !visible || year === null;
+  if (year !== null) more.textContent = `Tìm thêm trong năm ${year}`;
+}
+
+/** Searches what is merged; while fewer than MAX_RESULTS stories are found, merges the next earlier year and searches again. */
+async function search(query, { debounce = false } = {}) {
+  const ticket = ++latest;
   const folded = foldVietnamese(query).trim();
   const url = new URL(location.href);
   if (folded) url.searchParams.set('q', query);
@@ -60,31 +108,50 @@ async function search(query) {
   history.replaceState(null, '', url);
   if (!folded) {
     list.replaceChildren();
+    showMore(false);
     status.textContent = 'Gõ từ cần tìm, có dấu hay không dấu đều được.';
     return;
   }
   status.textContent = 'Đang tìm…';
+  let pagefind;
   let found;
   try {
-    found = await (await engine()).debouncedSearch(folded, {}, 200);
+    pagefind = await engine();
+    found = debounce ? await pagefind.debouncedSearch(folded, {}, 200) : await pagefind.search(folded);
+    while (found && found.results.length < MAX_RESULTS && nextYear() !== null && ticket === latest) {
+      await mergeYears(pagefind, yearsMerged + 1);
+      found = await pagefind.search(folded);
+    }
   } catch {
     // `serve` and `build --no-search` write no index.
-    status.textContent = 'Chưa có chỉ mục tìm kiếm: trang cần được dựng bằng npm run build.';
+    if (ticket === latest) status.textContent = 'Chưa có chỉ mục tìm kiếm: trang cần được dựng bằng npm run build.';
     return;
   }
-  if (found === null) return; // A newer query has replaced this one.
+  if (found === null || ticket !== latest) return; // A newer query has replaced this one.
   const results = await Promise.all(found.results.slice(0, MAX_RESULTS).map((result) => result.data()));
+  if (ticket !== latest) return;
   list.replaceChildren(...results.map(resultItem));
+  showMore(true);
+  const count = found.results.length;
   status.textContent =
-    found.results.length === 0
-      ? `Không tìm thấy bài nào có “${query}”.`
-      : `Tìm thấy ${found.results.length} bài có “${query}”${found.results.length > MAX_RESULTS ? `; đây là ${MAX_RESULTS} bài khớp nhất` : ''}.`;
+    count === 0
+      ? `Không tìm thấy bài nào có “${query}” ${span()}.`
+      : `Tìm thấy ${count} bài có “${query}” ${span()}${count > MAX_RESULTS ? `; đây là ${MAX_RESULTS} bài khớp nhất` : ''}.`;
 }
 
 form.addEventListener('submit', (event) => {
   event.preventDefault();
   search(input.value);
 });
-input.addEventListener('input', () => search(input.value));
+input.addEventListener('input', () => search(input.value, { debounce: true }));
+more.addEventListener('click', async () => {
+  const pagefind = await engine();
+  const year = nextYear();
+  status.textContent = `Đang tìm thêm trong năm ${year}…`;
+  await mergeYears(pagefind, yearsMerged + 1);
+  await search(input.value);
+  // The button goes once no earlier year is left; the reader is then taken to what the search found.
+  if (more.hidden) status.focus();
+});
 input.value = new URL(location.href).searchParams.get('q') ?? '';
 search(input.value);

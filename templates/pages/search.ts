@@ -5,6 +5,8 @@ import { basePage } from '../layouts/base.ts';
 /**
  * `/tim-kiem/`: the search page, the only page with a script. The form also works as a plain link
  * target (`/tim-kiem/?q=…`); without JavaScript a note says what search needs and where else to look.
+ * A query searches the newest story's year first; the button, shown by the script while earlier years
+ * are left, adds the next one. The status line is where focus goes once no earlier year is left.
  */
 export function searchTemplate(ctx: SiteContext): PageTemplate {
   return {
@@ -21,8 +23,9 @@ export function searchTemplate(ctx: SiteContext): PageTemplate {
 </form>
 </search>
 <noscript><p class="search-status">Tìm kiếm cần bật JavaScript trong trình duyệt. Bạn vẫn có thể tìm bài theo chuyên mục${elsewhere}.</p></noscript>
-<p id="trang-thai" class="search-status" role="status"></p>
+<p id="trang-thai" class="search-status" role="status" tabindex="-1"></p>
 <ol id="ket-qua" class="stories search-results"></ol>
+<p class="search-more"><button type="button" id="nam-truoc" hidden>Tìm trong các năm trước</button></p>
 <script type="module" src="/search.js"></script>`;
       return basePage(
         ctx,

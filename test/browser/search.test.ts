@@ -1,12 +1,12 @@
 /**
  * Search as a reader uses it: the fixtures plus a few stories written for it, built under /tin/ with the
- * Pagefind index, served by nginx, searched in Chromium by typing into /tin/tim-kiem/. Marks are optional
+ * Pagefind indexes, served by nginx, searched in Chromium by typing into /tin/tim-kiem/. Marks are optional
  * (`dang uy` finds `Đảng ủy`, `da nang` finds `Đà Nẵng`) and both tone placements find the same stories.
- * Everything runs twice: with the one index a small site gets, and with the site's articles shared out
- * among several indexes of 10 (as a big archive's are), which the search page merges.
+ * The archive spans years, so its index is cut into calendar tiers: a query searches the newest story's
+ * year first, and earlier years by themselves while fewer than 20 stories are found, or on the button.
  */
 import { readFileSync } from 'node:fs';
-import { readFile, rm, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { AxeResults } from 'axe-core';
@@ -42,6 +42,31 @@ const EXTRA = {
   'uy-cu.txt': story('Ủy ban huyện Lý Sơn tiếp dân định kỳ', '09:00, 06/03/2020', 'Lãnh đạo huyện đảo trực tiếp nghe ý kiến của người dân.'),
 };
 
+/** Newest story of the fixtures (08-giong-tieu-de-phu): the day of the `ngay` tier. */
+const NEWEST_YEAR = 2024;
+/**
+ * A short story about Sa Huỳnh, in words chosen not to match the other tests' queries: Pagefind matches
+ * every query word as a prefix and without marks, and words with `đ` are indexed folded too.
+ */
+function seaStory(title: string, when: string, lead: string): string {
+  return `Cập nhật lúc: ${when} [GMT+7]\n\n${title}\n\n${lead}\n\nMẻ cá lớn, giá tốt, ngư phủ vui.\n\nTin: MINH ANH\n`;
+}
+/**
+ * Twenty stories of the newest year about Sa Huỳnh, ten in the newest story's month (`thang`), ten
+ * earlier in the year (`nam`): enough that a search for it does not reach into earlier years by itself.
+ */
+const RECENT_SA_HUYNH = Object.fromEntries(
+  Array.from({ length: 20 }, (_, i) => {
+    const when = `07:00, ${String((i % 10) + 1).padStart(2, '0')}/${i < 10 ? '09' : '08'}/2024`;
+    return [`sa-huynh-${String(i + 1).padStart(2, '0')}.txt`, seaStory(`Ngư phủ Sa Huỳnh về bến, chuyến thứ ${i + 1}`, when, `Thuyền cá Sa Huỳnh cập cảng sau chuyến biển thứ ${i + 1}.`)];
+  }),
+);
+/** The older story: the year before the newest, about Sa Huỳnh above all. */
+const OLD_SA_HUYNH_TITLE = 'Sa Huỳnh: làng muối Sa Huỳnh vào mùa';
+const OLD_SA_HUYNH = {
+  'sa-huynh-cu.txt': seaStory(OLD_SA_HUYNH_TITLE, '07:00, 10/06/2023', 'Người làm muối Sa Huỳnh phơi muối; muối Sa Huỳnh lên giá, cả làng Sa Huỳnh vui.'),
+};
+
 interface Result {
   title: string;
   href: string;
@@ -49,10 +74,17 @@ interface Result {
   excerpt: string;
 }
 
+/** The status line once a search is done: `Tìm thấy 3 bài có “q” trong năm 2024.` or `… từ năm 2019 đến năm 2024…`. */
+const done = (query: string) => new RegExp(`^(Tìm thấy \\d+ bài|Không tìm thấy bài nào) có “${query}” (trong năm \\d{4}|từ năm \\d{4} đến năm \\d{4})[.;]`);
+
 /** Types `query` into the search box, as a reader does, and reads the results once the status says how many. */
 async function typeQuery(page: Page, query: string): Promise<Result[]> {
   await page.locator('#tu-khoa').fill(query);
-  await expect.poll(() => page.locator('#trang-thai').innerText()).toMatch(new RegExp(`(Tìm thấy \\d+ bài|Không tìm thấy bài nào) có “${query}”`));
+  await expect.poll(() => page.locator('#trang-thai').innerText(), { timeout: 20_000 }).toMatch(done(query));
+  return results(page);
+}
+
+function results(page: Page): Promise<Result[]> {
   return page.locator('#ket-qua > li').evaluateAll((items) =>
     items.map((item) => ({
       title: item.querySelector('h2 a')?.textContent ?? '',
@@ -63,10 +95,7 @@ async function typeQuery(page: Page, query: string): Promise<Result[]> {
   );
 }
 
-describe.each([
-  { label: 'one index', shardSize: undefined },
-  { label: 'indexes of 10 articles, merged', shardSize: '10' },
-])('search under /tin/ ($label)', ({ shardSize }) => {
+describe('search under /tin/', () => {
   let content: string;
   let siteDir: string;
   let server: StaticServer;
@@ -75,16 +104,10 @@ describe.each([
 
   beforeAll(async () => {
     content = await fixtureContent();
-    for (const [name, text] of Object.entries(EXTRA)) await writeFile(join(content, name), text);
+    for (const [name, text] of Object.entries({ ...EXTRA, ...RECENT_SA_HUYNH, ...OLD_SA_HUYNH })) await writeFile(join(content, name), text);
     siteDir = join(await tempDir('search-site'), '_site');
     const port = await freePort();
-    // The build command is a child process: it reads the shard size from the environment it inherits.
-    if (shardSize) process.env.TOA_SOAN_SEARCH_SHARD_SIZE = shardSize;
-    try {
-      await buildSite(content, siteDir, PREFIX, `http://127.0.0.1:${port}/`);
-    } finally {
-      delete process.env.TOA_SOAN_SEARCH_SHARD_SIZE;
-    }
+    await buildSite(content, siteDir, PREFIX, `http://127.0.0.1:${port}/`);
     server = await serveWithNginx(siteDir, port);
     browser = await launchBrowser();
     searchPage = `${server.origin}${PREFIX}tim-kiem/`;
@@ -111,10 +134,20 @@ describe.each([
     return { page, scripts, failed };
   }
 
-  it('the build wrote as many indexes as asked', async () => {
-    const merged = JSON.parse(await readFile(join(siteDir, 'pagefind/indexes.json'), 'utf8')) as string[];
-    if (shardSize) expect(merged.length).toBeGreaterThanOrEqual(3);
-    else expect(merged).toEqual([]);
+  it('the build wrote one index per calendar tier: the newest day, month and year, then each earlier year', async () => {
+    // The year of each story: its override's `date:` if any, else its time line's.
+    const dates = (await readdir(content)).map((name) => {
+      const text = readFileSync(join(content, name), 'utf8');
+      return (/^date: (\d{4})/m.exec(text) ?? /Cập nhật lúc: [^\n]*?\/(\d{4})/.exec(text))?.[1];
+    });
+    const earlier = [...new Set(dates.filter((year) => year && Number(year) < NEWEST_YEAR))].sort().reverse();
+    expect(earlier).toContain('2015');
+    expect(JSON.parse(await readFile(join(siteDir, 'pagefind/indexes.json'), 'utf8'))).toEqual({
+      year: NEWEST_YEAR,
+      recent: ['ngay/', 'thang/', 'nam/'],
+      years: earlier.map((year) => `${year}/`),
+    });
+    expect((await readdir(join(siteDir, 'pagefind'))).sort()).toEqual([...earlier, 'indexes.json', 'nam', 'ngay', 'thang'].sort());
   });
 
   it('typing "dang uy" lists the seed story (Đảng ủy), linked under the prefix, with its date and lead', async () => {
@@ -124,15 +157,44 @@ describe.each([
     expect(seed, JSON.stringify(results)).toBeDefined();
     expect(seed!.href).toMatch(new RegExp(`^/tin/${seedMonth}/[^/]+/$`));
     expect(seed!.date).toBe('20/05/2018 08:45');
+    // Fewer than 20 stories in the newest year: earlier years were searched by themselves, as far as 2018 at least.
+    expect(await page.locator('#trang-thai').innerText()).toMatch(new RegExp(`từ năm 201[5-8] đến năm ${NEWEST_YEAR}`));
     // The lead, not Pagefind's excerpt, which could quote the folded words the index holds.
     expect(seed!.excerpt.startsWith(seedStory.lead.slice(0, 60))).toBe(true);
     expect(failed).toEqual([]);
     expect(scripts.every((url) => url.startsWith(`${server.origin}${PREFIX}`)), scripts.join('\n')).toBe(true);
-    expect(scripts).toContain(`${server.origin}${PREFIX}pagefind/pagefind.js`);
+    expect(scripts).toContain(`${server.origin}${PREFIX}pagefind/ngay/pagefind.js`);
 
     await page.getByRole('link', { name: seedTitle, exact: true }).click();
     await page.waitForURL(new RegExp(`/tin/${seedMonth}/[^/]+/$`));
     expect(await page.locator('h1').innerText()).toBe(seedTitle);
+    await page.close();
+  });
+
+  it('a query searches the newest year first; "Tìm thêm trong năm 2023" adds that year and finds its story', async () => {
+    const { page } = await openSearch();
+    const fetched: string[] = [];
+    page.on('request', (request) => fetched.push(new URL(request.url()).pathname));
+    const recent = await typeQuery(page, 'sa huynh');
+    expect(recent).toHaveLength(20);
+    for (const result of recent) expect(result.href).toMatch(new RegExp(`^/tin/${NEWEST_YEAR}/`));
+    const before = /^Tìm thấy (\d+) bài có “sa huynh” trong năm (\d{4})/.exec(await page.locator('#trang-thai').innerText());
+    expect(before?.[2]).toBe(String(NEWEST_YEAR));
+    expect(fetched.filter((url) => url.startsWith(`${PREFIX}pagefind/2`))).toEqual([]);
+
+    const more = page.getByRole('button', { name: 'Tìm thêm trong năm 2023' });
+    await more.click();
+    await expect.poll(() => page.locator('#trang-thai').innerText(), { timeout: 20_000 }).toMatch(`từ năm 2023 đến năm ${NEWEST_YEAR}; đây là 20 bài khớp nhất.`);
+    const after = /^Tìm thấy (\d+) bài/.exec(await page.locator('#trang-thai').innerText());
+    expect(Number(after?.[1])).toBeGreaterThan(Number(before?.[1]));
+    const merged = await results(page);
+    expect(merged.map((result) => result.title)).toContain(OLD_SA_HUYNH_TITLE);
+    // Each index merged once: a story listed twice would mean a tier merged twice.
+    expect(new Set(merged.map((result) => result.href)).size).toBe(merged.length);
+    expect(fetched.some((url) => url.startsWith(`${PREFIX}pagefind/2023/`))).toBe(true);
+    expect(fetched.some((url) => url.startsWith(`${PREFIX}pagefind/2022/`))).toBe(false);
+    // The same button, now for the year before, keeps the focus.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Tìm thêm trong năm 2022');
     await page.close();
   });
 
@@ -167,7 +229,9 @@ describe.each([
   it('a query nothing matches says so', async () => {
     const { page } = await openSearch();
     expect(await typeQuery(page, 'xyzkhongco')).toEqual([]);
-    expect(await page.locator('#trang-thai').innerText()).toBe('Không tìm thấy bài nào có “xyzkhongco”.');
+    // Every earlier year was searched by itself, back to the oldest story's.
+    expect(await page.locator('#trang-thai').innerText()).toBe(`Không tìm thấy bài nào có “xyzkhongco” từ năm 2015 đến năm ${NEWEST_YEAR}.`);
+    await expect.poll(() => page.locator('#nam-truoc').isHidden()).toBe(true);
     await page.close();
   });
 
@@ -189,9 +253,10 @@ describe.each([
     await page.close();
   });
 
-  it('the search page with results has no axe-core violations', async () => {
+  it('the search page with results and the earlier-years button has no axe-core violations', async () => {
     const { page } = await openSearch();
-    await typeQuery(page, 'dang uy');
+    await typeQuery(page, 'sa huynh');
+    await expect.poll(() => page.locator('#nam-truoc').isVisible()).toBe(true);
     await page.addScriptTag({ content: AXE_SOURCE });
     const results = await page.evaluate(() => (window as unknown as { axe: { run(): Promise<AxeResults> } }).axe.run());
     expect(results.passes.length).toBeGreaterThan(0);
