@@ -28,9 +28,15 @@ export const PHOTO_SETTINGS = {
   widths: [640, 1280],
   avif: { quality: 50, effort: 2 },
   jpeg: { quality: 80 },
-} as const;
+} as const satisfies PhotoSettings;
 
-export type PhotoSettings = typeof PHOTO_SETTINGS;
+/** What sharp is told for each photo (see PHOTO_SETTINGS). */
+export interface PhotoSettings {
+  formats: readonly ('avif' | 'jpeg')[];
+  widths: readonly number[];
+  avif: { quality: number; effort: number };
+  jpeg: { quality: number };
+}
 
 /** The encoder's own versions: another sharp, libvips, libaom or mozjpeg may encode other bytes. */
 function encoderVersions(): Record<string, unknown> {
@@ -75,10 +81,14 @@ export interface PhotoRecord {
   files: PhotoFile[];
 }
 
+/** Where the record of the photo `key` is, relative to the site's root. */
+export function recordFile(key: string): string {
+  return `${IMAGE_URL_PATH.slice(1)}${RECORD_FOLDER}/${key}.json`;
+}
+
 /** The output paths a record names, relative to the site's root (`img/…`): its files and itself. */
 export function recordFiles(record: PhotoRecord): string[] {
-  const folder = IMAGE_URL_PATH.slice(1);
-  return [...record.files.map((file) => `${folder}${file.name}`), `${folder}${RECORD_FOLDER}/${record.key}.json`];
+  return [...record.files.map((file) => `${IMAGE_URL_PATH.slice(1)}${file.name}`), recordFile(record.key)];
 }
 
 /** `text` as the record of the photo `key`, or null when it is not one (cut short, spoilt, another photo's). */
@@ -316,7 +326,7 @@ class PreviousSite {
   }
 
   async record(key: string): Promise<PhotoRecord | null> {
-    const relative = `${IMAGE_URL_PATH.slice(1)}${RECORD_FOLDER}/${key}.json`;
+    const relative = recordFile(key);
     const text = this.#base ? await this.#limited(() => this.#fetch(new URL(relative, this.#base!))) : await readFile(path.join(this.#folder, relative), 'utf8').catch(() => null);
     return text === null ? null : parseRecord(text, key);
   }
