@@ -166,8 +166,10 @@ describe('a build given the site as published before', () => {
   test('that is neither an address nor a folder is a usage error', async () => {
     const wrong = await build(content, await tempFolder('cache'), ['--previous', path.join(content, 'khong-co')]);
     expect(wrong.code).toBe(2);
-    expect(wrong.stderr).toMatch(/--previous: .* không phải địa chỉ http\(s\) hay thư mục có sẵn/);
-    expect(wrong.stderr).toContain('toa-soan build');
+    const [first, usage, ...rest] = wrong.stderr.trimEnd().split('\n');
+    expect(first).toMatch(/^toa-soan build: --previous: ".*khong-co" không phải địa chỉ http\(s\) hay thư mục có sẵn/);
+    expect(usage).toMatch(/^Cách dùng \(usage\): toa-soan build .*\[--previous ĐỊA_CHỈ\|THƯ_MỤC\]/);
+    expect(rest).toEqual(['(toa-soan build --help cho biết chi tiết)']);
   });
 });
 
