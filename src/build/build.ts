@@ -207,6 +207,7 @@ async function updateInPlace(options: BuildOptions, work: InPlace, madeTemporary
       previous: options.previous,
       plan,
       earlier: earlier.pages,
+      photosGone: photosGone(earlier, state),
       staging: (folder) => madeTemporary(folder, true),
       onArticles: (done, total) => progress.step(done, total),
     });
@@ -224,6 +225,13 @@ async function updateInPlace(options: BuildOptions, work: InPlace, madeTemporary
   const changes = count.written + count.removed === 0 ? 'không trang nào thay đổi' : `${count.written} tệp viết mới, ${count.removed} tệp xoá`;
   progress.line(`Xong: ${archive.corpus.size} bài → ${outputDir} (${seconds} giây; ${changes}).`);
   return 0;
+}
+
+/** The photos (by id) the articles of `earlier` showed and those of `now` do not. */
+function photosGone(earlier: BuildState, now: BuildState): string[] {
+  const ids = (state: BuildState) => new Set(Object.values(state.articles).flatMap(({ loaded }) => loaded.parsed?.photoIds ?? []).filter((id) => id !== null));
+  const shown = ids(now);
+  return [...ids(earlier)].filter((id) => !shown.has(id)).sort();
 }
 
 /** What became of a site updated in place by a build that did not finish. */

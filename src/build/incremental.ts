@@ -10,7 +10,7 @@ import { mkdir, mkdtemp, readdir, readFile, rename, rm, rmdir } from 'node:fs/pr
 import path from 'node:path';
 import type { ArchiveModel } from '../corpus/archive-model.ts';
 import type { SiteFeatures } from '../corpus/features.ts';
-import { IMAGE_URL_PATH } from '../markup/images.ts';
+import { IMAGE_URL_PATH, parseRecord, photoKey, recordFile, recordFiles } from '../markup/images.ts';
 import { Digests, outputFileOf, type SitePlan } from '../render/page-inputs.ts';
 import type { Corpus } from '../corpus/corpus.ts';
 import type { SearchTier } from '../search/search-tiers.ts';
@@ -30,6 +30,8 @@ export interface SiteUpdate {
   plan: SitePlan;
   /** The digest of every planned page of the site in `outputDir`, by file. */
   earlier: Readonly<Record<string, string>>;
+  /** Photos (by their file's git blob id) the earlier site showed and this one does not: their files go. */
+  photosGone: readonly string[];
   /** Called with the staging folder before anything is written to it, so a stop signal can remove it. */
   staging: (folder: string) => void;
   onArticles?: (done: number, total: number) => void;
@@ -72,7 +74,7 @@ export function siteChanges(plan: SitePlan, earlier: Readonly<Record<string, str
 export async function updateSite(update: SiteUpdate): Promise<UpdateCount> {
   const { plan, outputDir } = update;
   const { changed, gone } = siteChanges(plan, update.earlier);
-  if (changed.length === 0 && gone.length === 0) return { rendered: 0, written: 0, removed: 0 };
+  if (changed.length === 0 && gone.length === 0 && update.photosGone.length === 0) return { rendered: 0, written: 0, removed: 0 };
 
   const stateFolder = path.join(outputDir, STATE_FOLDER);
   await mkdir(stateFolder, { recursive: true });
@@ -100,8 +102,9 @@ export async function updateSite(update: SiteUpdate): Promise<UpdateCount> {
       },
     });
     const written = await moveChanged(staging, outputDir);
-    for (const file of gone) await removeFile(outputDir, file);
-    return { rendered: changed.length, written, removed: gone.length };
+    const photoFiles = await photoFilesOf(outputDir, update.photosGone);
+    for (const file of [...gone, ...photoFiles]) await removeFile(outputDir, file);
+    return { rendered: changed.length, written, removed: gone.length + photoFiles.length };
   } finally {
     await rm(staging, { recursive: true, force: true });
   }
@@ -131,6 +134,20 @@ async function moveChanged(staging: string, outputDir: string): Promise<number> 
     moved++;
   }
   return moved;
+}
+
+/**
+ * The files of the site that show the photos `ids`: those their records (`img/rec/`) name, and
+ * the records. A photo whose record is not in the site has no files there (they were published before).
+ */
+async function photoFilesOf(outputDir: string, ids: readonly string[]): Promise<string[]> {
+  const files: string[] = [];
+  for (const id of ids) {
+    const key = photoKey(id);
+    const record = parseRecord(await readFile(path.join(outputDir, recordFile(key)), 'utf8').catch(() => ''), key);
+    if (record) files.push(...recordFiles(record));
+  }
+  return files;
 }
 
 /** Removes a page's file, and the folders it leaves empty. */

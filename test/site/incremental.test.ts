@@ -1,0 +1,128 @@
+/**
+ * The incremental build against the full one, model-based: random sequences of what a newsroom
+ * does between two builds (a new story, a back-dated one, a title fixed, a story deleted or moved
+ * to another section, a photo added or replaced, a story edited or saved unchanged, another path
+ * prefix), and after each step the site updated in place must equal, file for file and byte for
+ * byte (its state included), a full build of the same content into an empty folder.
+ */
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import fc from 'fast-check';
+import sharp from 'sharp';
+import { expect, test } from 'vitest';
+import { build, hashTree, story } from './site-fixture.ts';
+
+const SECTIONS = ['thoi-su', 'kinh-te', 'xa-hoi'] as const;
+const two = (n: number) => String(n).padStart(2, '0');
+
+interface Story {
+  section: (typeof SECTIONS)[number];
+  name: string;
+  title: string;
+  /** `HH:mm, dd/MM/yyyy`. */
+  when: string;
+  /** The photo's colour; null for a story whose caption has no photo file. */
+  photo: number | null;
+  body: string;
+}
+
+/** A story with one photo caption, so that a photo file beside it is shown. */
+function text({ title, when, body }: Story): string {
+  const caption = `Ảnh minh hoạ cho bài "${title}".`;
+  return story(title, when, 'Bài: PHÓNG VIÊN').replace('Thân bài có một đoạn văn ngắn', `${caption}\n${caption}\n\n${body}`);
+}
+
+async function writeContent(dir: string, stories: readonly Story[]): Promise<void> {
+  await rm(dir, { recursive: true, force: true });
+  for (const section of SECTIONS) await mkdir(path.join(dir, section), { recursive: true });
+  for (const s of stories) {
+    await writeFile(path.join(dir, s.section, `${s.name}.txt`), text(s));
+    if (s.photo !== null) {
+      await sharp({ create: { width: 64, height: 48, channels: 3, background: { r: s.photo, g: 90, b: 200 - (s.photo % 200) } } })
+        .jpeg()
+        .toFile(path.join(dir, s.section, `${s.name}-1.jpg`));
+    }
+  }
+}
+
+/** 24 stories of thời sự in March 2022 (two listing pages), and a few of other sections and years. */
+function firstStories(): Story[] {
+  const stories: Story[] = [];
+  for (let i = 1; i <= 24; i++) {
+    stories.push({ section: 'thoi-su', name: `tin-${two(i)}`, title: `Tin thời sự số ${i}`, when: `${two(6 + (i % 12))}:00, ${two(i)}/03/2022`, photo: i % 5 === 0 ? i * 9 : null, body: 'Thân bài' });
+  }
+  for (let i = 1; i <= 4; i++) {
+    stories.push({ section: 'kinh-te', name: `gia-${i}`, title: `Giá nông sản số ${i}`, when: `09:00, ${two(i * 5)}/11/2021`, photo: null, body: 'Thân bài' });
+  }
+  return stories;
+}
+
+type Edit =
+  | { kind: 'new' | 'back-dated'; section: number; photo: boolean; n: number }
+  | { kind: 'retitle' | 'delete' | 'move' | 'photo' | 'edit' | 'touch'; pick: number; n: number }
+  | { kind: 'prefix' };
+
+const edit: fc.Arbitrary<Edit> = fc.oneof(
+  fc.record({ kind: fc.constantFrom('new' as const, 'back-dated' as const), section: fc.nat(2), photo: fc.boolean(), n: fc.nat(200) }),
+  fc.record({ kind: fc.constantFrom('retitle' as const, 'delete' as const, 'move' as const, 'photo' as const, 'edit' as const, 'touch' as const), pick: fc.nat(), n: fc.nat(200) }),
+  fc.constant({ kind: 'prefix' as const }),
+);
+
+let added = 0;
+
+/** The content after `e`; the path prefix after it in `prefix`. */
+function apply(stories: Story[], e: Edit, prefix: { value: string | undefined }): Story[] {
+  if (e.kind === 'prefix') {
+    prefix.value = prefix.value ? undefined : '/tin/';
+    return stories;
+  }
+  if (e.kind === 'new' || e.kind === 'back-dated') {
+    added++;
+    const when = e.kind === 'new' ? `${two(added % 24)}:30, 28/03/2022` : `10:00, ${two(1 + (e.n % 28))}/0${1 + (e.n % 9)}/2020`;
+    return [...stories, { section: SECTIONS[e.section]!, name: `moi-${added}`, title: `Tin mới thêm số ${added}`, when, photo: e.photo ? e.n : null, body: 'Thân bài' }];
+  }
+  if (stories.length === 0) return stories;
+  const i = e.pick % stories.length;
+  const s = stories[i]!;
+  const changed: Story | null =
+    e.kind === 'delete'
+      ? null
+      : e.kind === 'retitle'
+        ? { ...s, title: `${s.title} (đã sửa ${e.n})` }
+        : e.kind === 'move'
+          ? { ...s, section: SECTIONS[(SECTIONS.indexOf(s.section) + 1) % SECTIONS.length]! }
+          : e.kind === 'photo'
+            ? { ...s, photo: ((s.photo ?? 0) + 1 + e.n) % 256 }
+            : e.kind === 'edit'
+              ? { ...s, body: `${s.body} Thêm một câu ${e.n}.` }
+              : s;
+  return changed ? stories.map((other, j) => (j === i ? changed : other)) : stories.filter((_, j) => j !== i);
+}
+
+test('after any sequence of edits, the site updated in place equals a full build', async () => {
+  await fc.assert(
+    fc.asyncProperty(fc.array(edit, { minLength: 3, maxLength: 5 }), async (edits) => {
+      const content = await mkdtemp(path.join(os.tmpdir(), 'toa-soan-incremental-content-'));
+      const out = path.join(await mkdtemp(path.join(os.tmpdir(), 'toa-soan-incremental-site-')), '_site');
+      let stories = firstStories();
+      const prefix: { value: string | undefined } = { value: undefined };
+      await writeContent(content, stories);
+      const first = await build(content, { out });
+      expect(first.exitCode, first.issues).toBe(0);
+      for (const e of edits) {
+        const before = prefix.value;
+        stories = apply(stories, e, prefix);
+        await writeContent(content, stories);
+        const updated = await build(content, { out, prefix: prefix.value, quiet: false });
+        expect(updated.exitCode, updated.issues).toBe(0);
+        // Another prefix changes every page: that build is a full one; any other is an update in place.
+        if (prefix.value === before) expect(updated.stdout).toMatch(/tệp viết mới|không trang nào thay đổi/);
+        const full = await build(content, { prefix: prefix.value });
+        expect(full.exitCode, full.issues).toBe(0);
+        expect(await hashTree(out), `after ${JSON.stringify(e)}`).toEqual(await hashTree(full.out));
+      }
+    }),
+    { numRuns: 3, seed: 20261130, endOnFailure: true },
+  );
+}, 900_000);
