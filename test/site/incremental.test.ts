@@ -58,10 +58,11 @@ function firstStories(): Story[] {
   return stories;
 }
 
-type Edit =
-  | { kind: 'new' | 'back-dated'; section: number; photo: boolean; n: number }
-  | { kind: 'retitle' | 'delete' | 'move' | 'photo' | 'edit' | 'touch'; pick: number; n: number }
-  | { kind: 'prefix' };
+type Added = { kind: 'new' | 'back-dated'; section: number; photo: boolean; n: number };
+type Changed = { kind: 'retitle' | 'delete' | 'move' | 'photo' | 'edit' | 'touch'; pick: number; n: number };
+type Edit = Added | Changed | { kind: 'prefix' };
+
+const isAdded = (e: Edit): e is Added => e.kind === 'new' || e.kind === 'back-dated';
 
 const edit: fc.Arbitrary<Edit> = fc.oneof(
   fc.record({ kind: fc.constantFrom('new' as const, 'back-dated' as const), section: fc.nat(2), photo: fc.boolean(), n: fc.nat(200) }),
@@ -77,7 +78,7 @@ function apply(stories: Story[], e: Edit, prefix: { value: string | undefined })
     prefix.value = prefix.value ? undefined : '/tin/';
     return stories;
   }
-  if (e.kind === 'new' || e.kind === 'back-dated') {
+  if (isAdded(e)) {
     added++;
     const when = e.kind === 'new' ? `${two(added % 24)}:30, 28/03/2022` : `10:00, ${two(1 + (e.n % 28))}/0${1 + (e.n % 9)}/2020`;
     return [...stories, { section: SECTIONS[e.section]!, name: `moi-${added}`, title: `Tin mới thêm số ${added}`, when, photo: e.photo ? e.n : null, body: 'Thân bài' }];
