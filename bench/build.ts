@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { readdir, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { writeCorpus } from './corpus.ts';
+import { writeCorpus, type PhotoKind } from './corpus.ts';
 import { describeCommand, measureCommand, type CommandSpec, type Measurement } from './measure.ts';
 import { freshPageCache, toolFolders } from './page-cache.ts';
 import { writePlainEleventyProject } from './plain-eleventy.ts';
@@ -151,20 +151,25 @@ function contenders(dir: string): { ready: Contender[]; skipped: string[] } {
   return { ready, skipped };
 }
 
+export interface PrepareOptions extends Pick<BuildBenchOptions, 'articles' | 'seed' | 'log'> {
+  /** A photo file of this kind for every caption (`bench/corpus.ts`); then no Markdown twin, which has no photos. */
+  photos?: PhotoKind;
+}
+
 /** The generator's own source: a corpus written by another version of it is not reused. */
-function generatorStamp(options: Pick<BuildBenchOptions, 'articles' | 'seed'>): string {
+function generatorStamp(options: PrepareOptions): string {
   const hash = createHash('sha1');
   for (const file of ['corpus.ts', 'vocabulary.ts', 'random.ts', 'plain-eleventy.ts']) hash.update(readFileSync(join(REPO, 'bench', file)));
-  return JSON.stringify({ articles: options.articles, seed: options.seed, generator: hash.digest('hex') });
+  return JSON.stringify({ articles: options.articles, seed: options.seed, photos: options.photos ?? null, generator: hash.digest('hex') });
 }
 
 /**
- * Generates the corpus and the Markdown twin into bench/.work/N-articles/ (git-ignored). A
- * corpus already there from the same generator, count and seed is reused: writing 100,000
- * articles twice takes minutes and measures nothing.
+ * Generates the corpus and the Markdown twin into bench/.work/N-articles/ (git-ignored), or with
+ * photos into bench/.work/N-articles-KIND-photos/. A corpus already there from the same generator,
+ * count, seed and photos is reused: writing 100,000 articles twice takes minutes and measures nothing.
  */
-export async function prepare(options: Pick<BuildBenchOptions, 'articles' | 'seed' | 'log'>): Promise<{ dir: string; corpusBytes: number }> {
-  const dir = join(WORK, `${options.articles}-articles`);
+export async function prepare(options: PrepareOptions): Promise<{ dir: string; corpusBytes: number }> {
+  const dir = join(WORK, `${options.articles}-articles${options.photos ? `-${options.photos}-photos` : ''}`);
   const stampFile = join(dir, 'corpus-stamp.json');
   const stamp = generatorStamp(options);
   if (existsSync(stampFile)) {
@@ -175,10 +180,12 @@ export async function prepare(options: Pick<BuildBenchOptions, 'articles' | 'see
     }
   }
   await rm(dir, { recursive: true, force: true });
-  options.log(`build: writing ${options.articles} articles to ${dir}/content`);
-  const { bytes } = await writeCorpus(join(dir, 'content'), options.articles, options.seed);
-  options.log(`build: writing the same articles as Markdown to ${dir}/plain`);
-  await writePlainEleventyProject(join(dir, 'plain'), options.articles, options.seed);
+  options.log(`build: writing ${options.articles} articles${options.photos ? ` with ${options.photos} photos` : ''} to ${dir}/content`);
+  const { bytes } = await writeCorpus(join(dir, 'content'), options.articles, options.seed, { photos: options.photos });
+  if (!options.photos) {
+    options.log(`build: writing the same articles as Markdown to ${dir}/plain`);
+    await writePlainEleventyProject(join(dir, 'plain'), options.articles, options.seed);
+  }
   await writeFile(stampFile, JSON.stringify({ stamp, bytes }));
   return { dir, corpusBytes: bytes };
 }

@@ -1,8 +1,8 @@
 /**
- * Breaking news at archive scale: N generated articles are built into one output folder (the real
- * CLI, search included), then three edits, each followed by `build` into that same folder: (a) one
- * story newer than all others, (b) a title fixed in an existing story (its address changes), (c) a
- * back-dated story. Each of those builds is measured as a whole process tree and put beside a full
+ * Breaking news at archive scale: N generated articles, with a small photo file for each caption, are
+ * built into one output folder (the real CLI, search included), then three edits, each followed by
+ * `build` into that same folder: (a) one story newer than all others, with three camera-size photos,
+ * (b) a title fixed in an existing story (its address changes), (c) a back-dated story. Each of those builds is measured as a whole process tree and put beside a full
  * build of the same content into a fresh folder, the two run one after the other (full first in odd
  * rounds, incremental first in even ones). What a build rewrote is counted from the folder itself,
  * by size, mtime and SHA-1 before and after, not taken from the build's word.
@@ -12,8 +12,9 @@ import { createHash } from 'node:crypto';
 import { cp, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { REPO, prepare } from './build.ts';
-import { generateArticle } from './corpus.ts';
+import { generateArticle, writeArticle } from './corpus.ts';
 import { describeCommand, measureCommand, type CommandSpec, type Measurement } from './measure.ts';
+import { mixSeed } from './random.ts';
 import { median } from './stats.ts';
 
 export interface IncrementalBenchOptions {
@@ -133,21 +134,22 @@ interface Edit extends Step {
   apply(content: string): Promise<void>;
 }
 
-/** Generated stories N and N+1 are not in the corpus: one dated after all of it (2015–2024), one back in 2016. */
+/**
+ * Generated stories N and N+1 are not in the corpus: one dated after all of it (2015–2024) with three
+ * camera-size photos, as a newsroom commits them; one back in 2016 with the corpus's own small photos.
+ */
 function edits(articles: number, seed: number): Edit[] {
-  const write = async (content: string, article: { section: string; fileName: string }, text: string) => {
-    await mkdir(join(content, article.section), { recursive: true });
-    await writeFile(join(content, article.section, article.fileName), text);
-  };
-  const fresh = generateArticle(articles, seed);
+  const fresh = generateArticle(articles, seed, { photos: 3 });
   const old = generateArticle(articles + 1, seed);
   // A story in the middle of the archive, so that the fix is neither at its newest nor its oldest edge.
   const fixed = generateArticle(Math.floor(articles / 2), seed);
   return [
     {
       name: 'new story',
-      detail: `${fresh.section}/${fresh.fileName}, dated 01/01/2025 08:00, ${fresh.expected.captions.length} captions, no photo files`,
-      apply: (content) => write(content, fresh, redated(fresh.text, '08:00, 01/01/2025')),
+      detail: `${fresh.section}/${fresh.fileName}, dated 01/01/2025 08:00, ${fresh.expected.captions.length} camera-size photos (4000×2667 JPEG)`,
+      apply: async (content) => {
+        await writeArticle(content, { ...fresh, text: redated(fresh.text, '08:00, 01/01/2025') }, { kind: 'camera', seed: mixSeed(seed, articles) });
+      },
     },
     {
       name: 'title fixed',
@@ -159,8 +161,10 @@ function edits(articles: number, seed: number): Edit[] {
     },
     {
       name: 'back-dated story',
-      detail: `${old.section}/${old.fileName}, dated 12/05/2016 09:30`,
-      apply: (content) => write(content, old, redated(old.text, '09:30, 12/05/2016')),
+      detail: `${old.section}/${old.fileName}, dated 12/05/2016 09:30, ${old.expected.captions.length} small photos`,
+      apply: async (content) => {
+        await writeArticle(content, { ...old, text: redated(old.text, '09:30, 12/05/2016') }, { kind: 'small', seed: mixSeed(seed, articles + 1) });
+      },
     },
   ];
 }
@@ -177,14 +181,17 @@ function said(label: string, m: Measurement): string {
 }
 
 export async function runIncrementalBench(options: IncrementalBenchOptions): Promise<IncrementalBenchResult> {
-  const { dir } = await prepare(options);
+  // Small photos for the archive: a real archive's file count without hours of encoding.
+  const { dir } = await prepare({ ...options, photos: 'small' });
   const work = join(dir, 'incremental');
   const content = join(work, 'content');
   const output = join(work, 'site');
   const fresh = join(work, 'site-fresh');
-  // Two caches, so that neither side finds photos or parses the other side just made; the full side's
-  // starts as a hard-link copy of the incremental side's after the first build (entries are replaced by
-  // rename, never written in place, so the copies do not share later writes).
+  // Each side has a cache of its own, so that neither finds the photos or parses the other just made,
+  // and each round starts both from `cache-base`, which holds the unedited corpus only: the new story's
+  // photos are never in a cache when a round begins. Copies are hard links: entries are replaced by
+  // rename, never written in place, so a copy never sees another's later writes.
+  const base = join(work, 'cache-base');
   const cache = join(work, 'cache');
   const freshCache = join(work, 'cache-fresh');
   const incremental = buildSpec(content, output, cache);
@@ -194,13 +201,18 @@ export async function runIncrementalBench(options: IncrementalBenchOptions): Pro
   const runs: StepRun[][] = steps.map(() => []);
   for (let round = 1; round <= options.runs; round++) {
     const log = (line: string) => options.log(`incremental: run ${round}/${options.runs}: ${line}`);
-    await Promise.all([content, output, fresh, freshCache].map((folder) => rm(folder, { recursive: true, force: true })));
+    await Promise.all([content, output, fresh, cache, freshCache].map((folder) => rm(folder, { recursive: true, force: true })));
     await cp(join(dir, 'content'), content, { recursive: true });
+    await mkdir(base, { recursive: true });
+    hardLinkCopy(base, cache);
     log(`full build of ${options.articles} articles into ${output} …`);
     const first = await measureCommand(incremental);
     initial.push(first);
     log(said('full build', first));
-    execFileSync('cp', ['-al', cache, freshCache]);
+    // What the first build added (all of it, the first time on this machine) is kept for later runs.
+    await rm(base, { recursive: true, force: true });
+    hardLinkCopy(cache, base);
+    hardLinkCopy(base, freshCache);
     for (const [i, step] of steps.entries()) {
       await step.apply(content);
       const before = await snapshot(output);
@@ -233,6 +245,10 @@ export async function runIncrementalBench(options: IncrementalBenchOptions): Pro
     steps: steps.map((step, i) => summarize({ name: step.name, detail: step.detail }, runs[i]!)),
     commands: [describeCommand(incremental), describeCommand(full)],
   };
+}
+
+function hardLinkCopy(from: string, to: string): void {
+  execFileSync('cp', ['-al', from, to]);
 }
 
 /** The last round's counts (every round starts from the same folder, so they should agree) and medians of the times. */
@@ -278,7 +294,7 @@ export function formatIncrementalReport(bench: IncrementalBenchResult): string {
     })),
   };
   return [
-    `Incremental build benchmark: ${bench.articles} articles, search included, median of ${rounds} round${rounds === 1 ? '' : 's'}; first build into an empty folder: ${firstBuild.toFixed(2)} s`,
+    `Incremental build benchmark: ${bench.articles} articles with small photos, search included, median of ${rounds} round${rounds === 1 ? '' : 's'}; first build into an empty folder: ${firstBuild.toFixed(2)} s`,
     '',
     `| step | seconds | peak RSS MB (tree) | files rewritten | added | removed | photos encoded | full build, fresh folder, s | ratio (target ≤ ${RATIO_TARGET}) |`,
     '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
