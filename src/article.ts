@@ -2,7 +2,27 @@
 export type Block =
   | { kind: 'paragraph'; text: string; line: number }
   | { kind: 'heading'; text: string; line: number }
-  | { kind: 'figure'; caption: string; line: number };
+  | { kind: 'figure'; caption: string; line: number }
+  /**
+   * A block of a Markdown story that is more than plain text (a list, a quote, a table, a paragraph
+   * with links or emphasis): markdown-it's tokens, rendered at page time. `text` is its plain words.
+   */
+  | { kind: 'markdown'; tokens: MarkdownToken[]; text: string; line: number };
+
+/** A markdown-it token as plain data (JSON in the parse cache), the fields its renderer reads. */
+export interface MarkdownToken {
+  type: string;
+  tag: string;
+  attrs: [string, string][] | null;
+  nesting: -1 | 0 | 1;
+  level: number;
+  children: MarkdownToken[] | null;
+  content: string;
+  markup: string;
+  info: string;
+  block: boolean;
+  hidden: boolean;
+}
 
 /** A parsed article: plain data, NFC text, no Markdown or HTML escaping applied. */
 export interface Article {

@@ -15,7 +15,7 @@ const DEFAULT_CONTENT = 'content';
 const help = `toa-soan check [TỆP|THƯ_MỤC...] [--content THƯ_MỤC] [--format text|github|json]
 
 Kiểm tra các bài viết và báo mọi lỗi cùng lúc (check articles; report all problems at once):
-từng tệp được chỉ ra, mọi tệp .txt trong từng thư mục được chỉ ra, mặc định cả thư mục content/.
+từng tệp được chỉ ra, mọi bài (.txt, .md) trong từng thư mục được chỉ ra, mặc định cả thư mục content/.
 Cùng các mã lỗi và cảnh báo như lệnh build: chuyên mục lạ, ảnh thiếu hay thừa, bài trùng địa chỉ
 (so với mọi bài trong thư mục bài viết).
   --content   thư mục bài viết (mặc định: content); thư mục con ngay dưới nó là chuyên mục.

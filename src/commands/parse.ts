@@ -3,13 +3,14 @@ import { parseArgs } from 'node:util';
 import matter from 'gray-matter';
 import type { Article } from '../article.ts';
 import { formatIssue } from '../parser/issue.ts';
-import { parseArticleBytes } from '../parser/index.ts';
+import { parseStoryBytes, storyFormatOf } from '../parser/story.ts';
 import { UsageError, type Command } from './command.ts';
 
 const help = `toa-soan parse [--json] TỆP
 
-Đọc một tệp bài viết và in ra bài đã phân tích (parse one article file):
-  mặc định  Markdown với khối YAML ở đầu (front matter), đọc lại được bằng gray-matter
+Đọc một tệp bài viết (.txt hay .md) và in ra bài đã phân tích (parse one article file):
+  mặc định  Markdown với khối YAML ở đầu (front matter): một bài .md dựng ra đúng bài đó
+            (toa-soan parse bai.txt > bai.md chuyển bài sang Markdown; ảnh vẫn là bai-1.jpg…)
   --json    một đối tượng JSON: title, date, author, credit, source, lead, headings, captions, body, slug
 
 Tệp lỗi: in một dòng "TỆP:DÒNG: MÃ: lời nhắn" ra stderr cho mỗi lỗi và thoát với mã 1.`;
@@ -40,7 +41,7 @@ export const command: Command = {
       process.stderr.write(`${file}:1: NO_FILE: Không đọc được tệp (${(err as NodeJS.ErrnoException).code ?? 'lỗi'}).\n`);
       return 1;
     }
-    const result = parseArticleBytes(bytes);
+    const result = parseStoryBytes(storyFormatOf(file), bytes);
     if (!result.ok) {
       for (const issue of result.errors) process.stderr.write(`${formatIssue(file, issue)}\n`);
       return 1;

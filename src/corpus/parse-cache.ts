@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import type { Block } from '../article.ts';
 import type { ArticleSummary } from './corpus.ts';
 import type { Issue } from '../parser/issue.ts';
-import { parseArticleBytes } from '../parser/index.ts';
+import { parseStoryBytes, storyFormatOf, type StoryFormat } from '../parser/story.ts';
 import { ownedPrefix, removeOrphans } from '../build/orphans.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -64,8 +64,9 @@ export class ParseCache {
     this.#version = parserVersion();
   }
 
-  keyOf(bytes: Uint8Array): string {
-    return createHash('sha1').update(this.#version).update(bytes).digest('hex');
+  /** The entry of a story file's bytes; a `.txt` and a `.md` file with the same bytes are different stories. */
+  keyOf(bytes: Uint8Array, format: StoryFormat): string {
+    return createHash('sha1').update(this.#version).update(format).update('\0').update(bytes).digest('hex');
   }
 
   #entryPath(key: string): string {
@@ -86,11 +87,12 @@ export class ParseCache {
    */
   async parseFile(file: string): Promise<CachedParse> {
     const bytes = readFileSync(file);
-    const key = this.keyOf(bytes);
+    const format = storyFormatOf(file);
+    const key = this.keyOf(bytes, format);
     // Only the first line (the summary) is decoded; the blocks are for page renderers.
     const cached = this.#read(key, headOf);
     if (cached) return { key, ...cached };
-    return { key, ...this.#parseAndStore(key, bytes).head };
+    return { key, ...this.#parseAndStore(key, format, bytes).head };
   }
 
   /**
@@ -102,10 +104,11 @@ export class ParseCache {
     const cached = this.#read(key, blocksOf);
     if (cached) return cached;
     const bytes = readFileSync(file);
-    if (this.keyOf(bytes) !== key) {
+    const format = storyFormatOf(file);
+    if (this.keyOf(bytes, format) !== key) {
       throw new Error(`${file}: bài đã thay đổi trong lúc dựng trang; hãy chạy lại lệnh dựng (the file changed during the build).`);
     }
-    return this.#parseAndStore(key, bytes).blocks;
+    return this.#parseAndStore(key, format, bytes).blocks;
   }
 
   /** Removes the half-written entries of processes killed while writing them. */
@@ -128,8 +131,8 @@ export class ParseCache {
     return decoded;
   }
 
-  #parseAndStore(key: string, bytes: Uint8Array): { head: Head; blocks: Block[] } {
-    const result = parseArticleBytes(bytes);
+  #parseAndStore(key: string, format: StoryFormat, bytes: Uint8Array): { head: Head; blocks: Block[] } {
+    const result = parseStoryBytes(format, bytes);
     let head: Head;
     let blocks: Block[] = [];
     if (result.ok) {

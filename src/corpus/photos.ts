@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { isStoryFile } from './article-files.ts';
 import { siteIssue } from './issue-codes.ts';
 import type { Issue } from '../parser/issue.ts';
 
@@ -67,7 +68,7 @@ export interface PhotoMatch {
 export function matchPhotos(articleFile: string, photoCount: number, listed: readonly string[], siblings: Iterable<string>): PhotoMatch {
   const name = stem(path.basename(articleFile));
   const names = [...siblings];
-  const stories = names.filter((file) => file.endsWith('.txt')).map(stem);
+  const stories = names.filter(isStoryFile).map(stem);
   if (!stories.includes(name)) stories.push(name);
   // Only a file whose name starts with the story's can be its photo: the test before `ownerOf` keeps a folder of n stories from costing n³.
   const own = names.filter((file) => file.startsWith(name) && isPhotoFile(file) && ownerOf(file, stories) === name).sort(preferred);

@@ -86,6 +86,12 @@ export const ISSUE_CATALOGUE = {
     meaning: 'tiêu đề phụ trong khối ghi đè không khớp dòng nào',
     fix: 'chép đúng nguyên văn dòng đó',
   },
+  MARKDOWN_IMAGE: {
+    severities: ['warning'],
+    meaning:
+      'ảnh trong bài Markdown viết sai cách: nằm giữa chữ, không có chú thích, hay chỉ tới nơi khác mà không phải tệp đặt cạnh bài; trang hiện chú thích thay cho ảnh',
+    fix: 'viết ảnh thành một đoạn riêng `![Chú thích](TÊN-BÀI-1.jpg)`, tệp ảnh đặt cạnh bài',
+  },
   DUPLICATE_SLUG: {
     severities: ['warning'],
     meaning: 'hai bài trùng địa chỉ trong một tháng',

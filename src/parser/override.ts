@@ -115,7 +115,8 @@ function unknownField(key: string, line: number): Issue {
   return warning('UNKNOWN_OVERRIDE', line, `Trường "${key}" không được dùng. Các trường có thể ghi đè: ${KNOWN_FIELDS.join(', ')}.`);
 }
 
-function readFields(data: Record<string, unknown>, lines: readonly string[], blockLine: number): { override: Override; issues: Issue[] } {
+/** The override fields of a YAML mapping read from `lines`, which start at file line `blockLine`. */
+export function readFields(data: Record<string, unknown>, lines: readonly string[], blockLine: number): { override: Override; issues: Issue[] } {
   const where = fieldLines(lines);
   const issues: Issue[] = [];
   const override: Override = {};

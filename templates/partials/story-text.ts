@@ -1,6 +1,8 @@
 import type { Article, Block } from '../../src/article.ts';
 import { headingIds } from '../../src/markup/heading-ids.ts';
 import { html, type SafeHtml } from '../../src/markup/html.ts';
+import { markdownHtml } from '../../src/markup/markdown-body.ts';
+import { markdownHeadingTexts } from '../../src/parser/markdown-syntax.ts';
 
 /** A photo where it stood in the text; `index` is its place among the story's photos (0-based). */
 export type PhotoAt = (caption: string, index: number) => SafeHtml;
@@ -10,18 +12,30 @@ export function lead({ lead, source }: Pick<Article, 'lead' | 'source'>): SafeHt
   return html`<p class="lead">${source ? html`<span class="source">(${source})</span> ` : ''}${lead}</p>`;
 }
 
+/** The texts of a block's headings: a subheading, or those within what a Markdown story adds. */
+function headingsOf(block: Block): string[] {
+  if (block.kind === 'heading') return [block.text];
+  return block.kind === 'markdown' ? markdownHeadingTexts(block.tokens) : [];
+}
+
 /**
  * The story's text in reading order, one element a line: paragraphs, subheadings (each with an `id`
- * from its words, so a link to it stays valid), and each photo where it stood, drawn by `photoAt`.
- * The article page and the feed share it; each draws photos its own way.
+ * from its words, so a link to it stays valid), each photo where it stood, drawn by `photoAt`, and
+ * what a Markdown story adds (lists, quotes, tables, links). The article page and the feed share
+ * it; each draws photos its own way.
  */
 export function storyText(blocks: readonly Block[], photoAt: PhotoAt): SafeHtml {
-  const ids = headingIds(blocks.filter((block) => block.kind === 'heading').map((block) => block.text));
+  const ids = headingIds(blocks.flatMap(headingsOf));
   let heading = 0;
   let photo = 0;
   return html`${blocks.map((block) => {
     if (block.kind === 'paragraph') return html`<p>${block.text}</p>\n`;
     if (block.kind === 'heading') return html`<h2 id="${ids[heading++]}">${block.text}</h2>\n`;
+    if (block.kind === 'markdown') {
+      const count = markdownHeadingTexts(block.tokens).length;
+      heading += count;
+      return markdownHtml(block.tokens, ids.slice(heading - count, heading));
+    }
     return html`${photoAt(block.caption, photo++)}\n`;
   })}`;
 }
