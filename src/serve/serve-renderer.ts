@@ -4,6 +4,7 @@ import path from 'node:path';
 import { formatIssue } from '../parser/issue.ts';
 import { affectedPages, describeRebuild } from './affected.ts';
 import { ArchiveModel } from '../corpus/archive-model.ts';
+import { isStoryFile } from '../corpus/article-files.ts';
 import { buildCorpus, type ParsedFile } from '../corpus/corpus.ts';
 import type { SiteFeatures } from '../corpus/features.ts';
 import { loadArticle, loadCorpus } from '../corpus/load-corpus.ts';
@@ -84,8 +85,8 @@ async function start(options: RendererOptions): Promise<void> {
   const rebuild = async (batch: Set<string>) => {
     const begun = performance.now();
     // A photo added, replaced or removed may belong to any article of its folder.
-    const images = new Set([...batch].filter((file) => !file.endsWith('.txt')));
-    const articles = new Set([...batch].filter((file) => file.endsWith('.txt')));
+    const images = new Set([...batch].filter((file) => !isStoryFile(file)));
+    const articles = new Set([...batch].filter(isStoryFile));
     for (const image of images) for (const other of files.keys()) if (path.dirname(other) === path.dirname(image)) articles.add(other);
     const edited = new Set<string>();
     for (const file of articles) {

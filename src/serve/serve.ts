@@ -13,6 +13,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import EleventyDevServer from '@11ty/eleventy-dev-server';
 import chokidar from 'chokidar';
+import { isStoryFile } from '../corpus/article-files.ts';
 import type { SiteFeatures } from '../corpus/features.ts';
 import { PHOTO_EXTENSIONS } from '../corpus/photos.ts';
 import type { FromRenderer, RendererOptions, ToRenderer } from './serve-renderer.ts';
@@ -183,7 +184,7 @@ function readyLines(options: ServeOptions, articles: number, seconds: string): s
       `Chú ý: mọi máy trong mạng tới được ${addresses.map(url).join(' ') || options.host} đều xem được bản xem trước, kể cả bài chưa đăng.`,
     );
   }
-  lines.push('Sửa và lưu một bài .txt, một ảnh hay một mẫu trang là trang tự dựng lại; dừng bằng Ctrl+C.');
+  lines.push('Sửa và lưu một bài (.txt, .md), một ảnh hay một mẫu trang là trang tự dựng lại; dừng bằng Ctrl+C.');
   return lines;
 }
 
@@ -215,7 +216,7 @@ async function listen(server: Server, port: number, host: string): Promise<void>
 
 /** Articles and their photos, by name. */
 function isArticleOrPhoto(file: string): boolean {
-  return file.endsWith('.txt') || PHOTO_EXTENSIONS.some((ext) => file.endsWith(ext));
+  return isStoryFile(file) || PHOTO_EXTENSIONS.some((ext) => file.endsWith(ext));
 }
 
 function isTemplate(file: string): boolean {
