@@ -112,6 +112,18 @@ describe('a Markdown story', () => {
     expect(byPlace.captions).toEqual(['Một.', 'Hai.']);
   });
 
+  test('a file name after a photo without one cannot be said by a list of names: a MARKDOWN_IMAGE warning, and NAME-k is used', () => {
+    const result = parseMarkdownStory(`${FRONT}![Một.](mot.jpg)\n\n![Hai.](#anh-2)\n\n![Ba.](ba.jpg)\n`);
+    expect(issuesOf(result)).toEqual(['MARKDOWN_IMAGE@11']);
+    expect(article(result).photos).toEqual(['mot.jpg']);
+    expect(article(parseMarkdownStory(`${FRONT}![Một.](mot.jpg)\n\n![Hai.](hai.jpg)\n`)).photos).toEqual(['mot.jpg', 'hai.jpg']);
+  });
+
+  test('photos: in the front matter wins over the names in the body', () => {
+    const parsed = article(parseMarkdownStory(`${FRONT.replace('---\n', '---\nphotos:\n  - khac.jpg\n')}![Một.](mot.jpg)\n`));
+    expect(parsed.photos).toEqual(['khac.jpg']);
+  });
+
   test('an image in the middle of text, from elsewhere or without a caption is a MARKDOWN_IMAGE warning on its line', () => {
     const result = parseMarkdownStory(`${FRONT}Chữ ![ảnh](a.jpg) chữ.\n\n![Ảnh ngoài.](https://example.com/a.jpg)\n\n![](bai-3.jpg)\n`);
     expect(issuesOf(result)).toEqual(['MARKDOWN_IMAGE@7', 'MARKDOWN_IMAGE@9', 'MARKDOWN_IMAGE@11', 'MARKDOWN_IMAGE@11']);
