@@ -21,7 +21,7 @@ import { isoVietnam } from './vietnam-time.ts';
 
 const md = markdownIt();
 
-/** A photo of the body: its caption, its line, and the file it names beside the story (null: `NAME-k` by its place). */
+/** A photo of the body: its line, and the file it names beside the story (null: `NAME-k` by its place). */
 interface Photo {
   line: number;
   file: string | null;
@@ -106,7 +106,7 @@ function bodyBlocks(body: string, firstLine: number, issues: Issue[]): { blocks:
         const src = String(image.attrGet('src') ?? '');
         const file = photoFile(src);
         if (!caption) issues.push(imageWarning(line, 'Ảnh không có chú thích: chữ trong ![…] là chú thích của ảnh.'));
-        if (file === undefined) issues.push(imageWarning(line, `Ảnh chỉ tới "${src}", không phải tệp ảnh đặt cạnh bài; trang chỉ hiện chú thích.`));
+        if (file === undefined) issues.push(imageWarning(line, `Ảnh chỉ tới "${src}", không phải một tệp ảnh đặt cạnh bài; trang không lấy ảnh từ nơi khác.`));
         blocks.push({ kind: 'figure', caption, line });
         photos.push({ line, file: file ?? null });
         continue;
@@ -133,8 +133,9 @@ function bodyBlocks(body: string, firstLine: number, issues: Issue[]): { blocks:
 }
 
 /**
- * The file names the body's photos give, in photo order, as far as every photo gives one: a photo
- * without one is `NAME-k` by its place, which a list of names can only say for the photos after the last named.
+ * The file names the body's photos give, in photo order, up to the first photo that gives none:
+ * `photos:` names photo k by its k-th entry, and a photo past the list's end is `NAME-k`, so a
+ * name after a photo without one cannot be said.
  */
 function namedPhotos(photos: readonly Photo[], issues: Issue[]): string[] {
   const named: string[] = [];
