@@ -20,10 +20,16 @@ type RenderEnv = {
   external: boolean[];
   /** Inside a `tel:` link, whose number must not break across lines. */
   phone: boolean;
+  /** The address to write for a link to a page of the site (`/2024/04/bai/`). */
+  sitePath: (path: string) => string;
 };
 
 function isExternal(href: string): boolean {
-  return /^https?:\/\//i.test(href);
+  return /^(?:https?:)?\/\//i.test(href);
+}
+
+function isSitePath(href: string): boolean {
+  return href.startsWith('/') && !href.startsWith('//');
 }
 
 const md = markdownIt();
@@ -42,6 +48,7 @@ md.renderer.rules.link_open = (tokens, idx, options, env) => {
   const href = String(token.attrGet('href') ?? '');
   const external = isExternal(href);
   if (external) token.attrSet('rel', 'external noopener');
+  if (isSitePath(href)) token.attrSet('href', state.sitePath(href));
   state.external.push(external);
   state.phone = href.startsWith('tel:');
   return renderToken(tokens, idx, options);
@@ -72,8 +79,11 @@ function revive(data: MarkdownToken): Token {
   return Object.assign(token, { ...data, attrs: data.attrs?.map(([name, value]) => [name, value]) ?? null, children: data.children?.map(revive) ?? null });
 }
 
-/** One `markdown` block as HTML; `headingIds` are the ids of its headings, in order. */
-export function markdownHtml(tokens: readonly MarkdownToken[], headingIds: readonly string[]): SafeHtml {
-  const env: RenderEnv = { headingIds, heading: 0, external: [], phone: false };
+/**
+ * One `markdown` block as HTML; `headingIds` are the ids of its headings, in order. A link to a page
+ * of the site is written by `sitePath`: as it is on the site's pages (the build adds `--prefix`), absolute in a feed.
+ */
+export function markdownHtml(tokens: readonly MarkdownToken[], headingIds: readonly string[], sitePath: (path: string) => string = (path) => path): SafeHtml {
+  const env: RenderEnv = { headingIds, heading: 0, external: [], phone: false, sitePath };
   return raw(md.renderer.render(tokens.map(revive), md.options, env));
 }

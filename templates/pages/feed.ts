@@ -21,7 +21,7 @@ export function feedTemplate(ctx: SiteContext): PageTemplate {
       return encoded
         ? html`<figure><img src="${ctx.absolute(encoded.shareImage)}" alt="${caption}"><figcaption>${caption}</figcaption></figure>`
         : html`<figure><figcaption>${caption}</figcaption></figure>`;
-    })}${byline ? html`<p>${byline}</p>` : ''}`.value;
+    }, ctx.absolute)}${byline ? html`<p>${byline}</p>` : ''}`.value;
   };
 
   return {

@@ -21,10 +21,10 @@ function headingsOf(block: Block): string[] {
 /**
  * The story's text in reading order, one element a line: paragraphs, subheadings (each with an `id`
  * from its words, so a link to it stays valid), each photo where it stood, drawn by `photoAt`, and
- * what a Markdown story adds (lists, quotes, tables, links). The article page and the feed share
- * it; each draws photos its own way.
+ * what a Markdown story adds (lists, quotes, tables, links; a link to a page of the site written by
+ * `sitePath`). The article page and the feed share it; each draws photos and links its own way.
  */
-export function storyText(blocks: readonly Block[], photoAt: PhotoAt): SafeHtml {
+export function storyText(blocks: readonly Block[], photoAt: PhotoAt, sitePath?: (path: string) => string): SafeHtml {
   const ids = headingIds(blocks.flatMap(headingsOf));
   let heading = 0;
   let photo = 0;
@@ -34,7 +34,7 @@ export function storyText(blocks: readonly Block[], photoAt: PhotoAt): SafeHtml 
     if (block.kind === 'markdown') {
       const count = markdownHeadingTexts(block.tokens).length;
       heading += count;
-      return markdownHtml(block.tokens, ids.slice(heading - count, heading));
+      return markdownHtml(block.tokens, ids.slice(heading - count, heading), sitePath);
     }
     return html`${photoAt(block.caption, photo++)}\n`;
   })}`;

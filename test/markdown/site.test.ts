@@ -77,6 +77,7 @@ describe('a site mixing text and Markdown stories', () => {
     expect(story).toContain('<li>Nước uống và <em>túi đựng rác</em> mang về</li>');
     expect(story).toContain('<blockquote>');
     expect(story).toContain('<td class="align-right">350.000</td>');
+    expect(story).toContain('<a href="/tac-gia/minh-anh/">các bài khác của tác giả</a>');
     expect(story).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;');
     expect(story).toContain('[liên kết lạ](javascript:alert(1))');
     expect(story).not.toMatch(/href="javascript:/i);
@@ -90,6 +91,8 @@ describe('a site mixing text and Markdown stories', () => {
     expect(await read(mixed.out, 'tac-gia/minh-anh/index.html')).toContain(`href="${url}"`);
     expect(await read(mixed.out, 'feed.xml')).toContain('<li>Kem chống nắng, nón rộng vành</li>'.replace(/</g, '&lt;').replace(/>/g, '&gt;'));
     expect(await read(mixed.out, 'sitemap.xml')).toContain(`${SITE_URL}${url.slice(1)}`);
+    // The feed's links are absolute, those of the story's own text too.
+    expect(await read(mixed.out, 'feed.xml')).toContain(`&lt;a href=&quot;${SITE_URL}tac-gia/minh-anh/&quot;&gt;`);
   });
 
   test('every page passes html-validate (recommended)', async () => {

@@ -96,6 +96,13 @@ describe('a Markdown story', () => {
     expect(safe).toContain('<a href="/2024/04/bai-truoc/">trước</a>');
   });
 
+  test('a link to a page of the site is written as the page asks (absolute in a feed); one to another host is external', () => {
+    const blocks = article(parseMarkdownStory(`${FRONT}Bài [trước](/2024/04/bai-truoc/#doan-2) và [trang khác](//example.com/a) **nhé**.\n`)).blocks;
+    const page = storyText(blocks, () => html``, (path) => `https://baoquangngai.vn/tin${path}`).value;
+    expect(page).toContain('<a href="https://baoquangngai.vn/tin/2024/04/bai-truoc/#doan-2">trước</a>');
+    expect(page).toContain('<a href="//example.com/a" rel="external noopener">trang khác<span class="visually-hidden"> (trang ngoài)</span></a>');
+  });
+
   test('headings keep an outline without gaps, with ids unique across the story', () => {
     const parsed = article(parseMarkdownStory(`${FRONT}#### Mở đầu\n\n## Mở đầu\n\n#### Chi *tiết*\n`));
     const page = bodyHtml(parsed.blocks);
