@@ -73,7 +73,10 @@ for (const cell of ['th_open', 'td_open'] as const) {
   };
 }
 
-/** A token read back from the parse cache, with the methods markdown-it's renderer calls. */
+/**
+ * A token read back from the parse cache, with the methods markdown-it's renderer calls. Its
+ * attributes are copied: the rules above set some, and the same blocks may be rendered again (the page, the feed).
+ */
 function revive(data: MarkdownToken): Token {
   const token = new TokenClass(data.type, data.tag, data.nesting);
   return Object.assign(token, { ...data, attrs: data.attrs?.map(([name, value]) => [name, value]) ?? null, children: data.children?.map(revive) ?? null });
