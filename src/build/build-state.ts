@@ -10,7 +10,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { LoadedArticle, LoadedCorpus } from '../corpus/load-corpus.ts';
+import type { ArticleSource, LoadedArticle, LoadedCorpus } from '../corpus/load-corpus.ts';
 import type { SitePlan } from '../render/page-inputs.ts';
 
 /** Bump when the shape of the state changes. */
@@ -26,8 +26,8 @@ export interface BuildState {
   code: string;
   /** Digest of the options that change every page (path prefix, site address, features). */
   settings: string;
-  /** Every article file read, as read, with the version it was read at (`articleVersions`). */
-  articles: Record<string, { version: string; loaded: LoadedArticle }>;
+  /** Every article file read, as read, with what it was read from (`ArticleSource`). */
+  articles: Record<string, { source: ArticleSource; loaded: LoadedArticle }>;
   /** Digest of every planned page, by its file in the site. */
   pages: Record<string, string>;
   /** Digest of what each search index was made from, by its name (`searchInputs`); empty without search. */
@@ -87,8 +87,8 @@ export async function writeBuildState(outputDir: string, state: BuildState): Pro
 export function stateOf(code: string, settings: string, loaded: LoadedCorpus, plan: SitePlan, search: Record<string, string>): BuildState {
   const articles: BuildState['articles'] = {};
   for (const file of loaded.files.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0))) {
-    const version = loaded.versions.get(file.file);
-    if (version) articles[file.file] = { version, loaded: file };
+    const source = loaded.sources.get(file.file);
+    if (source) articles[file.file] = { source, loaded: file };
   }
   return { format: FORMAT, code, settings, articles, pages: Object.fromEntries(plan.pages.map((page) => [page.file, page.digest])), search };
 }

@@ -105,7 +105,8 @@ async function build(
 
   const code = codeVersion();
   const search = options.search ?? true;
-  const settings = new Digests().of({ pathPrefix: options.pathPrefix ?? '', siteUrl: options.siteUrl ?? '', features: options.features, search });
+  const digests = new Digests();
+  const settings = digests.of({ pathPrefix: options.pathPrefix ?? '', siteUrl: options.siteUrl ?? '', features: options.features, search });
   const earlier = options.full ? null : await readBuildState(outputDir, code, settings);
   progress.phase('Đọc bài viết');
   const loaded = await loadCorpus(contentDir, (done, total) => progress.step(done, total), cache, earlier?.articles ?? {});
@@ -122,9 +123,9 @@ async function build(
   const total = loaded.corpus.entries.length;
   progress.line(`Đã đọc ${total} bài viết.`);
   const archive = new ArchiveModel(loaded.corpus, contentDir, options.features);
-  const plan = await planRun({ corpus: loaded.corpus, archive: { model: archive }, features: options.features, siteUrl: options.siteUrl }, options.pathPrefix ?? '/');
+  const plan = await planRun({ corpus: loaded.corpus, archive: { model: archive }, features: options.features, siteUrl: options.siteUrl }, options.pathPrefix ?? '/', digests);
   const tiers = search ? searchTiers(searchPagesOf(loaded.corpus)) : [];
-  const state = stateOf(code, settings, loaded, plan, searchInputs(tiers, loaded.corpus));
+  const state = stateOf(code, settings, loaded, plan, searchInputs(tiers, loaded.corpus, digests));
   if (earlier) return updateInPlace(options, { archive, plan, tiers, earlier, state, started }, madeTemporary);
 
   const stem = siblingStem(outputDir, 'tmp');

@@ -5,6 +5,7 @@
  * so a file that did not change keeps its bytes and its modification time. Pages the site no
  * longer has are removed. The result is the site a full build would write.
  */
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, readFile, rename, rm, rmdir } from 'node:fs/promises';
 import path from 'node:path';
@@ -50,10 +51,13 @@ export interface UpdateCount {
  * What each search index is made from: its pages' stories, not the pages themselves, whose
  * related stories and links, outside the indexed text, change far more often.
  */
-export function searchInputs(tiers: readonly SearchTier[], corpus: Corpus): Record<string, string> {
-  const digests = new Digests();
+export function searchInputs(tiers: readonly SearchTier[], corpus: Corpus, digests: Digests): Record<string, string> {
   const byFile = new Map(corpus.entries.map((entry) => [outputFileOf(entry.url), entry]));
-  return Object.fromEntries(tiers.map((tier) => [tier.name, digests.of(tier.files.map((file) => [file, byFile.get(file) ?? null]))]));
+  return Object.fromEntries(tiers.map((tier) => [tier.name, hashed(tier.files.map((file) => `${file} ${digests.of(byFile.get(file) ?? null)}`).join('\n'))]));
+}
+
+function hashed(text: string): string {
+  return createHash('sha1').update(text).digest('hex');
 }
 
 /** The folder, below the state folder, that pages are rendered into before they replace the site's: `staging-<pid>-…`. */

@@ -6,7 +6,7 @@
  * derives the sections, writers, years, months and related stories the pages show.
  */
 import { createHash } from 'node:crypto';
-import { readdir } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { FILE_CONCURRENCY, mapConcurrently } from '../concurrency.ts';
 import { siteIssue } from './issue-codes.ts';
@@ -94,8 +94,8 @@ export async function loadArticle(
 
 export interface LoadedCorpus {
   corpus: Corpus;
-  /** With `earlier` given: the version each readable file was read at (see `articleVersions`). */
-  versions: ReadonlyMap<string, string>;
+  /** With `earlier` given: what each readable file was read from (see `articleSources`). */
+  sources: ReadonlyMap<string, ArticleSource>;
   /** Every file read, in the order read, with all its problems. */
   articles: LoadedArticle[];
   /** The same, each as read on its own: without the problems that come from other articles (DUPLICATE_SLUG). */
@@ -128,13 +128,14 @@ export async function loadFiles(
     return names;
   };
   const identities = new FileIdentities(contentDir);
-  const versions = earlier ? await articleVersions(files, identities, folderNames) : new Map<string, string>();
+  const sources = earlier ? await articleSources(files, identities, folderNames, earlier) : new Map<string, ArticleSource>();
   const read = await mapConcurrently(
     files,
     FILE_CONCURRENCY,
     async (file) => {
       const known = earlier?.[file];
-      if (known && known.version === versions.get(file)) return withCurrentPhotos(known.loaded, identities);
+      const source = sources.get(file);
+      if (known && source && known.source.id === source.id && known.source.folder === source.folder) return withCurrentPhotos(known.loaded, identities);
       return loadArticle(file, contentDir, cache, folderNames, identities);
     },
     onProgress,
@@ -154,7 +155,7 @@ export async function loadFiles(
   for (const { file, issues } of articles) {
     for (const issue of issues) (issue.severity === 'error' ? errors : warnings).push(formatIssue(file, issue));
   }
-  return { corpus, versions, articles, files: read, errors, warnings };
+  return { corpus, sources, articles, files: read, errors, warnings };
 }
 
 /**
@@ -170,29 +171,39 @@ export async function loadCorpus(
   return loadFiles(await listArticleFiles(dir), dir, onProgress, cache, earlier);
 }
 
-/** Articles as an earlier build read them, by file, with the version each was read at. */
-export type EarlierArticles = Readonly<Record<string, { version: string; loaded: LoadedArticle }>>;
+/** Articles as an earlier build read them, by file, with what each was read from. */
+export type EarlierArticles = Readonly<Record<string, { source: ArticleSource; loaded: LoadedArticle }>>;
 
-/**
- * What a file is read from: its bytes (by git blob id, see `FileIdentities`) and the names in its
- * folder, which decide its photos and their warnings. A file that cannot be read has none.
- */
-async function articleVersions(files: readonly string[], identities: FileIdentities, folderNames: FolderReader): Promise<Map<string, string>> {
-  const ids = await identities.of(files);
-  const versions = new Map<string, string>();
+/** What an article file was read from: its bytes, and the names in its folder, which decide its photos and their warnings. */
+export interface ArticleSource {
+  /** The file's git blob id (`FileIdentities`). */
+  id: string;
+  /** A digest of the names in its folder. */
+  folder: string;
+  /** Its size, modification time and inode: while they stay the same, so does `id`, which is then not read again. */
+  stat: string;
+}
+
+/** What each readable file of `files` is read from; a file whose stat is the one `earlier` saw keeps its id unread. */
+async function articleSources(files: readonly string[], identities: FileIdentities, folderNames: FolderReader, earlier: EarlierArticles): Promise<Map<string, ArticleSource>> {
+  const stats = await mapConcurrently(files, FILE_CONCURRENCY, (file) => stat(file).then((s) => `${s.size} ${s.mtimeMs} ${s.ino}`, () => null));
+  const unknown = files.filter((file, i) => earlier[file]?.source.stat !== stats[i]);
+  const ids = new Map((await identities.of(unknown)).map((id, i) => [unknown[i]!, id]));
   const folders = new Map<string, string>();
+  const sources = new Map<string, ArticleSource>();
   for (const [i, file] of files.entries()) {
-    const id = ids[i];
-    if (!id) continue;
+    const id = ids.has(file) ? ids.get(file) : earlier[file]?.source.id;
+    const fileStat = stats[i];
+    if (!id || !fileStat) continue;
     const folder = path.dirname(file);
     let names = folders.get(folder);
     if (names === undefined) {
       names = createHash('sha1').update([...(await folderNames(folder))].sort().join('\0')).digest('hex');
       folders.set(folder, names);
     }
-    versions.set(file, `${id} ${names}`);
+    sources.set(file, { id, folder: names, stat: fileStat });
   }
-  return versions;
+  return sources;
 }
 
 /** An article read earlier, with the current version of its photos, whose files may have been replaced since. */

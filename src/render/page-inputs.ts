@@ -20,8 +20,9 @@ export interface PlannedPage {
 }
 
 /**
- * Digests of values made of plain data: each object or array is digested once, however many
- * pages hold it (a story is on its own page, in listings, in related stories).
+ * Digests of values made of plain data, as strings that differ whenever the values do. A value
+ * written at length is replaced by its hash, and every object or array is digested once, however
+ * many pages hold it (a story is on its own page, in listings, in related stories).
  */
 export class Digests {
   readonly #known = new WeakMap<object, string>();
@@ -32,21 +33,22 @@ export class Digests {
       return value === undefined ? 'u' : JSON.stringify(value);
     }
     const known = this.#known.get(value);
-    if (known) return known;
+    if (known !== undefined) return known;
     if (value instanceof Map || value instanceof Set) throw new Error('A page cannot read a Map or a Set: give it an array or an object.');
-    const hash = createHash('sha1');
-    if (Array.isArray(value)) {
-      hash.update('[');
-      for (const item of value) hash.update(this.of(item)).update(',');
-    } else {
-      hash.update('{');
-      for (const [name, item] of Object.entries(value)) hash.update(JSON.stringify(name)).update(':').update(this.of(item)).update(',');
-    }
-    const digest = hash.digest('base64url');
+    let digest = Array.isArray(value)
+      ? `[${value.map((item) => this.of(item)).join(',')}]`
+      : `{${Object.entries(value)
+          .map(([name, item]) => `${JSON.stringify(name)}:${this.of(item)}`)
+          .join(',')}}`;
+    // Long ones are hashed, so a page's digest does not hold its listing's every story at length.
+    if (digest.length > HASHED_FROM) digest = `#${createHash('sha1').update(digest).digest('base64url')}`;
     this.#known.set(value, digest);
     return digest;
   }
 }
+
+/** Digests longer than this are hashed: a SHA-1 is cheaper than carrying them on. */
+const HASHED_FROM = 200;
 
 /** The file an Eleventy permalink writes: `index.html` in a folder for a URL ending in `/`. */
 export function outputFileOf(url: string): string {
@@ -75,9 +77,8 @@ export interface SitePlan {
 }
 
 /** Every page of the corpus's article pages and of the paged templates, with its digest. */
-export function planSite(templates: SiteTemplates, ctx: SiteContext, corpus: Corpus, pathPrefix: string): SitePlan {
+export function planSite(templates: SiteTemplates, ctx: SiteContext, corpus: Corpus, pathPrefix: string, digests: Digests = new Digests()): SitePlan {
   const { archive } = ctx;
-  const digests = new Digests();
   const shared = digests.of({ site: ctx.site, features: ctx.features, pathPrefix, nav: archive.nav });
   const digest = (key: string, reads: unknown) => createHash('sha1').update(shared).update(key).update(digests.of(reads)).digest('hex');
   const planned: PlannedPage[] = [];
@@ -102,8 +103,8 @@ export function planSite(templates: SiteTemplates, ctx: SiteContext, corpus: Cor
 }
 
 /** The plan of the run's site, with the templates of the composition root (`.eleventy.ts`). */
-export async function planRun(run: SiteRun, pathPrefix: string): Promise<SitePlan> {
+export async function planRun(run: SiteRun, pathPrefix: string, digests: Digests): Promise<SitePlan> {
   const { siteTemplates } = await siteConfigModule();
   const ctx = siteContext(run, pathPrefix);
-  return planSite(siteTemplates(ctx), ctx, run.corpus, pathPrefix);
+  return planSite(siteTemplates(ctx), ctx, run.corpus, pathPrefix, digests);
 }
