@@ -52,7 +52,7 @@ const UNUSED = /^pagefind-(ui|modular-ui|component-ui|highlight)\.(js|css)$/;
 const ENGINE = /^(pagefind(-worker)?\.js|wasm\.[\w-]+\.pagefind)$/;
 const TIER_FOLDER = /^(ngay|thang|nam|\d{4})$/;
 /** A tier being written (`new`) or just replaced (`old`) by a run that was killed. */
-const LEFTOVER = /^\.(ngay|thang|nam|\d{4})\.(new|old)\b/;
+const LEFTOVER = /^\.(ngay|thang|nam|\d{4})\.new-/;
 
 /** Indexes `pages` into one Pagefind bundle at `outputPath`, in a Pagefind backend of its own that ends afterwards (search-worker.ts). */
 export async function writeBundle({ siteDir, pages, outputPath }: SearchBundleJob): Promise<void> {
@@ -87,9 +87,11 @@ export function indexList(tiers: readonly SearchTier[]): SearchIndexList {
  * tier whose folder is missing); the other tiers' files are left as they are, byte for byte. Folders of
  * tiers that no longer exist go.
  *
- * A tier is written into a hidden sibling folder and renamed into place once whole, so a killed run
- * never leaves half a tier; the next run removes what such a run left, or puts back a tier it had moved
- * aside. Result addresses are put under the path prefix by the search page itself (Pagefind's
+ * A tier is written whole into a hidden sibling folder first; a new tier is then renamed into place,
+ * and an existing one takes only the files that changed (`swapIn`), so a file Pagefind writes again
+ * with the same bytes keeps its modification time. The next run removes what a killed run left in
+ * the hidden folders; a build that dies while moving files into a tier has forgotten its state
+ * (build-state.ts), so the next build is a full one. Result addresses are put under the path prefix by the search page itself (Pagefind's
  * `baseUrl`), so the index is the same for any prefix. Each tier is built in a worker process
  * (search-worker.ts), several side by side as cores and memory allow; a worker also turns a Pagefind
  * backend that dies, which its API never reports, into an error.
@@ -125,15 +127,9 @@ export async function writeSearchIndex(siteDir: string, tiers: readonly SearchTi
   }
 }
 
-/** Removes tiers a killed run was writing; puts back a tier it had moved aside but not yet replaced. */
+/** Removes the tiers a killed run was writing. */
 async function repairLeftovers(root: string): Promise<void> {
-  for (const name of (await readdir(root)).sort()) {
-    const leftover = LEFTOVER.exec(name);
-    if (!leftover) continue;
-    const tier = path.join(root, leftover[1]!);
-    if (leftover[2] === 'old' && !existsSync(tier)) await rename(path.join(root, name), tier);
-    else await rm(path.join(root, name), { recursive: true, force: true });
-  }
+  for (const name of await readdir(root)) if (LEFTOVER.test(name)) await rm(path.join(root, name), { recursive: true, force: true });
 }
 
 /** Drops Pagefind's interfaces, and its engine from every tier but the one the search page opens first. */
@@ -143,14 +139,40 @@ async function keepNeededFiles(folder: string, withEngine: boolean): Promise<voi
   }
 }
 
-/** Puts the finished `folder` in place of the tier `name`: the old one is moved aside first, then removed. */
+/**
+ * Puts the finished `folder` in place of the tier `name`. A tier rebuilt for a few changed stories
+ * has mostly the same files (Pagefind names them by content): those stay as they were, bytes and
+ * modification time, so publishing uploads only what changed. New files come first and the entry
+ * file last, so the tier is whole for a reader at every moment; files it no longer has go after.
+ */
 async function swapIn(root: string, name: string, folder: string): Promise<void> {
   const tier = path.join(root, name);
-  const old = path.join(root, `.${name}.old`);
-  if (existsSync(tier)) await rename(tier, old);
-  await rename(folder, tier);
-  await rm(old, { recursive: true, force: true });
+  if (!existsSync(tier)) {
+    await rename(folder, tier);
+    return;
+  }
+  const fresh = await filesBelow(folder);
+  const entryLast = [...fresh.filter((file) => file !== ENTRY), ...fresh.filter((file) => file === ENTRY)];
+  for (const file of entryLast) {
+    const target = path.join(tier, file);
+    const old = await readFile(target).catch(() => null);
+    if (old?.equals(await readFile(path.join(folder, file)))) continue;
+    await mkdir(path.dirname(target), { recursive: true });
+    await rename(path.join(folder, file), target);
+  }
+  const kept = new Set(fresh);
+  for (const file of await filesBelow(tier)) if (!kept.has(file)) await rm(path.join(tier, file));
+  await rm(folder, { recursive: true, force: true });
 }
+
+/** Files below `folder`, relative to it. */
+async function filesBelow(folder: string): Promise<string[]> {
+  const entries = await readdir(folder, { recursive: true, withFileTypes: true });
+  return entries.filter((entry) => entry.isFile()).map((entry) => path.relative(folder, path.join(entry.parentPath, entry.name))).sort();
+}
+
+/** The file through which Pagefind opens an index. */
+const ENTRY = 'pagefind-entry.json';
 
 /** Writes `text` to `file` unless it already holds it, through a temporary file so a reader never sees half of it. */
 async function writeIfChanged(file: string, text: string): Promise<void> {
