@@ -135,9 +135,10 @@ async function build(
   // mkdtemp makes a private (0700) folder; the published site must be readable by the web server's user.
   await chmod(temporary, 0o755);
   let old: string | null;
+  let photosEncoded = 0;
   try {
     progress.phase('Dựng trang');
-    await renderSite({
+    ({ photosEncoded } = await renderSite({
       archive,
       features: options.features,
       contentDir,
@@ -148,7 +149,7 @@ async function build(
       shardSize: options.shardSize,
       siteShards: options.siteShards,
       onArticles: (done, total) => progress.step(done, total),
-    });
+    }));
     if (search) {
       progress.phase('Lập chỉ mục tìm kiếm');
       await writeSearchIndex(temporary, tiers);
@@ -170,7 +171,7 @@ async function build(
   }
   if (old) await rm(old, { recursive: true, force: true });
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  progress.line(`Xong: ${total} bài → ${outputDir} (${seconds} giây).`);
+  progress.line(`Xong: ${total} bài → ${outputDir} (${seconds} giây${photosLine(photosEncoded)}).`);
   return 0;
 }
 
@@ -194,7 +195,7 @@ async function updateInPlace(options: BuildOptions, work: InPlace, madeTemporary
   const { archive, plan, tiers, earlier, state } = work;
   const staleTiers = new Set(tiers.filter((tier) => earlier.search[tier.name] !== state.search[tier.name]).map((tier) => tier.name));
   const tiersGone = Object.keys(earlier.search).some((name) => !(name in state.search));
-  let count = { written: 0, removed: 0 };
+  let count = { written: 0, removed: 0, photosEncoded: 0 };
   try {
     await forgetBuildState(outputDir);
     progress.phase('Dựng trang');
@@ -224,7 +225,7 @@ async function updateInPlace(options: BuildOptions, work: InPlace, madeTemporary
   }
   const seconds = ((performance.now() - work.started) / 1000).toFixed(1);
   const changes = count.written + count.removed === 0 ? 'không trang nào thay đổi' : `${count.written} tệp viết mới, ${count.removed} tệp xoá`;
-  progress.line(`Xong: ${archive.corpus.size} bài → ${outputDir} (${seconds} giây; ${changes}).`);
+  progress.line(`Xong: ${archive.corpus.size} bài → ${outputDir} (${seconds} giây; ${changes}${photosLine(count.photosEncoded)}).`);
   return 0;
 }
 
@@ -233,6 +234,11 @@ function photosGone(earlier: BuildState, now: BuildState): string[] {
   const ids = (state: BuildState) => new Set(Object.values(state.articles).flatMap(({ loaded }) => loaded.parsed?.photoIds ?? []).filter((id) => id !== null));
   const shown = ids(now);
   return [...ids(earlier)].filter((id) => !shown.has(id)).sort();
+}
+
+/** The end of the build's last line: how many photos it had to encode, found neither in the cache nor on the site published before. */
+function photosLine(encoded: number): string {
+  return encoded > 0 ? `; ${encoded} ảnh được mã hoá` : '';
 }
 
 /** What became of a site updated in place by a build that did not finish. */

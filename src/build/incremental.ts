@@ -45,6 +45,8 @@ export interface UpdateCount {
   /** Files written because they are new or their bytes changed. */
   written: number;
   removed: number;
+  /** Photos encoded, found neither in the cache nor on the site published before. */
+  photosEncoded: number;
 }
 
 /**
@@ -78,7 +80,7 @@ export function siteChanges(plan: SitePlan, earlier: Readonly<Record<string, str
 export async function updateSite(update: SiteUpdate): Promise<UpdateCount> {
   const { plan, outputDir } = update;
   const { changed, gone } = siteChanges(plan, update.earlier);
-  if (changed.length === 0 && gone.length === 0 && update.photosGone.length === 0) return { rendered: 0, written: 0, removed: 0 };
+  if (changed.length === 0 && gone.length === 0 && update.photosGone.length === 0) return { rendered: 0, written: 0, removed: 0, photosEncoded: 0 };
 
   const stateFolder = path.join(outputDir, STATE_FOLDER);
   await mkdir(stateFolder, { recursive: true });
@@ -91,6 +93,7 @@ export async function updateSite(update: SiteUpdate): Promise<UpdateCount> {
     const articles = corpus.entries.filter((entry) => keys.has(`article ${entry.file}`));
     const singles = new Set(plan.singles);
     let done = 0;
+    let photosEncoded = 0;
     await renderPages({
       input: update.contentDir,
       output: staging,
@@ -103,12 +106,13 @@ export async function updateSite(update: SiteUpdate): Promise<UpdateCount> {
         previous: update.previous,
         sitePagesOnly: (key) => keys.has(key) || singles.has(key),
         onArticle: () => update.onArticles?.(++done, articles.length),
+        onPhotoEncoded: () => photosEncoded++,
       },
     });
     const written = await moveChanged(staging, outputDir);
     const photoFiles = await photoFilesOf(outputDir, update.photosGone);
     for (const file of [...gone, ...photoFiles]) await removeFile(outputDir, file);
-    return { rendered: changed.length, written, removed: gone.length + photoFiles.length };
+    return { rendered: changed.length, written, removed: gone.length + photoFiles.length, photosEncoded };
   } finally {
     await rm(staging, { recursive: true, force: true });
   }
