@@ -46,4 +46,8 @@ export interface Article {
   section: string | null;
   /** Image file names listed by an override block (`photos:`), in photo order. */
   photos: string[];
+  /** `featured:` of an override block: the editors made it a top story of the front page. Absent unless set. */
+  featured?: boolean;
+  /** `tags:` of an override block: the topics (running stories) it belongs to. Absent unless set. */
+  tags?: string[];
 }

@@ -51,6 +51,11 @@ export const ISSUE_CATALOGUE = {
     meaning: 'khối ghi đè sai',
     fix: 'sửa trường được chỉ ra',
   },
+  BAD_TAG: {
+    severities: ['error'],
+    meaning: 'chủ đề trong `tags:` quá dài (hơn 40 ký tự) hay không có chữ nào',
+    fix: 'đặt tên chủ đề ngắn, vài chữ, như `Bão số 4`',
+  },
   NO_TITLE: {
     severities: ['error'],
     meaning: 'thiếu tiêu đề',

@@ -125,6 +125,8 @@ function assemble(state: ParserState, override: Override, issues: Issue[]): Pars
     slug: slug(override.slug ?? titleText),
     section: override.section ?? null,
     photos: override.photos ?? [],
+    ...(override.featured !== undefined ? { featured: override.featured } : {}),
+    ...(override.tags ? { tags: override.tags } : {}),
   };
   return { ok: true, article, warnings };
 }

@@ -2,6 +2,7 @@ import yaml from 'js-yaml';
 import { DateTime } from 'luxon';
 import { error, warning, type Issue } from './issue.ts';
 import { nearMiss } from './near-miss.ts';
+import { slug } from '../slug.ts';
 import { EXAMPLE_FIELD, explainYamlError, OVERRIDE_YAML_OPTIONS, quoted } from './override-mistakes.ts';
 import { VIETNAM_ZONE, vietnamTime } from './vietnam-time.ts';
 
@@ -17,6 +18,10 @@ export interface Override {
   slug?: string;
   section?: string;
   photos?: string[];
+  /** The editors' choice of a top story for the front page. */
+  featured?: boolean;
+  /** Topics the story belongs to (`Bão số 4`), each with its own page. */
+  tags?: string[];
 }
 
 export interface OverrideBlock {
@@ -31,7 +36,9 @@ export interface OverrideBlock {
 const TEXT_FIELDS = ['title', 'lead', 'slug', 'section'] as const;
 const NULLABLE_TEXT_FIELDS = ['author', 'credit'] as const;
 const LIST_FIELDS = ['headings', 'captions', 'photos'] as const;
-const KNOWN_FIELDS: readonly string[] = ['title', 'date', 'author', 'credit', 'lead', 'headings', 'captions', 'slug', 'section', 'photos'];
+const KNOWN_FIELDS: readonly string[] = ['title', 'date', 'author', 'credit', 'lead', 'headings', 'captions', 'slug', 'section', 'photos', 'featured', 'tags'];
+/** A topic is a few words, as a newsroom names a running story (`Bão số 4`, `Tết Nguyên đán 2024`). */
+export const TAG_MAX_LENGTH = 40;
 
 const DELIMITER = /^---[ \t]*$/;
 const FIELD_LINE = /^(["']?)([^\s"'#:-][^:]*?)\1[ \t]*:(?:[ \t]+(.*))?$/;
@@ -115,6 +122,29 @@ function unknownField(key: string, line: number): Issue {
   return warning('UNKNOWN_OVERRIDE', line, `Trường "${key}" không được dùng. Các trường có thể ghi đè: ${KNOWN_FIELDS.join(', ')}.`);
 }
 
+function notTrueOrFalse(line: number): Issue {
+  return error('BAD_OVERRIDE', line, 'Trường "featured" trong khối ghi đè chỉ nhận true (đưa bài lên tin nổi bật của trang chủ) hoặc false, viết không có ngoặc kép: featured: true');
+}
+
+/** The topics of a `tags:` list, each once in the order written; null (and the issues) when one cannot be a topic. */
+function readTags(value: unknown, line: number, issues: Issue[]): string[] | null {
+  const items = Array.isArray(value) ? value.map(asText) : undefined;
+  if (!items || !items.every((item): item is string => Boolean(item))) {
+    issues.push(error('BAD_OVERRIDE', line, 'Trường "tags" trong khối ghi đè phải là một danh sách chủ đề, mỗi chủ đề một dòng bắt đầu bằng "- ", như:\ntags:\n  - Bão số 4'));
+    return null;
+  }
+  const bad = items.filter((tag) => tag.length > TAG_MAX_LENGTH || !slug(tag));
+  for (const tag of bad) {
+    const why = tag.length > TAG_MAX_LENGTH ? `dài ${tag.length} ký tự; một chủ đề chỉ là vài chữ (tối đa ${TAG_MAX_LENGTH} ký tự)` : 'không có chữ hay số nào để làm địa chỉ trang chủ đề';
+    issues.push(error('BAD_TAG', line, `Chủ đề "${tag}" ${why}. Hãy đặt tên chủ đề ngắn, như "Bão số 4".`));
+  }
+  if (bad.length > 0) return null;
+  // Two spellings of one topic (`Bão số 4`, `bão số 4`) would be one page: the first written names it.
+  const bySlug = new Map<string, string>();
+  for (const tag of items) if (!bySlug.has(slug(tag))) bySlug.set(slug(tag), tag);
+  return [...bySlug.values()];
+}
+
 /** The override fields of a YAML mapping read from `lines`, which start at file line `blockLine`. */
 export function readFields(data: Record<string, unknown>, lines: readonly string[], blockLine: number): { override: Override; issues: Issue[] } {
   const where = fieldLines(lines);
@@ -144,6 +174,15 @@ export function readFields(data: Record<string, unknown>, lines: readonly string
     const items = Array.isArray(value) ? value.map(asText) : undefined;
     if (items && items.every((item): item is string => Boolean(item))) override[key] = items;
     else bad(key, 'phải là một danh sách, mỗi mục một dòng bắt đầu bằng "- "');
+  }
+  if (has('featured')) {
+    if (typeof data['featured'] === 'boolean') override.featured = data['featured'];
+    else issues.push(notTrueOrFalse(blockLine + (where.get('featured')?.index ?? 0)));
+  }
+  if (has('tags')) {
+    const line = blockLine + (where.get('tags')?.index ?? 0);
+    const tags = readTags(data['tags'], line, issues);
+    if (tags) override.tags = tags;
   }
   if (has('date')) {
     const value = asText(data['date']);

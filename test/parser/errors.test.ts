@@ -87,7 +87,7 @@ describe('override block', () => {
   });
 
   it('warns about unknown fields and about listed headings the text does not have', () => {
-    const result = parseArticle(`---\ntags: [a]\nheadings: [Không có]\n---\n${STAMP}\nTiêu đề\nSapo.\nTHANH THUẬN`);
+    const result = parseArticle(`---\nkeywords: [a]\nheadings: [Không có]\n---\n${STAMP}\nTiêu đề\nSapo.\nTHANH THUẬN`);
     expect(result.warnings.map((issue) => `${issue.code}@${issue.line}`)).toEqual(['UNKNOWN_OVERRIDE@2', 'OVERRIDE_HEADING_NOT_FOUND@1']);
   });
 
