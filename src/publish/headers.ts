@@ -3,7 +3,7 @@
  * UTF-8 (Vietnamese read as Latin-1 is unreadable). Files named by their content's hash (images
  * under `img/`, Pagefind's fragments, indexes, filters and metadata) never change under one name,
  * so readers and the CDN keep them for a year; everything else (pages, feeds, sitemaps, the
- * stylesheet, the search entry point `pagefind/pagefind.js`, `pagefind-entry.json`…) changes in
+ * stylesheet, the search engine `pagefind/ngay/pagefind.js`, `pagefind-entry.json`…) changes in
  * place, so it is kept only a minute and a corrected story reaches readers quickly.
  */
 import { createHash } from 'node:crypto';
@@ -15,11 +15,13 @@ export const IMMUTABLE = 'public, max-age=31536000, immutable';
 export const SHORT_LIVED = 'public, max-age=60';
 
 /**
- * `img/`: eleventy-img names every file by the hash of its photo (src/markup/images.ts). Pagefind
- * names its fragments, indexes and filters by their content's hash, and its `.pf_meta` files by the
- * index's, in `pagefind/` and the extra indexes' `pagefind/2/`…; its entry files keep fixed names.
+ * `img/`: every photo's files and record are named by the photo and the encoding settings
+ * (src/markup/images.ts). Pagefind names its fragments, indexes and filters by their content's
+ * hash, and its `.pf_meta` files by the index's, in each search tier's folder (`pagefind/ngay/`,
+ * `pagefind/2016/`…, see search-tiers.ts); its entry files keep fixed names.
  */
-const CONTENT_HASHED = [/^img\//, /^pagefind\/(?:\d+\/)?(?:fragment|index|filter)\//, /^pagefind\/(?:\d+\/)?pagefind\.[^/]+\.pf_meta$/];
+const TIER = '(?:ngay|thang|nam|\\d{4})';
+const CONTENT_HASHED = [/^img\//, new RegExp(`^pagefind/${TIER}/(?:fragment|index|filter)/`), new RegExp(`^pagefind/${TIER}/pagefind\\.[^/]+\\.pf_meta$`)];
 
 export function isContentHashed(key: string): boolean {
   return CONTENT_HASHED.some((pattern) => pattern.test(key));

@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { FILE_CONCURRENCY, mapConcurrently } from '../concurrency.ts';
+import { STATE_FOLDER } from '../build/build-state.ts';
 import { PublishError } from './errors.ts';
 import type { LocalFile } from './plan.ts';
 
@@ -27,7 +28,11 @@ export async function readSiteFiles(outputDir: string, onStep: (done: number, to
   } catch (error) {
     throw new PublishError('NO_FILE', `không đọc được thư mục "${outputDir}" (${(error as NodeJS.ErrnoException).code ?? error})`);
   }
-  const relatives = entries.filter((entry) => entry.isFile()).map((entry) => path.relative(outputDir, path.join(entry.parentPath, entry.name)));
+  const relatives = entries
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.relative(outputDir, path.join(entry.parentPath, entry.name)))
+    // What the build keeps for its next run (build-state.ts) is not part of the site.
+    .filter((relative) => !keyOf(relative).startsWith(`${STATE_FOLDER}/`));
   relatives.sort((a, b) => (keyOf(a) < keyOf(b) ? -1 : 1));
   return mapConcurrently(
     relatives,

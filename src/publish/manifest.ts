@@ -11,7 +11,7 @@
  */
 import { gunzipSync, gzipSync } from 'node:zlib';
 
-/** Relative to the target's prefix; `.toa-soan/` is a folder the build never writes. */
+/** Relative to the target's prefix; nothing of the site's own `.toa-soan/` folder (the build's state) is published. */
 export const MANIFEST_KEY = '.toa-soan/manifest.json.gz';
 
 export interface Manifest {

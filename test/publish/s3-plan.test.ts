@@ -44,10 +44,10 @@ describe('headers', () => {
   });
 
   it('keeps content-hashed files a year, everything that changes in place a minute', () => {
-    for (const key of ['img/Xy12-800.webp', 'pagefind/fragment/vi_1.pf_fragment', 'pagefind/index/vi_2.pf_index', 'pagefind/2/filter/vi_3.pf_filter', 'pagefind/pagefind.vi_e99ee3c713.pf_meta', 'pagefind/3/pagefind.vi_aa.pf_meta']) {
+    for (const key of ['img/Xy12-640.avif', 'img/rec/Xy12.json', 'pagefind/ngay/fragment/vi_1.pf_fragment', 'pagefind/thang/index/vi_2.pf_index', 'pagefind/2016/filter/vi_3.pf_filter', 'pagefind/nam/pagefind.vi_e99ee3c713.pf_meta', 'pagefind/2016/pagefind.vi_aa.pf_meta']) {
       expect(cacheControl(key), key).toBe(IMMUTABLE);
     }
-    for (const key of ['index.html', '2016/06/bai/index.html', 'feed.xml', 'sitemap.xml', 'style.css', 'pagefind/pagefind.js', 'pagefind/pagefind-entry.json', 'pagefind/wasm.unknown.pagefind', 'pagefind/indexes.json', 'thoi-su/img/index.html']) {
+    for (const key of ['index.html', '2016/06/bai/index.html', 'feed.xml', 'sitemap.xml', 'style.css', 'pagefind/ngay/pagefind.js', 'pagefind/ngay/pagefind-entry.json', 'pagefind/ngay/wasm.unknown.pagefind', 'pagefind/indexes.json', 'pagefind/fragment/vi_1.pf_fragment', 'thoi-su/img/index.html']) {
       expect(cacheControl(key), key).toBe(SHORT_LIVED);
     }
   });
@@ -105,7 +105,7 @@ describe('uploadBatches', () => {
   it('ranks what pages use, then article pages, then what leads to them', () => {
     expect(uploadRank('img/a-800.avif')).toBe(0);
     expect(uploadRank('style.css')).toBe(0);
-    expect(uploadRank('pagefind/fragment/vi_1.pf_fragment')).toBe(0);
+    expect(uploadRank('pagefind/ngay/fragment/vi_1.pf_fragment')).toBe(0);
     expect(uploadRank('2016/06/bai/index.html')).toBe(1);
     expect(uploadRank('2016/06/trang/2/index.html')).toBe(2);
     expect(uploadRank('2016/06/index.html')).toBe(2);
@@ -113,8 +113,9 @@ describe('uploadBatches', () => {
     expect(uploadRank('thoi-su/feed.xml')).toBe(2);
     expect(uploadRank('sitemap.xml')).toBe(2);
     expect(uploadRank('robots.txt')).toBe(2);
-    expect(uploadRank('pagefind/pagefind-entry.json')).toBe(2);
-    expect(uploadRank('pagefind/pagefind.js')).toBe(2);
+    expect(uploadRank('pagefind/ngay/pagefind-entry.json')).toBe(2);
+    expect(uploadRank('pagefind/indexes.json')).toBe(2);
+    expect(uploadRank('pagefind/ngay/pagefind.js')).toBe(2);
   });
 
   it('puts every new object before any changed one, in rank order, sorted within a batch', () => {

@@ -13,10 +13,10 @@ const SITE = {
   'robots.txt': 'User-agent: *\n',
   'style.css': 'body { color: #222 }',
   'img/Ab12Cd-800.avif': Buffer.from([0, 0, 0, 28, 102, 116, 121, 112]),
-  'pagefind/pagefind-entry.json': '{"version":"1.5.0"}',
-  'pagefind/pagefind.js': 'export {}',
-  'pagefind/pagefind.vi_e99ee3c713.pf_meta': Buffer.from([31, 139, 8, 0]),
-  'pagefind/fragment/vi_07c1ea7.pf_fragment': Buffer.from([31, 139, 8, 1]),
+  'pagefind/ngay/pagefind-entry.json': '{"version":"1.5.0"}',
+  'pagefind/ngay/pagefind.js': 'export {}',
+  'pagefind/ngay/pagefind.vi_e99ee3c713.pf_meta': Buffer.from([31, 139, 8, 0]),
+  'pagefind/ngay/fragment/vi_07c1ea7.pf_fragment': Buffer.from([31, 139, 8, 1]),
 };
 
 let s3: LocalS3;
@@ -36,8 +36,8 @@ const puts = () => s3.requests.filter((request) => request.method === 'PUT').map
 const writeOrder = () => writes().map((request) => (request.method === 'POST' && request.query.includes('delete') ? 'delete' : `${request.method} ${request.path}`));
 
 describe('toa-soan publish', () => {
-  it('makes the bucket hold exactly the site: keys, bytes, content types and cache control', async () => {
-    const site = await writeSite(SITE);
+  it('makes the bucket hold exactly the site: keys, bytes, content types and cache control; never the build\'s state', async () => {
+    const site = await writeSite({ ...SITE, '.toa-soan/state.json': '{"format":"toa-soan-build-state-1"}' });
     const run = await publish(args(site));
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
@@ -49,10 +49,10 @@ describe('toa-soan publish', () => {
     expect(objects.get('thoi-su/feed.xml')).toMatchObject({ contentType: 'application/xml; charset=utf-8', cacheControl: SHORT_LIVED });
     expect(objects.get('style.css')).toMatchObject({ contentType: 'text/css; charset=utf-8', cacheControl: SHORT_LIVED });
     expect(objects.get('img/Ab12Cd-800.avif')).toMatchObject({ contentType: 'image/avif', cacheControl: IMMUTABLE });
-    expect(objects.get('pagefind/fragment/vi_07c1ea7.pf_fragment')).toMatchObject({ contentType: 'application/octet-stream', cacheControl: IMMUTABLE });
-    expect(objects.get('pagefind/pagefind.vi_e99ee3c713.pf_meta')).toMatchObject({ cacheControl: IMMUTABLE });
-    expect(objects.get('pagefind/pagefind-entry.json')).toMatchObject({ contentType: 'application/json; charset=utf-8', cacheControl: SHORT_LIVED });
-    expect(objects.get('pagefind/pagefind.js')).toMatchObject({ cacheControl: SHORT_LIVED });
+    expect(objects.get('pagefind/ngay/fragment/vi_07c1ea7.pf_fragment')).toMatchObject({ contentType: 'application/octet-stream', cacheControl: IMMUTABLE });
+    expect(objects.get('pagefind/ngay/pagefind.vi_e99ee3c713.pf_meta')).toMatchObject({ cacheControl: IMMUTABLE });
+    expect(objects.get('pagefind/ngay/pagefind-entry.json')).toMatchObject({ contentType: 'application/json; charset=utf-8', cacheControl: SHORT_LIVED });
+    expect(objects.get('pagefind/ngay/pagefind.js')).toMatchObject({ cacheControl: SHORT_LIVED });
     expect([...objects.keys()].filter((key) => key.startsWith('.toa-soan/'))).toEqual(['.toa-soan/manifest.json.gz']);
   });
 
@@ -184,7 +184,7 @@ describe('toa-soan publish', () => {
 
   it('reads a bucket of more than a thousand objects page by page', async () => {
     const files: Record<string, string | Buffer> = { ...SITE };
-    for (let i = 0; i < 1100; i++) files[`pagefind/fragment/vi_${String(i).padStart(7, '0')}.pf_fragment`] = String(i);
+    for (let i = 0; i < 1100; i++) files[`pagefind/2016/fragment/vi_${String(i).padStart(7, '0')}.pf_fragment`] = String(i);
     const site = await writeSite(files);
     expect((await publish(args(site))).code).toBe(0);
     s3.requests.length = 0;
