@@ -15,10 +15,10 @@ const help = `toa-soan parse [--json] TỆP
 
 Tệp lỗi: in một dòng "TỆP:DÒNG: MÃ: lời nhắn" ra stderr cho mỗi lỗi và thoát với mã 1.`;
 
-/** The fields `parse` prints, in a fixed order. */
+/** The fields `parse` prints, in a fixed order; `featured` and `tags` only when the story sets them. */
 export function printedFields(article: Article) {
-  const { title, date, author, credit, source, lead, headings, captions, body, slug } = article;
-  return { title, date, author, credit, source, lead, headings, captions, body, slug };
+  const { title, date, author, credit, source, lead, headings, captions, body, slug, featured, tags } = article;
+  return { title, date, author, credit, source, lead, headings, captions, body, slug, ...(featured !== undefined ? { featured } : {}), ...(tags ? { tags } : {}) };
 }
 
 export function toMarkdown(article: Article): string {

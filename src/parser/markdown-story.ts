@@ -195,6 +195,8 @@ function assemble(frontMatter: FrontMatter, issues: Issue[]): ParseResult {
     slug: slug(fields.slug ?? fields.title),
     section: fields.section ?? null,
     photos: listed,
+    ...(fields.featured !== undefined ? { featured: fields.featured } : {}),
+    ...(fields.tags ? { tags: fields.tags } : {}),
   };
   return { ok: true, article, warnings };
 }

@@ -190,6 +190,13 @@ THANH THUẬN
   });
 });
 
+test('a text story with featured and tags keeps them when converted', () => {
+  const text = `---\nfeatured: true\ntags:\n  - Bão số 4\n---\nCập nhật lúc: 07:38, 11/06/2016 [GMT+7]\n\nTiêu đề bài\n\nSapo của bài.\n\nĐoạn văn.\n\nTHANH THUẬN\n`;
+  const original = article(parseArticle(text));
+  expect(original).toMatchObject({ featured: true, tags: ['Bão số 4'] });
+  expect(article(parseMarkdownStory(toMarkdown(original)))).toMatchObject({ featured: true, tags: ['Bão số 4'] });
+});
+
 function fixtureTexts(dir: string | null): [string, string][] {
   return dir ? publishableFixtureFiles(dir).map((name) => [name, readFileSync(join(dir, name), 'utf8')]) : [];
 }
