@@ -92,7 +92,7 @@ describe('.github/workflows/site.yml', () => {
     const check = stepIndex((s) => s.run === 'npx tsx src/cli.ts check --format github');
     const apt = stepIndex((s) => /apt-get install .*chromium nginx/.test(s.run ?? ''));
     const test = stepIndex((s) => /^\s*npm test\s*$/m.test(s.run ?? ''));
-    const buildStep = stepIndex((s) => (s.run ?? '').startsWith('npx tsx src/cli.ts build --site-url "$SITE_URL" --prefix "$PREFIX"'));
+    const buildStep = stepIndex((s) => (s.run ?? '').includes('\nnpx tsx src/cli.ts build --site-url "$SITE_URL" --prefix "$PREFIX"\n'));
     expect(apt).toBeLessThan(test);
     expect(check).toBeLessThan(test);
     expect(test).toBeLessThan(buildStep);
@@ -124,10 +124,15 @@ describe('.github/workflows/site.yml', () => {
     expect(build.permissions).not.toHaveProperty('pages', 'write');
   });
 
-  it('keeps .cache/ between runs, restored before the build', () => {
+  it('keeps .cache/ and the last site between runs, restored before the build, and the build state out of the Pages artifact', () => {
     const cache = stepIndex((s) => (s.uses ?? '').startsWith('actions/cache@'));
-    expect(build.steps[cache]!.with).toMatchObject({ path: '.cache' });
-    expect(cache).toBeLessThan(stepIndex((s) => (s.run ?? '').includes('cli.ts build')));
+    expect(build.steps[cache]!.with).toMatchObject({ path: '.cache\n_site\n' });
+    const buildAt = stepIndex((s) => (s.run ?? '').includes('cli.ts build'));
+    expect(cache).toBeLessThan(buildAt);
+    const lines = build.steps[buildAt]!.run!.trim().split('\n');
+    expect(lines[0]).toContain('mv .cache/site-state _site/.toa-soan');
+    expect(lines.at(-1)).toBe('rm -rf .cache/site-state && mv _site/.toa-soan .cache/site-state');
+    expect(buildAt).toBeLessThan(stepIndex((s) => (s.uses ?? '').startsWith('actions/upload-pages-artifact@')));
   });
 
   it('publishes main to S3-compatible storage only when S3_BUCKET is set, after the tests, one run at a time', () => {
@@ -136,7 +141,7 @@ describe('.github/workflows/site.yml', () => {
     expect(publishS3.concurrency).toEqual({ group: 'publish-s3', 'cancel-in-progress': false });
     expect(publishS3.permissions).toEqual({ contents: 'read' });
     const runs = publishS3.steps.map((s) => s.run ?? '');
-    const buildAt = runs.findIndex((run) => run.startsWith('npx tsx src/cli.ts build'));
+    const buildAt = runs.findIndex((run) => run.includes('npx tsx src/cli.ts build --prefix "$PREFIX" "${previous[@]}"'));
     const publishAt = runs.findIndex((run) => run.includes('npx tsx src/cli.ts publish --to "s3://$S3_BUCKET/$S3_PREFIX"'));
     expect(buildAt).toBeGreaterThanOrEqual(0);
     expect(publishAt).toBeGreaterThan(buildAt);
