@@ -13,7 +13,7 @@ async function usage(): Promise<string> {
   const loaded = await Promise.all(Object.values(commands).map((load) => load()));
   const width = Math.max(...loaded.map((command) => command.name.length));
   const list = loaded.map((command) => `  ${command.name.padEnd(width)}  ${command.summary}`).join('\n');
-  return `toa-soan: dựng trang tin tĩnh cho Báo Quảng Ngãi từ các tệp bài viết (.txt).
+  return `toa-soan: dựng trang tin tĩnh cho Báo Quảng Ngãi từ các tệp bài viết (.txt, .md).
 
 Cách dùng (usage): toa-soan <lệnh> [tuỳ chọn]   (trong kho mã: npx tsx src/cli.ts <lệnh>)
 

@@ -5,7 +5,7 @@ import { parseSiteArgs, previousSite, siteFeaturesOfEnvironment } from './site-o
 
 const help = `toa-soan build [--content THƯ_MỤC] [--output THƯ_MỤC] [--prefix ĐƯỜNG_DẪN] [--site-url ĐỊA_CHỈ] [--previous ĐỊA_CHỈ|THƯ_MỤC] [--no-search] [--full] [--quiet]
 
-Dựng trang tin tĩnh từ các bài viết .txt (build the static site).
+Dựng trang tin tĩnh từ các bài viết .txt và .md (build the static site).
   --content   thư mục bài viết (mặc định: content)
   --output    thư mục kết quả (mặc định: _site)
   --prefix    đường dẫn con khi trang nằm dưới một thư mục, ví dụ /tin/ (Eleventy pathPrefix)

@@ -5,7 +5,7 @@ import { parseSiteArgs, siteFeaturesOfEnvironment } from './site-options.ts';
 const help = `toa-soan serve [--content THƯ_MỤC] [--port CỔNG] [--host ĐỊA_CHỈ] [--prefix ĐƯỜNG_DẪN] [--output THƯ_MỤC]
 
 Xem trước trang khi biên tập (preview server with live reload): dựng trang vào thư mục riêng của
-bản xem trước, mở máy chủ tại http://127.0.0.1:CỔNG/ và tự tải lại trang mỗi khi một bài .txt, một ảnh
+bản xem trước, mở máy chủ tại http://127.0.0.1:CỔNG/ và tự tải lại trang mỗi khi một bài .txt hay .md, một ảnh
 hay một mẫu trang (templates/, cả style.css) được lưu, dù trình soạn thảo ghi tệp theo cách nào.
   --content   thư mục bài viết (mặc định: content)
   --port      cổng máy chủ (mặc định: 8080)
