@@ -6,6 +6,8 @@ import { basePage } from '../layouts/base.ts';
 import { pageTitle } from './article.ts';
 import { pageNav } from '../partials/page-nav.ts';
 import { storyCard } from '../partials/story-card.ts';
+import { leadStory } from '../partials/front-page.ts';
+import { leadStory as chooseLead } from '../../src/corpus/front-page.ts';
 
 interface GroupData extends PageData {
   listing: GroupPage;
@@ -60,10 +62,14 @@ export function groupListingTemplate(ctx: SiteContext): PagedTemplate<GroupPage,
       const { archive } = ctx;
       const title = pageNumber === null ? heading(listing) : `${heading(listing)} – trang ${pageNumber}`;
       const feed = group.kind === 'section' ? { title: `${site.name} – ${group.name}`, url: `${group.url}feed.xml` } : undefined;
+      const items = listing.items as ArticleEntry[];
+      // A section's own page opens like the front page, with its lead story (chosen among the stories it shows).
+      const lead = group.kind === 'section' && pageNumber === null ? chooseLead(items) : null;
       const main = html`<h1 class="listing-title">${title}</h1>
 ${pageNumber === null ? archiveLinks(archive, listing) : ''}
-<ol class="stories">
-${(listing.items as ArticleEntry[]).map((entry) => storyCard(entry, false))}
+${lead ? html`${leadStory(lead, '')}
+` : ''}<ol class="stories">
+${items.filter((entry) => entry !== lead).map((entry) => storyCard(entry, false))}
 </ol>
 ${pageNav(listing)}
 ${feed ? html`<p class="feed-link"><a href="${feed.url}">Nhận tin ${group.name} qua RSS/Atom</a></p>` : ''}`;

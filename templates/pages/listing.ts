@@ -5,14 +5,17 @@ import { listingPages, type ListingPage } from '../../src/corpus/archive.ts';
 import { basePage } from '../layouts/base.ts';
 import { pageNav } from '../partials/page-nav.ts';
 import { storyCard } from '../partials/story-card.ts';
+import { frontPage } from '../../src/corpus/front-page.ts';
+import { frontPageMain } from '../partials/front-page.ts';
 
 interface ListingData extends PageData {
   listing: ListingPage<ArticleEntry>;
 }
 
 /**
- * The front page (the newest stories) and the whole archive's numbered pages (`/trang/1/` the
- * oldest, see `listingPages`), newest story first on each. Paginated one page description at a
+ * The front page (the newspaper's: lead story, top stories, latest, a block per section; see
+ * `frontPage`) and the whole archive's numbered pages (`/trang/1/` the oldest, see `listingPages`),
+ * newest story first on each, which the front page links to. Paginated one page description at a
  * time, like every site page, so site-pages workers can share them out; an empty site still gets a front page.
  */
 export function listingTemplate(ctx: SiteContext): PagedTemplate<ListingPage<ArticleEntry>, ListingData> {
@@ -29,10 +32,13 @@ export function listingTemplate(ctx: SiteContext): PagedTemplate<ListingPage<Art
       const front = listing.pageNumber === null;
       const heading = front ? 'Tin mới nhất' : `Tin bài – trang ${listing.pageNumber}`;
       const entries = listing.items;
-      const main = html`<h1 class="${front ? 'visually-hidden' : 'listing-title'}">${heading}</h1>
-${entries.length === 0 ? html`<p>Chưa có bài viết nào.</p>` : html`<ol class="stories">
-${entries.map((entry, i) => storyCard(entry, front && i === 0))}
-</ol>`}
+      const main = front
+        ? html`${frontPageMain(frontPage(data.corpus.entries, ctx.archive.sections), '', listing.older, site.name)}
+${pageNav(listing)}`
+        : html`<h1 class="listing-title">${heading}</h1>
+<ol class="stories">
+${entries.map((entry) => storyCard(entry, false))}
+</ol>
 ${pageNav(listing)}`;
       return basePage(
         ctx,
