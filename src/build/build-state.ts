@@ -6,7 +6,7 @@
  * (`.toa-soan/state.json`, which publishing skips), so it cannot describe another folder's site.
  */
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -53,6 +53,11 @@ export function codeVersion(): string {
 
 function stateFile(outputDir: string): string {
   return path.join(outputDir, STATE_FOLDER, STATE_FILE);
+}
+
+/** Whether the site in `outputDir` has a state at all, trusted or not. */
+export function hasBuildState(outputDir: string): boolean {
+  return existsSync(stateFile(outputDir));
 }
 
 /** The state of the site in `outputDir`, or null when there is none that a build can trust. */

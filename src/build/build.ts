@@ -17,7 +17,7 @@ import { innermostMessage } from '../render/render-pages.ts';
 import { renderSite } from '../workers/render-site.ts';
 import { writeSearchIndex } from '../search/search-index.ts';
 import { searchPagesOf, searchTiers, type SearchTier } from '../search/search-tiers.ts';
-import { codeVersion, forgetBuildState, readBuildState, stateOf, writeBuildState, type BuildState } from './build-state.ts';
+import { codeVersion, forgetBuildState, hasBuildState, readBuildState, stateOf, writeBuildState, type BuildState } from './build-state.ts';
 import { searchInputs, updateSite } from './incremental.ts';
 import { Digests, planRun, type SitePlan } from '../render/page-inputs.ts';
 import { stopWorkers } from '../workers/worker-process.ts';
@@ -108,6 +108,9 @@ async function build(
   const digests = new Digests();
   const settings = digests.of({ pathPrefix: options.pathPrefix ?? '', siteUrl: options.siteUrl ?? '', features: options.features, search });
   const earlier = options.full ? null : await readBuildState(outputDir, code, settings);
+  if (!earlier && !options.full && hasBuildState(outputDir)) {
+    progress.line('Dựng lại toàn bộ: mã nguồn, mẫu trang hay tuỳ chọn đã đổi kể từ lần dựng trước (or its state is damaged).');
+  }
   progress.phase('Đọc bài viết');
   const loaded = await loadCorpus(contentDir, (done, total) => progress.step(done, total), cache, earlier?.articles ?? {});
   progress.interrupt();

@@ -127,3 +127,24 @@ test('after any sequence of edits, the site updated in place equals a full build
     { numRuns: 3, seed: 20261130, endOnFailure: true },
   );
 }, 900_000);
+
+test('a damaged state, or one written with other options, means a full build, never a wrong site', async () => {
+  const content = await mkdtemp(path.join(os.tmpdir(), 'toa-soan-incremental-content-'));
+  const out = path.join(await mkdtemp(path.join(os.tmpdir(), 'toa-soan-incremental-site-')), '_site');
+  let stories = firstStories();
+  await writeContent(content, stories);
+  expect((await build(content, { out })).exitCode).toBe(0);
+
+  await writeFile(path.join(out, '.toa-soan', 'state.json'), '{"format":');
+  stories = apply(stories, { kind: 'new', section: 1, photo: false, n: 7 }, { value: undefined });
+  await writeContent(content, stories);
+  const afterDamage = await build(content, { out, quiet: false });
+  expect(afterDamage.exitCode, afterDamage.issues).toBe(0);
+  expect(afterDamage.stdout).toContain('Dựng lại toàn bộ');
+  expect(afterDamage.stdout).not.toContain('tệp viết mới');
+  expect(await hashTree(out)).toEqual(await hashTree((await build(content)).out));
+
+  const otherPrefix = await build(content, { out, prefix: '/tin/', quiet: false });
+  expect(otherPrefix.stdout).toContain('Dựng lại toàn bộ');
+  expect(await hashTree(out)).toEqual(await hashTree((await build(content, { prefix: '/tin/' })).out));
+}, 300_000);
