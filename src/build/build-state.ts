@@ -11,7 +11,9 @@ import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ArticleSource, LoadedArticle, LoadedCorpus } from '../corpus/load-corpus.ts';
-import type { SitePlan } from '../render/page-inputs.ts';
+import { outputFileOf, type Digests, type SitePlan } from '../render/page-inputs.ts';
+import type { Corpus } from '../corpus/corpus.ts';
+import type { SearchTier } from '../search/search-tiers.ts';
 
 /** Bump when the shape of the state changes. */
 const FORMAT = 'toa-soan-build-state-1';
@@ -91,9 +93,22 @@ export async function writeBuildState(outputDir: string, state: BuildState): Pro
 /** The state of a site built from `loaded` by `plan`, with search indexes made from `search`. */
 export function stateOf(code: string, settings: string, loaded: LoadedCorpus, plan: SitePlan, search: Record<string, string>): BuildState {
   const articles: BuildState['articles'] = {};
-  for (const file of loaded.files.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0))) {
+  for (const file of [...loaded.files].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0))) {
     const source = loaded.sources.get(file.file);
     if (source) articles[file.file] = { source, loaded: file };
   }
   return { format: FORMAT, code, settings, articles, pages: Object.fromEntries(plan.pages.map((page) => [page.file, page.digest])), search };
+}
+
+/**
+ * What each search index is made from: its pages' stories, not the pages themselves, whose
+ * related stories and links, outside the indexed text, change far more often.
+ */
+export function searchInputs(tiers: readonly SearchTier[], corpus: Corpus, digests: Digests): Record<string, string> {
+  const byFile = new Map(corpus.entries.map((entry) => [outputFileOf(entry.url), entry]));
+  return Object.fromEntries(tiers.map((tier) => [tier.name, sha1(tier.files.map((file) => `${file} ${digests.of(byFile.get(file) ?? null)}`).join('\n'))]));
+}
+
+function sha1(text: string): string {
+  return createHash('sha1').update(text).digest('hex');
 }

@@ -17,8 +17,8 @@ import { innermostMessage } from '../render/render-pages.ts';
 import { renderSite } from '../workers/render-site.ts';
 import { writeSearchIndex } from '../search/search-index.ts';
 import { searchPagesOf, searchTiers, type SearchTier } from '../search/search-tiers.ts';
-import { codeVersion, forgetBuildState, hasBuildState, readBuildState, stateOf, writeBuildState, type BuildState } from './build-state.ts';
-import { searchInputs, updateSite } from './incremental.ts';
+import { codeVersion, forgetBuildState, hasBuildState, readBuildState, searchInputs, stateOf, writeBuildState, type BuildState } from './build-state.ts';
+import { updateSite } from './incremental.ts';
 import { Digests, planRun, type SitePlan } from '../render/page-inputs.ts';
 import { stopWorkers } from '../workers/worker-process.ts';
 

@@ -5,16 +5,13 @@
  * so a file that did not change keeps its bytes and its modification time. Pages the site no
  * longer has are removed. The result is the site a full build would write.
  */
-import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, readFile, rename, rm, rmdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { ArchiveModel } from '../corpus/archive-model.ts';
 import type { SiteFeatures } from '../corpus/features.ts';
 import { IMAGE_URL_PATH, parseRecord, photoKey, recordFile, recordFiles } from '../markup/images.ts';
-import { Digests, outputFileOf, type SitePlan } from '../render/page-inputs.ts';
-import type { Corpus } from '../corpus/corpus.ts';
-import type { SearchTier } from '../search/search-tiers.ts';
+import type { SitePlan } from '../render/page-inputs.ts';
 import { renderPages } from '../render/render-pages.ts';
 import { STATE_FOLDER } from './build-state.ts';
 import { ownedPrefix, removeOrphans } from './orphans.ts';
@@ -49,24 +46,11 @@ export interface UpdateCount {
   photosEncoded: number;
 }
 
-/**
- * What each search index is made from: its pages' stories, not the pages themselves, whose
- * related stories and links, outside the indexed text, change far more often.
- */
-export function searchInputs(tiers: readonly SearchTier[], corpus: Corpus, digests: Digests): Record<string, string> {
-  const byFile = new Map(corpus.entries.map((entry) => [outputFileOf(entry.url), entry]));
-  return Object.fromEntries(tiers.map((tier) => [tier.name, hashed(tier.files.map((file) => `${file} ${digests.of(byFile.get(file) ?? null)}`).join('\n'))]));
-}
-
-function hashed(text: string): string {
-  return createHash('sha1').update(text).digest('hex');
-}
-
 /** The folder, below the state folder, that pages are rendered into before they replace the site's: `staging-<pid>-…`. */
 const STAGING_STEM = 'staging-';
 
 /** The pages whose digest differs from the earlier site's, and the earlier site's files that no page has now. */
-export function siteChanges(plan: SitePlan, earlier: Readonly<Record<string, string>>): { changed: SitePlan['pages']; gone: string[] } {
+function siteChanges(plan: SitePlan, earlier: Readonly<Record<string, string>>): { changed: SitePlan['pages']; gone: string[] } {
   const changed = plan.pages.filter((page) => earlier[page.file] !== page.digest);
   const files = new Set(plan.pages.map((page) => page.file));
   const gone = Object.keys(earlier).filter((file) => !files.has(file));
