@@ -1,15 +1,15 @@
 import { relatedStories } from './related.ts';
 import { slug } from '../slug.ts';
-import { listingPages, monthName, monthUrl, pagedUrl, pageNumberFromOldest, yearUrl, type ListingPage } from './archive.ts';
+import { listingPages, monthName, monthUrl, pagedUrl, pageNumberFromOldest, topicUrl, yearUrl, type ListingPage } from './archive.ts';
 import { authorNames, authorUrl } from './authors.ts';
 import type { ArticleEntry, Corpus } from './corpus.ts';
 import type { SiteFeatures } from './features.ts';
 import { articleDateTime } from '../markup/filters.ts';
 import { compareSections, resolveSection, sectionFolder, sectionUrl, type Section } from './sections.ts';
 
-/** Stories gathered under one heading with their own paginated listing: a section, a writer, a year or a month. */
+/** Stories gathered under one heading with their own paginated listing: a section, a topic, a writer, a year or a month. */
 export interface StoryGroup {
-  kind: 'section' | 'author' | 'year' | 'month';
+  kind: 'section' | 'topic' | 'author' | 'year' | 'month';
   /** What the listing is called: `Thời sự`, `X.THIÊN`, `Năm 2016`, `Tháng 6/2016`. */
   name: string;
   /** The listing's root (its newest stories), e.g. `/thoi-su/`. */
@@ -47,6 +47,8 @@ export interface StoryLinks {
   readonly nav: readonly Link[];
   sectionLink(entry: ArticleEntry): Link | null;
   authorsOf(entry: ArticleEntry): readonly Link[];
+  /** The topics the article belongs to (`tags:`), each with its page. */
+  topicsOf(entry: ArticleEntry): readonly Link[];
   related(entry: ArticleEntry): readonly ArticleEntry[];
   /** The numbered listing page the article's back link leads to, `perPage` stories a page. */
   backLink(entry: ArticleEntry, perPage: number): string;
@@ -65,6 +67,8 @@ export interface ShardStoryLinks {
  */
 export class ArchiveModel implements StoryLinks {
   readonly sections: readonly StoryGroup[];
+  /** Every topic (`tags:`) with its stories, by name in Vietnamese alphabetical order. */
+  readonly topics: readonly StoryGroup[];
   readonly authors: readonly StoryGroup[];
   /** Newest year first. */
   readonly years: readonly StoryGroup[];
@@ -92,6 +96,7 @@ export class ArchiveModel implements StoryLinks {
     const authors = new Map<string, { name: string; entries: ArticleEntry[] }>();
     const years = new Map<number, ArticleEntry[]>();
     const months = new Map<string, { year: number; month: number; entries: ArticleEntry[] }>();
+    const topics = new Map<string, { name: string; entries: ArticleEntry[] }>();
     // The benchmark's baseline (features.ts) builds without some listings: their groups are not even gathered, so no page links to them.
     const { sections: withSections, authors: withAuthors, archive: withArchive } = this.#features;
     for (const entry of corpus.entries) {
@@ -101,6 +106,12 @@ export class ArchiveModel implements StoryLinks {
         const group = sections.get(section.slug) ?? { section, entries: [] };
         group.entries.push(entry);
         sections.set(section.slug, group);
+      }
+      for (const { name, url } of topicLinks(entry.article.tags)) {
+        // The newest story's spelling names the topic, as a writer's page.
+        const group = topics.get(url) ?? { name, entries: [] };
+        group.entries.push(entry);
+        topics.set(url, group);
       }
       for (const { name, key } of withAuthors ? writersOf(entry.article.author) : []) {
         // The newest story's spelling names the page when spellings differ only in marks or case.
@@ -121,6 +132,10 @@ export class ArchiveModel implements StoryLinks {
     this.sections = [...sections.values()]
       .sort((a, b) => compareSections(a.section, b.section))
       .map(({ section, entries }) => ({ kind: 'section', name: section.name, url: sectionUrl(section.slug), entries }));
+    const collator = new Intl.Collator('vi');
+    this.topics = [...topics]
+      .sort(([a, x], [b, y]) => collator.compare(x.name, y.name) || (a < b ? -1 : a > b ? 1 : 0))
+      .map(([url, { name, entries }]) => ({ kind: 'topic', name, url, entries }));
     this.authors = [...authors]
       .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
       .map(([, { name, entries }]) => ({ kind: 'author', name, url: authorUrl(name), entries }));
@@ -160,6 +175,10 @@ export class ArchiveModel implements StoryLinks {
     return this.#features.authors ? authorLinks(entry.article.author) : [];
   }
 
+  topicsOf(entry: ArticleEntry): readonly Link[] {
+    return topicLinks(entry.article.tags);
+  }
+
   /** 3 to 5 other stories on the same subject (see `relatedStories`), chosen for the whole corpus on first use. */
   related(entry: ArticleEntry): readonly ArticleEntry[] {
     if (!this.#features.related) return [];
@@ -170,6 +189,7 @@ export class ArchiveModel implements StoryLinks {
           section: this.sectionOf(entry)?.slug ?? null,
           text: [entry.article.title, ...entry.article.headings].join('\n'),
           date: Date.parse(entry.article.date),
+          topics: topicLinks(entry.article.tags).map((topic) => topic.url),
         })),
       );
       this.#related = new Map(entries.map((e, i) => [e, chosen[i]!.map((j) => entries[j]!)]));
@@ -187,7 +207,7 @@ export class ArchiveModel implements StoryLinks {
 
   /** Every page of every group's listing, `perPage` stories a page (see `listingPages`). */
   pages(perPage: number): GroupPage[] {
-    return [...this.sections, ...this.authors, ...this.years, ...this.months].flatMap((group) =>
+    return [...this.sections, ...this.topics, ...this.authors, ...this.years, ...this.months].flatMap((group) =>
       listingPages(group.url, group.entries, perPage).map((page) => ({ ...page, group })),
     );
   }
@@ -214,6 +234,16 @@ function monthOf(entry: ArticleEntry): { year: number; month: number } {
   return { year: time.year, month: time.month };
 }
 
+/** The article's topics, each with its page; one shared empty list for the many stories without any. */
+const NO_TOPICS: readonly Link[] = [];
+export function topicLinks(tags: readonly string[] | undefined): readonly Link[] {
+  if (!tags || tags.length === 0) return NO_TOPICS;
+  return tags.flatMap((name) => {
+    const key = slug(name);
+    return key ? [{ name, url: topicUrl(key) }] : [];
+  });
+}
+
 /**
  * Each writer a byline credits, linked to their page. A byline is shared by many stories, and
  * splitting and slugging it for every page they appear on cost more than the rest of the byline.
@@ -238,6 +268,7 @@ export async function storyLinksOf(
     nav: links.nav,
     sectionLink: (entry) => sections.get(entry) ?? null,
     authorsOf: (entry) => (features.authors ? authorLinks(entry.article.author) : []),
+    topicsOf: (entry) => topicLinks(entry.article.tags),
     related: (entry) => relatedOf.get(entry) ?? [],
     backLink: (entry, perPage) => placedUrl(places.get(entry)!, perPage),
   };

@@ -10,6 +10,13 @@ export function pagedUrl(root: string, pageNumber: number): string {
   return `${root}trang/${pageNumber}/`;
 }
 
+/** The topic index; a topic's page is below it, `/chu-de/bao-so-4/`. */
+export const TOPICS_URL = '/chu-de/';
+
+export function topicUrl(topicSlug: string): string {
+  return `${TOPICS_URL}${topicSlug}/`;
+}
+
 export function yearUrl(year: number): string {
   return `/${year}/`;
 }

@@ -7,6 +7,8 @@ export interface StoryTopics {
   text: string;
   /** Sortable publication time (ISO 8601 with the same offset for all, or epoch ms). */
   date: string | number;
+  /** Slugs of the topics (`tags:`) the editors gave it. */
+  topics?: readonly string[];
 }
 
 export const RELATED_MIN = 3;
@@ -14,6 +16,13 @@ export const RELATED_MAX = 5;
 /** How many stories nearest in time each shared term may propose: keeps the work linear in the archive's size. */
 const NEIGHBOURS_PER_TERM = 24;
 const SECTION_WEIGHT = 1.5;
+/**
+ * A topic the editors gave both stories is their word that the stories belong together: it outweighs a shared phrase
+ * (a rare word pair counts about 7.5 in a small archive), however many stories the topic has (a long-running one has hundreds).
+ */
+const TOPIC_WEIGHT = 12;
+/** Topic terms are kept apart from words by a prefix no word has. */
+const TOPIC_TERM = '\u0000';
 
 function newerFirst(stories: readonly StoryTopics[], a: number, b: number): number {
   const da = stories[a]!.date;
@@ -50,8 +59,8 @@ function lowerBound(sorted: ArrayLike<number>, value: number, start: number, end
 
 /**
  * For every story, 3 to 5 other stories (indices into `stories`), closest first.
- * Closeness is the summed rarity (IDF) of the significant title and heading terms two stories share, plus a bonus for the
- * same section; ties go to the newer story, then to the lower index. Each term proposes only the stories nearest in time
+ * Closeness is the summed rarity (IDF) of the significant title and heading terms two stories share, each shared topic
+ * counting TOPIC_WEIGHT, plus a bonus for the same section; ties go to the newer story, then to the lower index. Each term proposes only the stories nearest in time
  * that share it, and stories are filled up from their own section, then the whole paper, by nearness in time; so the cost
  * grows with the number of stories, not with its square. Deterministic for the same input.
  */
@@ -63,7 +72,7 @@ export function relatedStories(stories: readonly StoryTopics[]): number[][] {
   // Terms and sections become small integers once, so the scoring loop below touches no strings.
   const termIds = new Map<string, number>();
   const termsOf: number[][] = stories.map((story) =>
-    significantTerms(story.text).map((term) => {
+    [...significantTerms(story.text), ...(story.topics ?? []).map((topic) => TOPIC_TERM + topic)].map((term) => {
       let id = termIds.get(term);
       if (id === undefined) termIds.set(term, (id = termIds.size));
       return id;
@@ -96,6 +105,7 @@ export function relatedStories(stories: readonly StoryTopics[]): number[][] {
   }
   const idf = new Float64Array(termIds.size);
   for (let id = 0; id < termIds.size; id++) idf[id] = Math.log(1 + stories.length / (postingStart[id + 1]! - postingStart[id]!));
+  for (const [term, id] of termIds) if (term.startsWith(TOPIC_TERM)) idf[id] = TOPIC_WEIGHT;
 
   // One score slot per story (by rank), reset after each use: far cheaper than a Map per story.
   const scores = new Float64Array(stories.length);

@@ -19,7 +19,7 @@ const NAMES: ReadonlyMap<string, string> = new Map(Object.entries(JSON.parse(rea
 const MENU_ORDER: ReadonlyMap<string, number> = new Map([...NAMES.keys()].map((key, i) => [key, i]));
 
 /** First path parts the site already uses; a section with such a slug gets `muc-` in front so addresses never collide. */
-const RESERVED = new Set(['trang', 'tac-gia', 'luu-tru', 'tim-kiem', 'img', 'pagefind']);
+const RESERVED = new Set(['trang', 'tac-gia', 'luu-tru', 'tim-kiem', 'chu-de', 'img', 'pagefind']);
 
 /** The sections of the data file, in menu order. */
 export function knownSections(): Section[] {

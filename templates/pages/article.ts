@@ -10,6 +10,7 @@ import { breadcrumb } from '../partials/breadcrumb.ts';
 import { byline } from '../partials/byline.ts';
 import { encodePhotos, photo } from '../partials/photo.ts';
 import { relatedStories } from '../partials/related-stories.ts';
+import { topicLinks } from '../partials/topics.ts';
 import { lead, storyText } from '../partials/story-text.ts';
 
 interface ArticleData extends PageData {
@@ -86,6 +87,7 @@ export function articleTemplate(ctx: SiteContext): ArticleTemplate<ArticleData> 
 ${lead(article)}
 ${storyText(blocks, (caption, n) => photo(caption, photos[n] ?? null, n === 0))}
 ${byline(article.credit ?? article.author, links.authorsOf(entry))}
+${topicLinks(links.topicsOf(entry))}
 ${forSearch(article, blocks)}
 </article>
 ${relatedStories(links.related(entry))}

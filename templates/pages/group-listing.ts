@@ -2,6 +2,7 @@ import type { ArticleEntry } from '../../src/corpus/corpus.ts';
 import type { PagedTemplate, PageData, SiteContext } from '../../src/render/context.ts';
 import { html, type SafeHtml } from '../../src/markup/html.ts';
 import type { ArchiveModel, GroupPage, StoryGroup } from '../../src/corpus/archive-model.ts';
+import { TOPICS_URL } from '../../src/corpus/archive.ts';
 import { basePage } from '../layouts/base.ts';
 import { pageTitle } from './article.ts';
 import { pageNav } from '../partials/page-nav.ts';
@@ -15,7 +16,13 @@ interface GroupData extends PageData {
 
 /** What a group's listing is called: its heading on the root, and what the author page says of itself. */
 function heading({ group }: GroupPage): string {
-  return group.kind === 'author' ? `Bài của ${group.name}` : group.name;
+  if (group.kind === 'author') return `Bài của ${group.name}`;
+  return group.kind === 'topic' ? `Chủ đề: ${group.name}` : group.name;
+}
+
+/** Sections and topics have their own feed, and their pages open with a lead story; writers and the archive by date do not. */
+function isFront({ kind }: StoryGroup): boolean {
+  return kind === 'section' || kind === 'topic';
 }
 
 function monthsOf(archive: ArchiveModel, year: StoryGroup): readonly StoryGroup[] {
@@ -29,6 +36,7 @@ function archiveLinks(archive: ArchiveModel, { group }: GroupPage): SafeHtml | '
     return html`<nav class="archive-nav" aria-label="Các tháng của ${group.name}"><ul>
 ${months.map((month) => html`<li><a href="${month.url}">${month.name}</a></li>\n`)}</ul></nav>`;
   }
+  if (group.kind === 'topic') return html`<p class="archive-nav"><a href="${TOPICS_URL}">Mọi chủ đề</a></p>`;
   if (group.kind === 'month') {
     const year = group.url.split('/')[1]!;
     return html`<p class="archive-nav"><a href="/${year}/">Cả năm ${year}</a> · <a href="/luu-tru/">Lưu trữ</a></p>`;
@@ -37,7 +45,7 @@ ${months.map((month) => html`<li><a href="${month.url}">${month.name}</a></li>\n
 }
 
 /**
- * The listings of a section (`/thoi-su/`), a writer (`/tac-gia/x-thien/`), a year (`/2016/`) and a
+ * The listings of a section (`/thoi-su/`), a topic (`/chu-de/bao-so-4/`), a writer (`/tac-gia/x-thien/`), a year (`/2016/`) and a
  * month (`/2016/06/`): each a root of its newest stories and numbered pages from the oldest (`…/trang/1/`,
  * see `listingPages`), newest story first on each. Reads article metadata only.
  */
@@ -61,10 +69,10 @@ export function groupListingTemplate(ctx: SiteContext): PagedTemplate<GroupPage,
       const { group, pageNumber } = listing;
       const { archive } = ctx;
       const title = pageNumber === null ? heading(listing) : `${heading(listing)} – trang ${pageNumber}`;
-      const feed = group.kind === 'section' ? { title: `${site.name} – ${group.name}`, url: `${group.url}feed.xml` } : undefined;
+      const feed = isFront(group) ? { title: `${site.name} – ${group.name}`, url: `${group.url}feed.xml` } : undefined;
       const items = listing.items as ArticleEntry[];
-      // A section's own page opens like the front page, with its lead story (chosen among the stories it shows).
-      const lead = group.kind === 'section' && pageNumber === null ? chooseLead(items) : null;
+      // A section's or a topic's own page opens like the front page, with its lead story (chosen among the stories it shows).
+      const lead = isFront(group) && pageNumber === null ? chooseLead(items) : null;
       const main = html`<h1 class="listing-title">${title}</h1>
 ${pageNumber === null ? archiveLinks(archive, listing) : ''}
 ${lead ? html`${leadStory(lead, '')}

@@ -4,6 +4,7 @@ import { articleTemplate } from './article.ts';
 import { feedTemplate } from './feed.ts';
 import { groupListingTemplate } from './group-listing.ts';
 import { iconTemplates } from './icons.ts';
+import { topicIndexTemplate } from './topic-index.ts';
 import { listingTemplate } from './listing.ts';
 import { newsSitemapTemplate } from './news-sitemap.ts';
 import { notFoundTemplate } from './not-found.ts';
@@ -28,6 +29,7 @@ export function siteTemplates(ctx: SiteContext): SiteTemplates {
       ...iconTemplates(ctx),
       'group-listing': groupListingTemplate(ctx),
       'section-feed': sectionFeedTemplate(ctx),
+      topics: topicIndexTemplate(ctx),
       // The benchmark's baseline has no `/luu-tru/` page; the other listings it leaves out have no groups to paginate.
       ...(ctx.features.archive ? { archive: archiveIndexTemplate(ctx) } : {}),
       'news-sitemap': newsSitemapTemplate(ctx),

@@ -5,8 +5,13 @@ import { listingPages, type ListingPage } from '../../src/corpus/archive.ts';
 import { basePage } from '../layouts/base.ts';
 import { pageNav } from '../partials/page-nav.ts';
 import { storyCard } from '../partials/story-card.ts';
-import { frontPage } from '../../src/corpus/front-page.ts';
+import { frontPage, type FrontPage } from '../../src/corpus/front-page.ts';
 import { frontPageMain } from '../partials/front-page.ts';
+
+/** What the front page shows: its stories, and of each section only its name and address. */
+function shownOnFront({ sections, ...stories }: FrontPage): unknown {
+  return { ...stories, sections: sections.map(({ group, top, more }) => ({ name: group.name, url: group.url, top, more })) };
+}
 
 interface ListingData extends PageData {
   listing: ListingPage<ArticleEntry>;
@@ -23,6 +28,8 @@ export function listingTemplate(ctx: SiteContext): PagedTemplate<ListingPage<Art
   return {
     alias: 'listing',
     pages: (data) => listingPages('/', data.corpus.entries, site.perPage),
+    // The front page shows stories beyond its own 20 (top stories, section blocks): it reads what it chose.
+    reads: (listing) => (listing.pageNumber === null ? { ...listing, front: shownOnFront(frontPage(ctx.archive.corpus.entries, ctx.archive.sections)) } : listing),
     data: {
       permalink: (data: ListingData) => data.listing.url,
       eleventyExcludeFromCollections: true,

@@ -7,14 +7,14 @@ interface SectionFeedData extends PageData {
 }
 
 /**
- * `/thoi-su/feed.xml`: an Atom feed of a section's newest stories, title and lead (the full text is
+ * `/thoi-su/feed.xml`, `/chu-de/bao-so-4/feed.xml`: an Atom feed of a section's or a topic's newest stories, title and lead (the full text is
  * in the paper's own `/feed.xml`), so it is written from article metadata alone. Every URL is absolute.
  */
 export function sectionFeedTemplate(ctx: SiteContext): PagedTemplate<StoryGroup, SectionFeedData> {
   const { site } = ctx;
   return {
     alias: 'section',
-    pages: () => ctx.archive.sections,
+    pages: () => [...ctx.archive.sections, ...ctx.archive.topics],
     reads: (section) => ({ name: section.name, url: section.url, entries: section.entries.slice(0, site.feedSize) }),
     data: {
       permalink: (data: SectionFeedData) => `${data.section.url}feed.xml`,
