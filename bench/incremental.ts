@@ -135,10 +135,29 @@ interface Edit extends Step {
 }
 
 /**
- * Generated stories N and N+1 are not in the corpus: one dated after all of it (2015–2024) with three
- * camera-size photos, as a newsroom commits them; one back in 2016 with the corpus's own small photos.
+ * `HH:mm, dd/MM/yyyy` one minute after the newest of the first `articles` generated stories (all
+ * dated in Vietnam time, +07:00): a story filed later the same day, as most stories are. (One dated
+ * in a new year moves the whole of the past year's search tier: once a year, see docs/incremental-build.md.)
+ */
+export function justAfterNewest(articles: number, seed: number): string {
+  let newest = '';
+  for (let i = 0; i < articles; i++) {
+    const date = generateArticle(i, seed).expected.date;
+    if (date > newest) newest = date;
+  }
+  const [, y, mo, d, h, mi] = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})/.exec(newest)!;
+  const minutes = Number(h) * 60 + Number(mi) + 1;
+  if (minutes >= 24 * 60) throw new Error(`the newest story is at 23:59 (${newest}): pick another seed`);
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${two(Math.floor(minutes / 60))}:${two(minutes % 60)}, ${d}/${mo}/${y}`;
+}
+
+/**
+ * Generated stories N and N+1 are not in the corpus: one dated a minute after its newest story, with
+ * three camera-size photos, as a newsroom commits them; one back in 2016 with the corpus's own small photos.
  */
 function edits(articles: number, seed: number): Edit[] {
+  const when = justAfterNewest(articles, seed);
   const fresh = generateArticle(articles, seed, { photos: 3 });
   const old = generateArticle(articles + 1, seed);
   // A story in the middle of the archive, so that the fix is neither at its newest nor its oldest edge.
@@ -146,9 +165,9 @@ function edits(articles: number, seed: number): Edit[] {
   return [
     {
       name: 'new story',
-      detail: `${fresh.section}/${fresh.fileName}, dated 01/01/2025 08:00, ${fresh.expected.captions.length} camera-size photos (4000×2667 JPEG)`,
+      detail: `${fresh.section}/${fresh.fileName}, dated ${when}, ${fresh.expected.captions.length} camera-size photos (4000×2667 JPEG)`,
       apply: async (content) => {
-        await writeArticle(content, { ...fresh, text: redated(fresh.text, '08:00, 01/01/2025') }, { kind: 'camera', seed: mixSeed(seed, articles) });
+        await writeArticle(content, { ...fresh, text: redated(fresh.text, when) }, { kind: 'camera', seed: mixSeed(seed, articles) });
       },
     },
     {

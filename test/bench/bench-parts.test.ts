@@ -7,7 +7,7 @@ import MarkdownIt from 'markdown-it';
 import { describe, expect, it } from 'vitest';
 import { versusPagefindLine } from '../../bench/build.ts';
 import { generateArticle } from '../../bench/corpus.ts';
-import { diffSnapshots, photosEncodedIn, redated, retitled, snapshot, type FileState } from '../../bench/incremental.ts';
+import { diffSnapshots, justAfterNewest, photosEncodedIn, redated, retitled, snapshot, type FileState } from '../../bench/incremental.ts';
 import { toMarkdown } from '../../bench/plain-eleventy.ts';
 import { treeRssBytes } from '../../bench/process-tree.ts';
 import { meetsTarget, queryCost, requestKind } from '../../bench/query.ts';
@@ -173,5 +173,17 @@ describe('versusPagefindLine', () => {
   it('is our build with search over plain Eleventy and Pagefind, against "no slower"', () => {
     expect(versusPagefindLine(30, 40)).toBe('full build with search / plain Eleventy + Pagefind CLI: 0.75× time (30.00 s ÷ 40.00 s; target ≤ 1: target met)');
     expect(versusPagefindLine(41, 40)).toContain('target NOT met');
+  });
+});
+
+describe('the new story of the incremental row', () => {
+  it('is dated a minute after the newest generated story, the same day', () => {
+    const when = justAfterNewest(200, 7);
+    const [, h, mi, d, mo, y] = /^(\d{2}):(\d{2}), (\d{2})\/(\d{2})\/(\d{4})$/.exec(when)!;
+    const iso = `${y}-${mo}-${d}T${h}:${mi}:00+07:00`;
+    const dates = Array.from({ length: 200 }, (_, i) => generateArticle(i, 7).expected.date);
+    const newest = dates.reduce((a, b) => (b > a ? b : a));
+    expect(Date.parse(iso) - Date.parse(newest)).toBe(60_000);
+    expect(newest.slice(0, 10)).toBe(iso.slice(0, 10));
   });
 });
