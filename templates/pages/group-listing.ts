@@ -8,6 +8,7 @@ import { pageTitle } from './article.ts';
 import { pageNav } from '../partials/page-nav.ts';
 import { storyCard } from '../partials/story-card.ts';
 import { leadStory } from '../partials/front-page.ts';
+import { firstPhotos } from '../partials/thumbnail.ts';
 import { leadStory as chooseLead } from '../../src/corpus/front-page.ts';
 
 interface GroupData extends PageData {
@@ -64,7 +65,7 @@ export function groupListingTemplate(ctx: SiteContext): PagedTemplate<GroupPage,
       permalink: (data: GroupData) => data.listing.url,
       eleventyExcludeFromCollections: true,
     },
-    render(data) {
+    async render(data) {
       const { listing } = data;
       const { group, pageNumber } = listing;
       const { archive } = ctx;
@@ -73,11 +74,12 @@ export function groupListingTemplate(ctx: SiteContext): PagedTemplate<GroupPage,
       const items = listing.items as ArticleEntry[];
       // A section's or a topic's own page opens like the front page, with its lead story (chosen among the stories it shows).
       const lead = isFront(group) && pageNumber === null ? chooseLead(items) : null;
+      const photos = await firstPhotos(ctx.images, items);
       const main = html`<h1 class="listing-title">${title}</h1>
 ${pageNumber === null ? archiveLinks(archive, listing) : ''}
-${lead ? html`${leadStory(lead, '')}
+${lead ? html`${leadStory(lead, photos.get(lead) ?? null)}
 ` : ''}<ol class="stories">
-${items.filter((entry) => entry !== lead).map((entry) => storyCard(entry, false))}
+${items.filter((entry) => entry !== lead).map((entry) => storyCard(entry, false, 2, photos.get(entry) ?? null))}
 </ol>
 ${pageNav(listing)}
 ${feed ? html`<p class="feed-link"><a href="${feed.url}">Nhận tin ${group.name} qua RSS/Atom</a></p>` : ''}`;

@@ -7,6 +7,7 @@ import { pageNav } from '../partials/page-nav.ts';
 import { storyCard } from '../partials/story-card.ts';
 import { frontPage, type FrontPage } from '../../src/corpus/front-page.ts';
 import { frontPageMain } from '../partials/front-page.ts';
+import { firstPhotos } from '../partials/thumbnail.ts';
 
 /** What the front page shows: its stories, and of each section only its name and address. */
 function shownOnFront({ sections, ...stories }: FrontPage): unknown {
@@ -34,17 +35,20 @@ export function listingTemplate(ctx: SiteContext): PagedTemplate<ListingPage<Art
       permalink: (data: ListingData) => data.listing.url,
       eleventyExcludeFromCollections: true,
     },
-    render(data) {
+    async render(data) {
       const { listing } = data;
       const front = listing.pageNumber === null;
       const heading = front ? 'Tin mới nhất' : `Tin bài – trang ${listing.pageNumber}`;
       const entries = listing.items;
-      const main = front
-        ? html`${frontPageMain(frontPage(data.corpus.entries, ctx.archive.sections), '', listing.older, site.name)}
+      const chosen = front ? frontPage(data.corpus.entries, ctx.archive.sections) : null;
+      const shown = chosen ? [chosen.lead, ...chosen.top, ...chosen.sections.map((block) => block.top)].filter((entry) => entry !== null) : entries;
+      const photos = await firstPhotos(ctx.images, shown);
+      const main = chosen
+        ? html`${frontPageMain(chosen, photos, listing.older, site.name)}
 ${pageNav(listing)}`
         : html`<h1 class="listing-title">${heading}</h1>
 <ol class="stories">
-${entries.map((entry) => storyCard(entry, false))}
+${entries.map((entry) => storyCard(entry, false, 2, photos.get(entry) ?? null))}
 </ol>
 ${pageNav(listing)}`;
       return basePage(

@@ -113,6 +113,25 @@ describe('without featured stories', () => {
     const list = [...page.slice(page.indexOf('<ol class="stories">')).matchAll(/<h2 class="story-title"><a href="([^"]+)">/g)].map((m) => m[1]);
     expect(list).toEqual([12, 11, 10, 9, 8, 7, 6, 4, 3, 2, 1].map((n) => url(n, 'tin-thoi-su')));
   });
+
+  test('thumbnails only where a photo exists, from the article\'s own files, sized, lazy, alt=""; the lead photo eager', async () => {
+    const index = await read(site.out, 'index.html');
+    const leadPhoto = /<picture class="lead-photo">[\s\S]*?<\/picture>/.exec(LEAD.exec(index)![0])![0];
+    expect(leadPhoto).toMatch(/<img src="\/img\/[^"]+\.jpe?g" srcset="[^"]+" sizes="[^"]+" width="\d+" height="\d+" alt="" loading="eager" decoding="async" fetchpriority="high">/);
+    const cards = [...index.matchAll(/<li class="story-card[^"]*">[\s\S]*?<\/li>/g)].map((m) => m[0]);
+    const withThumb = cards.filter((card) => card.includes('<picture class="thumb">'));
+    expect(withThumb.map((card) => /<a href="([^"]+)">/.exec(card)![1])).toEqual([url(3, 'tin-thoi-su')]);
+    expect(withThumb[0]).toMatch(/<img src="[^"]+" srcset="[^"]+" sizes="\(min-width: 48rem\) 10rem, 7\.5rem" width="\d+" height="\d+" alt="" loading="lazy" decoding="async">/);
+    expect(withThumb[0]).toContain('<li class="story-card with-thumb">');
+    // The same files as the article page's photo: a thumbnail costs no encoding of its own.
+    const article = await read(site.out, `${url(3, 'tin-thoi-su').slice(1)}index.html`);
+    const thumbSrc = /<picture class="thumb">[\s\S]*?<img src="([^"]+)"/.exec(withThumb[0]!)![1]!;
+    expect(article).toContain(`src="${thumbSrc}"`);
+    // Section and numbered pages too.
+    expect(await read(site.out, 'thoi-su/index.html')).toContain('<picture class="lead-photo">');
+    const numbered = await read(site.out, 'trang/1/index.html');
+    expect(numbered.match(/<picture class="thumb">/g)).toHaveLength(2);
+  });
 });
 
 describe('with featured stories', () => {
