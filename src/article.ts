@@ -50,4 +50,19 @@ export interface Article {
   featured?: boolean;
   /** `tags:` of an override block: the topics (running stories) it belongs to. Absent unless set. */
   tags?: string[];
+  /** `updated:` of an override block, ISO 8601 like `date`: when the story was last updated. Absent unless set. */
+  updated?: string;
+  /** `corrections:` of an override block, in the order written, dates ISO 8601. Absent unless set. */
+  corrections?: Correction[];
+  /** `unpublished: true` of an override block: taken down, the file kept as the newsroom's record. Absent unless set. */
+  unpublished?: true;
+  /** `aliases:` of an override block: the story's earlier paths on this site, each `/…/` or `/….html`. Absent unless set. */
+  aliases?: string[];
+}
+
+/** A correction notice (Press Law art. 42): when, and what was corrected. */
+export interface Correction {
+  /** ISO 8601 with the Vietnam offset. */
+  date: string;
+  text: string;
 }

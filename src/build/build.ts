@@ -19,6 +19,7 @@ import { writeSearchIndex } from '../search/search-index.ts';
 import { searchPagesOf, searchTiers, type SearchTier } from '../search/search-tiers.ts';
 import { codeVersion, forgetBuildState, hasBuildState, readBuildState, searchInputs, stateOf, writeBuildState, type BuildState } from './build-state.ts';
 import { updateSite } from './incremental.ts';
+import { readPreviousLedger } from './previous-ledger.ts';
 import { Digests, planRun, type SitePlan } from '../render/page-inputs.ts';
 import { stopWorkers } from '../workers/worker-process.ts';
 
@@ -46,6 +47,8 @@ export interface BuildOptions {
   search?: boolean;
   /** Build every page into a new folder even when the output folder holds a site this build could update (`build --full`). */
   full?: boolean;
+  /** The build's clock, ms since the epoch (`build --now`): stories dated after it are not public yet. Default: now. */
+  now?: number;
 }
 
 /** Signals that stop a build, and the exit status each conventionally gives (128 + its number). */
@@ -111,8 +114,16 @@ async function build(
   if (!earlier && !options.full && hasBuildState(outputDir)) {
     progress.line('Dựng lại toàn bộ: mã nguồn, mẫu trang hay tuỳ chọn đã đổi kể từ lần dựng trước (or its state is damaged).');
   }
+  let ledger;
+  try {
+    ledger = await readPreviousLedger(options.previous ?? outputDir);
+  } catch (error) {
+    issues.write(`${(error as Error).message}\nKhông dựng trang: cần sổ địa chỉ của trang đã xuất bản để giữ địa chỉ cũ của các bài; ${oldSite(outputDir)}\n`);
+    return 1;
+  }
   progress.phase('Đọc bài viết');
-  const loaded = await loadCorpus(contentDir, (done, total) => progress.step(done, total), cache, earlier?.articles ?? {});
+  const publication = { now: options.now ?? Date.now(), ledger };
+  const loaded = await loadCorpus(contentDir, (done, total) => progress.step(done, total), cache, earlier?.articles ?? {}, publication);
   progress.interrupt();
   if (cache.repaired > 0) {
     progress.line(`Bộ nhớ đệm: ${cache.repaired} mục hỏng trong ${cache.dir} đã được làm lại.`);

@@ -1,9 +1,11 @@
+import { DateTime } from 'luxon';
 import { chooseProgress } from '../build/progress.ts';
+import { VIETNAM_ZONE } from '../parser/vietnam-time.ts';
 import { normalizeSiteUrl } from '../render/settings.ts';
 import { UsageError, type Command } from './command.ts';
 import { parseSiteArgs, previousSite, siteFeaturesOfEnvironment } from './site-options.ts';
 
-const help = `toa-soan build [--content THƯ_MỤC] [--output THƯ_MỤC] [--prefix ĐƯỜNG_DẪN] [--site-url ĐỊA_CHỈ] [--previous ĐỊA_CHỈ|THƯ_MỤC] [--no-search] [--full] [--quiet]
+const help = `toa-soan build [--content THƯ_MỤC] [--output THƯ_MỤC] [--prefix ĐƯỜNG_DẪN] [--site-url ĐỊA_CHỈ] [--previous ĐỊA_CHỈ|THƯ_MỤC] [--now THỜI_ĐIỂM] [--no-search] [--full] [--quiet]
 
 Dựng trang tin tĩnh từ các bài viết .txt và .md (build the static site).
   --content   thư mục bài viết (mặc định: content)
@@ -12,7 +14,10 @@ Dựng trang tin tĩnh từ các bài viết .txt và .md (build the static site
   --site-url  địa chỉ công khai của trang, ví dụ https://baoquangngai.vn (mặc định: biến SITE_URL)
   --previous  trang như đã xuất bản lần trước (địa chỉ http(s), kể cả thư mục con, hay một thư mục):
               ảnh đã có bản ghi img/rec/ ở đó thì không mã hoá lại và không ghi tệp ảnh vào kết quả
-              (the site as published before; without it every photo not in the cache is encoded)
+              (the site as published before; without it every photo not in the cache is encoded);
+              sổ địa chỉ addresses.json ở đó (hay trong thư mục kết quả) giữ mọi địa chỉ cũ của bài
+  --now       giờ của lần dựng, ISO 8601 như 2016-06-12T09:00+07:00 (mặc định: bây giờ): bài đặt
+              lịch đăng sau giờ đó chưa xuất hiện (the build's clock, for scheduled stories)
   --no-search không lập chỉ mục tìm kiếm (Pagefind) cho trang /tim-kiem/ (skip the search index)
   --full      dựng lại toàn bộ, không dùng lại trang đã dựng (rebuild every page)
   --quiet     không in tiến độ, chỉ in lỗi
@@ -23,6 +28,13 @@ Lần dựng đầu (hay với --full, hay khi mã nguồn, giao diện hoặc t
 trong một thư mục tạm và chỉ thay trang cũ khi dựng xong hoàn toàn. Các lần sau chỉ dựng lại
 những trang có nội dung thay đổi, ngay trong thư mục kết quả (.toa-soan/state.json ghi lại
 mỗi trang được làm từ gì); kết quả giống hệt một lần dựng toàn bộ.`;
+
+/** `--now`'s time in ms; an ISO 8601 time, its zone Vietnam's when it names none. */
+function buildClock(value: string): number {
+  const time = DateTime.fromISO(value, { zone: VIETNAM_ZONE });
+  if (!time.isValid) throw new UsageError(`--now: "${value}" không phải thời điểm ISO 8601, như 2016-06-12T09:00+07:00 (not an ISO 8601 time)`);
+  return time.toMillis();
+}
 
 export const command: Command = {
   name: 'build',
@@ -35,7 +47,9 @@ export const command: Command = {
       quiet: { type: 'boolean', default: false },
       'no-search': { type: 'boolean', default: false },
       full: { type: 'boolean', default: false },
+      now: { type: 'string' },
     } as const);
+    const now = values.now === undefined ? undefined : buildClock(values.now);
     const siteUrl = values['site-url'] ?? process.env.SITE_URL;
     if (siteUrl) {
       try {
@@ -54,6 +68,7 @@ export const command: Command = {
       pathPrefix: values.prefix,
       search: !values['no-search'],
       full: values.full,
+      now,
       siteUrl,
       previous,
       features,

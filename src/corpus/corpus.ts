@@ -1,6 +1,7 @@
 import { formatIssue } from '../parser/issue.ts';
 import type { Article } from '../article.ts';
 import { articleUrl, assignArticlePaths } from './urls.ts';
+import { NO_LIFECYCLE, type CorpusLifecycle } from './lifecycle.ts';
 
 /**
  * An article as the site keeps it for the whole build: everything but its text (`body` and
@@ -24,6 +25,8 @@ export class ArticleEntry {
     readonly key: string,
     /** The git blob id of each photo's file (`file-identity.ts`), in the order of `photos`: which version of the photo is shown. */
     readonly photoIds: readonly (string | null)[],
+    /** The story's identity, its first address (`lifecycle.ts`): what feeds and JSON-LD name it by, whatever its address now. */
+    readonly id: string = url,
   ) {}
 }
 
@@ -60,8 +63,11 @@ export class Corpus {
   readonly size: number;
   readonly #position: Map<ArticleEntry, number>;
   readonly #at: (position: number) => ArticleEntry | undefined;
+  /** What the site shows of stories that are not public: taken-down addresses, redirects, the address ledger. */
+  readonly lifecycle: CorpusLifecycle;
 
-  constructor(entries: readonly ArticleEntry[], placement?: Placement) {
+  constructor(entries: readonly ArticleEntry[], placement?: Placement, lifecycle: CorpusLifecycle = NO_LIFECYCLE) {
+    this.lifecycle = lifecycle;
     if (placement) {
       this.entries = entries;
       this.size = placement.size;
@@ -82,11 +88,12 @@ export class Corpus {
    * A shard's corpus: `placed` are the known articles with their positions in the whole archive
    * of `size` articles; `render` are those whose pages the shard renders.
    */
-  static window(placed: readonly { entry: ArticleEntry; position: number }[], size: number, render: readonly ArticleEntry[]): Corpus {
+  static window(placed: readonly { entry: ArticleEntry; position: number }[], size: number, render: readonly ArticleEntry[], lifecycle?: CorpusLifecycle): Corpus {
     const sorted = [...placed].sort((a, b) => a.position - b.position);
     return new Corpus(
       sorted.map((p) => p.entry),
       { positions: sorted.map((p) => p.position), size, articlePages: render },
+      lifecycle,
     );
   }
 
@@ -97,7 +104,7 @@ export class Corpus {
 
   /** The same archive rendering only the pages of `entries`: what the dev server re-renders after an edit. */
   withArticlePages(entries: readonly ArticleEntry[]): Corpus {
-    return new Corpus(this.entries, { positions: this.entries.map((entry) => this.positionOf(entry)), size: this.size, articlePages: entries });
+    return new Corpus(this.entries, { positions: this.entries.map((entry) => this.positionOf(entry)), size: this.size, articlePages: entries }, this.lifecycle);
   }
 
   /** Place in the whole archive, 0 for the newest story. */

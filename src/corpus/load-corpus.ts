@@ -17,7 +17,9 @@ import { FileIdentities } from './file-identity.ts';
 import { ParseCache } from './parse-cache.ts';
 import { matchPhotos, photoIssues } from './photos.ts';
 import { resolveSection, sectionFolder } from './sections.ts';
-import { articleUrl, assignArticlePaths } from './urls.ts';
+import { articlePath, articleUrl } from './urls.ts';
+import { assignAddresses, EMPTY_LEDGER, publicationOf, type AddressLedger, type Publication } from './lifecycle.ts';
+import { slug as slugify } from '../slug.ts';
 
 /** One article file as every command sees it: what the site shows of it, and what is wrong with it. */
 export interface LoadedArticle {
@@ -103,6 +105,16 @@ export interface LoadedCorpus {
   /** `FILE:LINE: CODE: message` for every problem that stops an article being published. */
   errors: string[];
   warnings: string[];
+  /** The stories taken down (`unpublished: true`), each at the address that now says so. */
+  takenDown: ArticleEntry[];
+  /** The stories dated after the clock, soonest first: in no public output yet. */
+  scheduled: ParsedFile[];
+}
+
+/** What decides which stories are public and where: the build's clock (ms since the epoch) and the addresses published before. */
+export interface PublicationInputs {
+  now: number;
+  ledger: AddressLedger;
 }
 
 /**
@@ -117,6 +129,7 @@ export async function loadFiles(
   onProgress: (done: number, total: number) => void = () => {},
   cache: ParseCache = new ParseCache(),
   earlier?: EarlierArticles,
+  publication: PublicationInputs = { now: Date.now(), ledger: EMPTY_LEDGER },
 ): Promise<LoadedCorpus> {
   const folders = new Map<string, Promise<readonly string[]>>();
   const folderNames: FolderReader = (folder) => {
@@ -142,20 +155,31 @@ export async function loadFiles(
   );
 
   const parsed = read.flatMap((loaded) => (loaded.parsed ? [loaded.parsed] : []));
-  const { paths, moved } = assignArticlePaths(parsed);
-  const movedIssue = new Map(moved.map(({ file, issue }) => [file, issue]));
+  const { now, ledger } = publication;
+  const byPublication = (kind: Publication) => parsed.filter(({ article }) => publicationOf(article, now) === kind);
+  const shown = parsed.filter(({ article }) => publicationOf(article, now) !== 'scheduled');
+  const record = (file: string) => path.relative(contentDir, file).split(path.sep).join('/');
+  const addresses = assignAddresses(
+    shown.map(({ file, article }) => ({ file, record: record(file), wanted: articleUrl(articlePath(article.date, article.slug || slugify(article.title) || 'bai-viet')), aliases: article.aliases ?? [] })),
+    ledger,
+    new Set(files.map(record)),
+  );
   const articles = read.map((loaded) => {
-    const issue = movedIssue.get(loaded.file);
-    return issue ? { ...loaded, issues: byLine([...loaded.issues, issue]) } : loaded;
+    const found = addresses.issues.get(loaded.file);
+    return found ? { ...loaded, issues: byLine([...loaded.issues, ...found]) } : loaded;
   });
-  const corpus = new Corpus(parsed.map(({ file, article, photos, key, photoIds }) => new ArticleEntry(file, article, articleUrl(paths.get(file)!), photos, key, photoIds)));
+  const entry = ({ file, article, photos, key, photoIds }: ParsedFile) => new ArticleEntry(file, article, addresses.urls.get(file)!, photos, key, photoIds, addresses.ids.get(file)!);
+  const takenDown = byPublication('taken-down').map(entry);
+  const lifecycle = { takenDown: takenDown.map((gone) => gone.url).sort(), redirects: addresses.redirects, ledger: addresses.ledger };
+  const corpus = new Corpus(byPublication('public').map(entry), undefined, lifecycle);
+  const scheduled = byPublication('scheduled').sort((a, b) => Date.parse(a.article.date) - Date.parse(b.article.date) || (a.file < b.file ? -1 : 1));
 
   const errors: string[] = [];
   const warnings: string[] = [];
   for (const { file, issues } of articles) {
     for (const issue of issues) (issue.severity === 'error' ? errors : warnings).push(formatIssue(file, issue));
   }
-  return { corpus, sources, articles, files: read, errors, warnings };
+  return { corpus, sources, articles, files: read, errors, warnings, takenDown, scheduled };
 }
 
 /**
@@ -167,8 +191,9 @@ export async function loadCorpus(
   onProgress: (done: number, total: number) => void = () => {},
   cache: ParseCache = new ParseCache(),
   earlier?: EarlierArticles,
+  publication?: PublicationInputs,
 ): Promise<LoadedCorpus> {
-  return loadFiles(await listArticleFiles(dir), dir, onProgress, cache, earlier);
+  return loadFiles(await listArticleFiles(dir), dir, onProgress, cache, earlier, publication);
 }
 
 /** Articles as an earlier build read them, by file, with what each was read from. */

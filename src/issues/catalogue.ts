@@ -56,6 +56,21 @@ export const ISSUE_CATALOGUE = {
     meaning: 'chủ đề trong `tags:` quá dài (hơn 40 ký tự) hay không có chữ nào',
     fix: 'đặt tên chủ đề ngắn, vài chữ, như `Bão số 4`',
   },
+  BAD_CORRECTION: {
+    severities: ['error'],
+    meaning: 'một mục của `corrections:` thiếu ngày (`date`) hay nội dung (`text`), hoặc ngày không đọc được',
+    fix: 'viết mỗi đính chính với `date: 2016-06-12 09:00` và `text: …`',
+  },
+  BAD_ALIAS: {
+    severities: ['error'],
+    meaning: 'một địa chỉ cũ trong `aliases:` không phải đường dẫn trong trang, hoặc là địa chỉ của một bài khác',
+    fix: 'viết đường dẫn bắt đầu bằng `/`, như `/2016/06/ten-cu/`, và chỉ của chính bài này',
+  },
+  ADDRESS_TAKEN: {
+    severities: ['warning'],
+    meaning: 'địa chỉ bài muốn dùng đã từng là địa chỉ của một bài khác (một địa chỉ không bao giờ được trao cho bài khác), nên bài được đặt ở địa chỉ có thêm `-2`',
+    fix: 'không cần sửa; muốn địa chỉ khác thì đặt `slug:` trong khối ghi đè',
+  },
   NO_TITLE: {
     severities: ['error'],
     meaning: 'thiếu tiêu đề',

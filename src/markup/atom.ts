@@ -1,5 +1,6 @@
 import type { ArticleEntry } from '../corpus/corpus.ts';
 import { isoDateTime } from './filters.ts';
+import { modifiedDate } from '../corpus/lifecycle.ts';
 import { escapeHtml as text } from './html.ts';
 import type { SiteSettings } from '../render/settings.ts';
 
@@ -12,6 +13,8 @@ export interface AtomFeed {
   entries: readonly ArticleEntry[];
   /** Absolute URL of an entry's page. */
   url: (entry: ArticleEntry) => string;
+  /** The entry's `<id>`, which must not change with its address (see `ArticleEntry.id`); its URL when not given. */
+  id?: (entry: ArticleEntry) => string;
   /** The entry's full text as HTML, when the feed carries it. */
   content?: (entry: ArticleEntry) => Promise<string>;
 }
@@ -30,14 +33,15 @@ ${feed.subtitle ? `<subtitle>${text(feed.subtitle)}</subtitle>\n` : ''}<link hre
   for (const entry of feed.entries) {
     const { title, date, author, lead } = entry.article;
     const url = text(feed.url(entry));
+    const id = feed.id ? text(feed.id(entry)) : url;
     const published = isoDateTime(date);
     const content = feed.content ? `<content type="html">${text(await feed.content(entry))}</content>\n` : '';
     out += `<entry>
 <title>${text(title)}</title>
 <link href="${url}" rel="alternate" type="text/html"/>
-<id>${url}</id>
+<id>${id}</id>
 <published>${published}</published>
-<updated>${published}</updated>
+<updated>${isoDateTime(modifiedDate(entry.article))}</updated>
 <author><name>${text(author ?? site.name)}</name></author>
 <summary>${text(lead)}</summary>
 ${content}</entry>

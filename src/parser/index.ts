@@ -7,7 +7,7 @@ import { error, FILE_NAME, type Issue } from './issue.ts';
 import { contentLines } from './lines.ts';
 import { blocksToMarkdown } from './markdown.ts';
 import { applyCaptionOverride, applyHeadingOverride } from './apply-override.ts';
-import { readOverride, type Override } from './override.ts';
+import { lifecycleFields, readOverride, type Override } from './override.ts';
 import { qualityWarnings } from './quality.ts';
 import { byline } from './rules/byline.ts';
 import { heading } from './rules/heading.ts';
@@ -127,6 +127,7 @@ function assemble(state: ParserState, override: Override, issues: Issue[]): Pars
     photos: override.photos ?? [],
     ...(override.featured !== undefined ? { featured: override.featured } : {}),
     ...(override.tags ? { tags: override.tags } : {}),
+    ...lifecycleFields(override),
   };
   return { ok: true, article, warnings };
 }

@@ -18,6 +18,7 @@ import { error, FILE_NAME, warning, type Issue } from './issue.ts';
 import { foldWhitespace } from './lines.ts';
 import { markdownHeadingTexts, markdownIt, plainText } from './markdown-syntax.ts';
 import { isoVietnam } from './vietnam-time.ts';
+import { lifecycleFields } from './override.ts';
 
 const md = markdownIt();
 
@@ -197,6 +198,7 @@ function assemble(frontMatter: FrontMatter, issues: Issue[]): ParseResult {
     photos: listed,
     ...(fields.featured !== undefined ? { featured: fields.featured } : {}),
     ...(fields.tags ? { tags: fields.tags } : {}),
+    ...lifecycleFields(fields),
   };
   return { ok: true, article, warnings };
 }

@@ -4,7 +4,8 @@ import { error, warning, type Issue } from './issue.ts';
 import { nearMiss } from './near-miss.ts';
 import { slug } from '../slug.ts';
 import { EXAMPLE_FIELD, explainYamlError, OVERRIDE_YAML_OPTIONS, quoted } from './override-mistakes.ts';
-import { VIETNAM_ZONE, vietnamTime } from './vietnam-time.ts';
+import { isoVietnam, VIETNAM_ZONE, vietnamTime } from './vietnam-time.ts';
+import type { Article } from '../article.ts';
 
 /** Fields an editor may set in the `---` block to correct what the heuristics read. */
 export interface Override {
@@ -22,6 +23,14 @@ export interface Override {
   featured?: boolean;
   /** Topics the story belongs to (`Bão số 4`), each with its own page. */
   tags?: string[];
+  /** When the story was last updated (`Cập nhật lúc …` beside its date). */
+  updated?: DateTime;
+  /** Dated corrections, as written. */
+  corrections?: { date: DateTime; text: string }[];
+  /** Taken down: in no public output, its address explains that it was removed. */
+  unpublished?: boolean;
+  /** Addresses the story had before (old paths of this site), each served as a redirect to it. */
+  aliases?: string[];
 }
 
 export interface OverrideBlock {
@@ -36,7 +45,10 @@ export interface OverrideBlock {
 const TEXT_FIELDS = ['title', 'lead', 'slug', 'section'] as const;
 const NULLABLE_TEXT_FIELDS = ['author', 'credit'] as const;
 const LIST_FIELDS = ['headings', 'captions', 'photos'] as const;
-const KNOWN_FIELDS: readonly string[] = ['title', 'date', 'author', 'credit', 'lead', 'headings', 'captions', 'slug', 'section', 'photos', 'featured', 'tags'];
+const KNOWN_FIELDS: readonly string[] = [
+  'title', 'date', 'author', 'credit', 'lead', 'headings', 'captions', 'slug', 'section', 'photos', 'featured', 'tags',
+  'updated', 'corrections', 'unpublished', 'reason', 'aliases',
+];
 /** A topic is a few words, as a newsroom names a running story (`Bão số 4`, `Tết Nguyên đán 2024`). */
 export const TAG_MAX_LENGTH = 40;
 
@@ -126,6 +138,60 @@ function notTrueOrFalse(line: number): Issue {
   return error('BAD_OVERRIDE', line, 'Trường "featured" trong khối ghi đè chỉ nhận true (đưa bài lên tin nổi bật của trang chủ) hoặc false, viết không có ngoặc kép: featured: true');
 }
 
+const DATE_HINT = 'viết như "2016-06-12 09:00" (giờ Việt Nam)';
+
+/** A correction is a date and a text, written as a list item with both. */
+function readCorrections(value: unknown, line: number, issues: Issue[]): { date: DateTime; text: string }[] | null {
+  const example = 'corrections:\n  - date: 2016-06-12 09:00\n    text: Bài viết đã sửa tên xã cho đúng là xã Nghĩa Hà.';
+  if (!Array.isArray(value) || value.length === 0) {
+    issues.push(error('BAD_CORRECTION', line, `Trường "corrections" phải là một danh sách đính chính, mỗi mục có ngày (date) và nội dung (text), như:\n${example}`));
+    return null;
+  }
+  const corrections: { date: DateTime; text: string }[] = [];
+  value.forEach((item: unknown, index) => {
+    const fields = isFieldSet(item) ? item : {};
+    const dateText = asText(fields['date']);
+    const date = dateText ? readOverrideDate(dateText) : null;
+    const text = asText(fields['text']);
+    const which = `Đính chính thứ ${index + 1}`;
+    if (!dateText) issues.push(error('BAD_CORRECTION', line, `${which} không có ngày: thêm dòng "date:" (${DATE_HINT}) để bạn đọc biết bài được đính chính khi nào. Ví dụ:\n${example}`));
+    else if (!date) issues.push(error('BAD_CORRECTION', line, `${which} có ngày "${dateText}" không đọc được; ${DATE_HINT}.`));
+    if (!text) issues.push(error('BAD_CORRECTION', line, `${which} không có nội dung: thêm dòng "text:" nói điều gì đã được sửa. Ví dụ:\n${example}`));
+    if (date && text) corrections.push({ date, text });
+  });
+  return corrections.length === value.length ? corrections : null;
+}
+
+/** An alias is a path of this site (`/2016/06/ten-cu/`, `/tin-tuc/123.html`): no host, no query, no `..`. */
+export function aliasPath(value: string): string | null {
+  if (!value.startsWith('/') || value.startsWith('//') || /[\s?#\\]/.test(value) || value.split('/').some((part) => part === '..' || part === '.')) return null;
+  if (value === '/') return null;
+  return /\.html?$/.test(value) || value.endsWith('/') ? value : `${value}/`;
+}
+
+function readAliases(value: unknown, line: number, issues: Issue[]): string[] | null {
+  const items = Array.isArray(value) ? value.map(asText) : undefined;
+  if (!items || !items.every((item): item is string => Boolean(item))) {
+    issues.push(error('BAD_ALIAS', line, 'Trường "aliases" phải là một danh sách địa chỉ cũ của bài, mỗi địa chỉ một dòng bắt đầu bằng "- ", như:\naliases:\n  - /2016/06/ten-cu-cua-bai/'));
+    return null;
+  }
+  const paths = items.map((item) => ({ item, path: aliasPath(item) }));
+  for (const { item } of paths.filter(({ path }) => path === null)) {
+    issues.push(error('BAD_ALIAS', line, `Địa chỉ cũ "${item}" không phải một đường dẫn trong trang: viết phần sau tên miền, bắt đầu bằng "/", như /2016/06/ten-cu-cua-bai/ (không có https://, ?, # hay khoảng trắng).`));
+  }
+  return paths.every(({ path }) => path !== null) ? [...new Set(paths.map(({ path }) => path!))] : null;
+}
+
+/** The lifecycle fields of `override` as an article carries them: absent unless set. */
+export function lifecycleFields(override: Override): Pick<Article, 'updated' | 'corrections' | 'unpublished' | 'aliases'> {
+  return {
+    ...(override.updated ? { updated: isoVietnam(override.updated) } : {}),
+    ...(override.corrections ? { corrections: override.corrections.map(({ date, text }) => ({ date: isoVietnam(date), text })) } : {}),
+    ...(override.unpublished ? { unpublished: true } : {}),
+    ...(override.aliases ? { aliases: override.aliases } : {}),
+  };
+}
+
 /** The topics of a `tags:` list, each once in the order written; null (and the issues) when one cannot be a topic. */
 function readTags(value: unknown, line: number, issues: Issue[]): string[] | null {
   const items = Array.isArray(value) ? value.map(asText) : undefined;
@@ -183,6 +249,28 @@ export function readFields(data: Record<string, unknown>, lines: readonly string
     const line = blockLine + (where.get('tags')?.index ?? 0);
     const tags = readTags(data['tags'], line, issues);
     if (tags) override.tags = tags;
+  }
+  if (has('updated')) {
+    const value = asText(data['updated']);
+    const updated = value ? readOverrideDate(value) : null;
+    if (updated) override.updated = updated;
+    else bad('updated', `phải là ngày giờ có thật, ${DATE_HINT}`);
+  }
+  if (has('corrections')) {
+    const corrections = readCorrections(data['corrections'], blockLine + (where.get('corrections')?.index ?? 0), issues);
+    if (corrections) override.corrections = corrections;
+  }
+  if (has('unpublished')) {
+    if (typeof data['unpublished'] === 'boolean') override.unpublished = data['unpublished'];
+    else {
+      const line = blockLine + (where.get('unpublished')?.index ?? 0);
+      issues.push(error('BAD_OVERRIDE', line, 'Trường "unpublished" chỉ nhận true (gỡ bài khỏi trang, tệp vẫn giữ làm hồ sơ) hoặc false (đăng lại), viết không có ngoặc kép: unpublished: true'));
+    }
+  }
+  if (has('reason') && !asText(data['reason'])) bad('reason', 'phải là một dòng chữ không rỗng (lý do gỡ bài, chỉ để toà soạn lưu, không hiện trên trang)');
+  if (has('aliases')) {
+    const aliases = readAliases(data['aliases'], blockLine + (where.get('aliases')?.index ?? 0), issues);
+    if (aliases) override.aliases = aliases;
   }
   if (has('date')) {
     const value = asText(data['date']);

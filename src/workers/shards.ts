@@ -1,6 +1,7 @@
 import { ArticleEntry, Corpus } from '../corpus/corpus.ts';
 import { storyLinksOf, type ArchiveModel, type ShardStoryLinks, type StoryLinks } from '../corpus/archive-model.ts';
 import type { SiteFeatures } from '../corpus/features.ts';
+import type { CorpusLifecycle } from '../corpus/lifecycle.ts';
 
 /**
  * Article pages of a big archive are rendered in shards, each by its own process, because
@@ -40,6 +41,8 @@ export interface ShardPlan {
   render: number[];
   /** What those pages show of the whole archive but related stories (`ArchiveModel.shardLinks`). None in a site-pages plan. */
   storyLinks?: ShardStoryLinks;
+  /** Redirects, taken-down addresses and the address ledger: only a site-pages plan, whose pages show them. */
+  lifecycle?: CorpusLifecycle;
 }
 
 /**
@@ -85,14 +88,14 @@ export function shardRelated(corpus: Corpus, shard: readonly ArticleEntry[], arc
 
 /** The entry again, from its JSON (an entry's fields, which are all its JSON has). */
 function entryOf({ entry }: { entry: ArticleEntry }): ArticleEntry {
-  return new ArticleEntry(entry.file, entry.article, entry.url, entry.photos, entry.key, entry.photoIds);
+  return new ArticleEntry(entry.file, entry.article, entry.url, entry.photos, entry.key, entry.photoIds, entry.id);
 }
 
 /** The shard's corpus, in the worker: its articles and the ones they link to, each at its place in the whole archive. */
 export function corpusOfPlan(plan: ShardPlan): Corpus {
   const placed = plan.placed.map((p) => ({ position: p.position, entry: entryOf(p) }));
   const byPosition = new Map(placed.map((p) => [p.position, p.entry]));
-  return Corpus.window(placed, plan.size, plan.render.map((position) => byPosition.get(position)!));
+  return Corpus.window(placed, plan.size, plan.render.map((position) => byPosition.get(position)!), plan.lifecycle);
 }
 
 /** What the article pages of an article shard's `corpus` (from `plan`) show of the archive, once `related` has come. */
@@ -115,6 +118,7 @@ export function sitePlan(corpus: Corpus): ShardPlan {
     size: corpus.size,
     placed: corpus.entries.map((entry) => ({ position: corpus.positionOf(entry), entry })),
     render: [],
+    lifecycle: corpus.lifecycle,
   };
 }
 

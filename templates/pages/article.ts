@@ -12,6 +12,9 @@ import { encodePhotos, photo } from '../partials/photo.ts';
 import { relatedStories } from '../partials/related-stories.ts';
 import { topicLinks } from '../partials/topics.ts';
 import { lead, storyText } from '../partials/story-text.ts';
+import { correctionsNotice, updatedNote } from '../partials/corrections-notice.ts';
+import { CORRECTIONS_URL } from './corrections.ts';
+import { modifiedDate } from '../../src/corpus/lifecycle.ts';
 
 interface ArticleData extends PageData {
   entry: ArticleEntry;
@@ -82,9 +85,9 @@ export function articleTemplate(ctx: SiteContext): ArticleTemplate<ArticleData> 
 <article class="story" data-pagefind-body>
 <header>
 <h1>${article.title}</h1>
-<p class="dateline"><time datetime="${published}">${vietnameseDateTime(article.date)}</time></p>
+<p class="dateline"><time datetime="${published}">${vietnameseDateTime(article.date)}</time>${updatedNote(article.updated)}</p>
 </header>
-${lead(article)}
+${correctionsNotice(article.corrections, CORRECTIONS_URL)}${lead(article)}
 ${storyText(blocks, (caption, n) => photo(caption, photos[n] ?? null, n === 0))}
 ${byline(article.credit ?? article.author, links.authorsOf(entry))}
 ${topicLinks(links.topicsOf(entry))}
@@ -107,9 +110,9 @@ ${older ? html`<a rel="prev" href="${older.url}"><span class="label">Bài trư�
           type: 'article',
           image: shareImage,
           published,
-          modified: published,
+          modified: isoDateTime(modifiedDate(article)),
           jsonLd: [
-            newsArticle(entry, ctx.site, ctx.absolute(entry.url), shareImage && ctx.absolute(shareImage), ctx.absolute('/')),
+            newsArticle(entry, ctx.site, ctx.absolute(entry.url), shareImage && ctx.absolute(shareImage), ctx.absolute('/'), ctx.absolute(entry.id)),
             breadcrumbList(section && { ...section, url: ctx.absolute(section.url) }, { name: 'Trang chủ', url: ctx.absolute('/') }),
           ].filter(Boolean),
         },

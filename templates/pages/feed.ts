@@ -34,6 +34,7 @@ export function feedTemplate(ctx: SiteContext): PageTemplate {
         home: ctx.absolute('/'),
         entries: corpus.newest(site.feedSize),
         url: (entry) => ctx.absolute(entry.url),
+        id: (entry) => ctx.absolute(entry.id),
         content: fullText,
       });
     },

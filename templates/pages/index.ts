@@ -14,6 +14,10 @@ import { searchTemplate } from './search.ts';
 import { sectionFeedTemplate } from './section-feed.ts';
 import { sitemapTemplate } from './sitemap.ts';
 import { styleTemplate } from './style.ts';
+import { addressesTemplate } from './addresses.ts';
+import { correctionsTemplate } from './corrections.ts';
+import { redirectsFileTemplate, redirectTemplate } from './redirect.ts';
+import { takenDownTemplate } from './taken-down.ts';
 
 /** Every page template of the site, named: a template added here is rendered by every build, worker and preview. */
 export function siteTemplates(ctx: SiteContext): SiteTemplates {
@@ -35,6 +39,11 @@ export function siteTemplates(ctx: SiteContext): SiteTemplates {
       'news-sitemap': newsSitemapTemplate(ctx),
       search: searchTemplate(ctx),
       'search-script': searchScriptTemplate(),
+      corrections: correctionsTemplate(ctx),
+      redirect: redirectTemplate(ctx),
+      redirects: redirectsFileTemplate(ctx),
+      'taken-down': takenDownTemplate(ctx),
+      addresses: addressesTemplate(),
     },
   };
 }

@@ -27,6 +27,7 @@ export function sectionFeedTemplate(ctx: SiteContext): PagedTemplate<StoryGroup,
         home: ctx.absolute(section.url),
         entries: section.entries.slice(0, site.feedSize),
         url: (entry) => ctx.absolute(entry.url),
+        id: (entry) => ctx.absolute(entry.id),
       });
     },
   };

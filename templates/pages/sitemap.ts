@@ -2,6 +2,7 @@ import type { ArchiveModel } from '../../src/corpus/archive-model.ts';
 import type { PagedTemplate, PageData, SiteContext } from '../../src/render/context.ts';
 import { sitemapFiles, sitemapXml, type SitemapFile, type SitemapUrl } from '../../src/markup/sitemap.ts';
 import { listingPages } from '../../src/corpus/archive.ts';
+import { modifiedDate } from '../../src/corpus/lifecycle.ts';
 
 interface SitemapData extends PageData {
   sitemap: SitemapFile;
@@ -19,7 +20,7 @@ function sitemapUrls(data: PageData, archive: ArchiveModel, withArchive: boolean
   for (const page of [...listingPages('/', entries, perPage), ...archive.pages(perPage)]) urls.push({ loc: page.url, lastmod: page.items[0]?.article.date });
   if (withArchive) urls.push({ loc: '/luu-tru/', lastmod: entries[0]?.article.date });
   urls.push({ loc: '/tim-kiem/' });
-  for (const entry of entries) urls.push({ loc: entry.url, lastmod: entry.article.date });
+  for (const entry of entries) urls.push({ loc: entry.url, lastmod: modifiedDate(entry.article) });
   return urls;
 }
 

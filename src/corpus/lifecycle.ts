@@ -1,0 +1,222 @@
+/**
+ * A story's life after it is written: whether it is public yet (a story dated after the build's
+ * clock is scheduled), whether it was taken down (`unpublished: true`), and every address it has
+ * ever had. Addresses are permanent: the address ledger, which the site publishes beside itself
+ * (`addresses.json`) and the next build reads, remembers each story's addresses under an identity
+ * that does not change with its address, so an old address becomes a redirect and is never given
+ * to another story. Pure: the ledger comes in as data and goes out as data.
+ */
+import type { ArticleSummary } from './corpus.ts';
+import { error, warning, type Issue } from '../parser/issue.ts';
+
+/** Where the ledger is published, relative to the site's root. */
+export const LEDGER_FILE = 'addresses.json';
+
+/** One story as the ledger knows it. */
+export interface LedgerStory {
+  /** Its identity: the first address it was published at. Feed entries and JSON-LD name the story by it. */
+  id: string;
+  /** Its file, relative to the content folder, `/`-separated. */
+  file: string;
+  /** Every address it was published at, oldest first (explicit `aliases:` are not kept: they are in its file). */
+  urls: string[];
+}
+
+export interface AddressLedger {
+  stories: LedgerStory[];
+}
+
+export const EMPTY_LEDGER: AddressLedger = { stories: [] };
+
+/** An old address and the story's address now. */
+export interface Redirect {
+  from: string;
+  to: string;
+}
+
+/** What the site's pages show of stories beyond the public ones: data for the redirect, takedown and ledger pages. */
+export interface CorpusLifecycle {
+  /** The addresses of taken-down stories, each served as the page "Bài viết đã được gỡ". */
+  takenDown: readonly string[];
+  redirects: readonly Redirect[];
+  /** The ledger this build publishes. */
+  ledger: AddressLedger;
+}
+
+export const NO_LIFECYCLE: CorpusLifecycle = { takenDown: [], redirects: [], ledger: EMPTY_LEDGER };
+
+export type Publication = 'public' | 'scheduled' | 'taken-down';
+
+/** Whether a story is shown at `now` (ms since the epoch): a takedown wins over a date still to come. */
+export function publicationOf(article: Pick<ArticleSummary, 'date' | 'unpublished'>, now: number): Publication {
+  if (article.unpublished) return 'taken-down';
+  return Date.parse(article.date) > now ? 'scheduled' : 'public';
+}
+
+/** A story that wants an address: its file (as listed, and relative to the content folder), the address it would have anew, and its `aliases:`. */
+export interface AddressClaim {
+  file: string;
+  /** The file relative to the content folder, `/`-separated: how the ledger names it. */
+  record: string;
+  wanted: string;
+  aliases: readonly string[];
+}
+
+export interface AssignedAddresses {
+  /** File → its address. */
+  urls: Map<string, string>;
+  /** File → its identity. */
+  ids: Map<string, string>;
+  /** File → the problems of its address (DUPLICATE_SLUG, ADDRESS_TAKEN, BAD_ALIAS). */
+  issues: Map<string, Issue[]>;
+  redirects: Redirect[];
+  ledger: AddressLedger;
+}
+
+/** `/2016/06/slug/` → `/2016/06/slug-2/`. */
+function suffixed(url: string, n: number): string {
+  return `${url.replace(/\/$/, '')}-${n}/`;
+}
+
+function byText<T>(key: (item: T) => string): (a: T, b: T) => number {
+  return (a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0);
+}
+
+/**
+ * Gives every claim its address, given the addresses published before (`ledger`). A story keeps
+ * its ledger record by its file, or, moved to another file, by its address when the record's file
+ * is gone (`existing` lists every story file there is, public or not). An address is free for a
+ * story when no other story had it; colliding claims keep their order by file, the first keeping
+ * the address, the next `-2`, `-3`… (skipping any another claim wants outright), so an address
+ * does not change when an unrelated story is added.
+ */
+export function assignAddresses(claims: readonly AddressClaim[], ledger: AddressLedger, existing: ReadonlySet<string>): AssignedAddresses {
+  const sorted = [...claims].sort(byText((claim) => claim.file));
+  const owner = new Map<string, LedgerStory>();
+  for (const story of ledger.stories) for (const url of story.urls) if (!owner.has(url)) owner.set(url, story);
+  const byFile = new Map(ledger.stories.map((story) => [story.file, story]));
+  const recordOf = new Map<AddressClaim, LedgerStory>();
+  const kept = new Set<LedgerStory>();
+  for (const claim of sorted) {
+    const known = byFile.get(claim.record);
+    if (known) {
+      recordOf.set(claim, known);
+      kept.add(known);
+    }
+  }
+  for (const claim of sorted) {
+    if (recordOf.has(claim)) continue;
+    const moved = owner.get(claim.wanted);
+    if (moved && !kept.has(moved) && !existing.has(moved.file)) {
+      recordOf.set(claim, moved);
+      kept.add(moved);
+    }
+  }
+
+  const wantedOutright = new Set(claims.map((claim) => claim.wanted));
+  const taken = new Set<string>();
+  const urls = new Map<string, string>();
+  const issues = new Map<string, Issue[]>();
+  const report = (file: string, issue: Issue) => issues.set(file, [...(issues.get(file) ?? []), issue]);
+  for (const claim of sorted) {
+    const record = recordOf.get(claim);
+    const ownedByOther = (url: string) => ownedByAnother(owner, url, record);
+    const free = (url: string) => !taken.has(url) && !ownedByOther(url);
+    let url = claim.wanted;
+    if (!free(url)) {
+      let n = 2;
+      while (!free(suffixed(claim.wanted, n)) || (wantedOutright.has(suffixed(claim.wanted, n)) && !record?.urls.includes(suffixed(claim.wanted, n)))) n++;
+      url = suffixed(claim.wanted, n);
+      report(claim.file, ownedByOther(claim.wanted) ? addressTaken(claim.wanted, url) : duplicateSlug(claim.wanted, url));
+    }
+    taken.add(url);
+    urls.set(claim.file, url);
+  }
+
+  const current = new Map([...urls].map(([file, url]) => [url, file]));
+  const aliasOwner = new Map<string, string>();
+  const redirects: Redirect[] = [];
+  const stories: LedgerStory[] = ledger.stories.filter((story) => !kept.has(story));
+  const ids = new Map<string, string>();
+  for (const claim of sorted) {
+    const url = urls.get(claim.file)!;
+    const record = recordOf.get(claim);
+    const story: LedgerStory = record
+      ? { id: record.id, file: claim.record, urls: record.urls.includes(url) ? record.urls : [...record.urls, url] }
+      : { id: url, file: claim.record, urls: [url] };
+    stories.push(story);
+    ids.set(claim.file, story.id);
+    for (const old of story.urls) if (old !== url) redirects.push({ from: old, to: url });
+    for (const alias of claim.aliases) {
+      if (alias === url || story.urls.includes(alias)) continue;
+      const other = current.get(alias) ?? aliasOwner.get(alias);
+      if ((other !== undefined && other !== claim.file) || ownedByAnother(owner, alias, record)) {
+        report(claim.file, error('BAD_ALIAS', 1, `Địa chỉ cũ "${alias}" trong "aliases" là địa chỉ của một bài khác; một địa chỉ chỉ thuộc về một bài. Hãy xoá dòng đó.`));
+        continue;
+      }
+      aliasOwner.set(alias, claim.file);
+      redirects.push({ from: alias, to: url });
+    }
+  }
+  return {
+    urls,
+    ids,
+    issues,
+    redirects: redirects.sort(byText((redirect) => redirect.from)),
+    ledger: { stories: stories.sort(byText((story) => story.id)) },
+  };
+}
+
+function ownedByAnother(owner: ReadonlyMap<string, LedgerStory>, url: string, record: LedgerStory | undefined): boolean {
+  return owner.has(url) && owner.get(url) !== record;
+}
+
+function duplicateSlug(wanted: string, url: string): Issue {
+  return warning(
+    'DUPLICATE_SLUG',
+    1,
+    `Bài khác cùng tháng đã dùng địa chỉ ${wanted}; bài này được đặt ở ${url}. Muốn bài có địa chỉ riêng, đặt "slug:" trong khối ghi đè hoặc đổi tiêu đề.`,
+  );
+}
+
+function addressTaken(wanted: string, url: string): Issue {
+  return warning(
+    'ADDRESS_TAKEN',
+    1,
+    `Địa chỉ ${wanted} đã từng là địa chỉ của một bài khác (nay chuyển hướng tới bài đó), nên bài này được đặt ở ${url}. Muốn địa chỉ khác, đặt "slug:" trong khối ghi đè.`,
+  );
+}
+
+/** The ledger as published: one story a line, so a diff of two sites shows which stories' addresses changed. */
+export function ledgerJson(ledger: AddressLedger): string {
+  const lines = ledger.stories.map((story) => `\n${JSON.stringify(story)}`).join(',');
+  return `{"format":1,"stories":[${lines}${lines ? '\n' : ''}]}\n`;
+}
+
+/** The ledger from its published text; throws an Error with a message for people when it is not one. */
+export function parseLedger(text: string): AddressLedger {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    throw new Error(`${LEDGER_FILE} không phải JSON (not JSON)`);
+  }
+  const stories = (data as { format?: unknown; stories?: unknown } | null)?.stories;
+  const isStory = (story: unknown): story is LedgerStory => {
+    const s = story as Partial<LedgerStory> | null;
+    return typeof s?.id === 'string' && typeof s.file === 'string' && Array.isArray(s.urls) && s.urls.length > 0 && s.urls.every((url) => typeof url === 'string');
+  };
+  if ((data as { format?: unknown } | null)?.format !== 1 || !Array.isArray(stories) || !stories.every(isStory)) {
+    throw new Error(`${LEDGER_FILE} không đúng định dạng sổ địa chỉ (not an address ledger of format 1)`);
+  }
+  return { stories };
+}
+
+/** When a story last changed for its readers: its newest update or correction, else its publication. */
+export function modifiedDate(article: Pick<ArticleSummary, 'date' | 'updated' | 'corrections'>): string {
+  let newest = article.date;
+  for (const date of [article.updated, ...(article.corrections ?? []).map((correction) => correction.date)]) {
+    if (date !== undefined && Date.parse(date) > Date.parse(newest)) newest = date;
+  }
+  return newest;
+}
