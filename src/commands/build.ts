@@ -1,6 +1,5 @@
-import { DateTime } from 'luxon';
 import { chooseProgress } from '../build/progress.ts';
-import { VIETNAM_ZONE } from '../parser/vietnam-time.ts';
+import { clockOption } from './clock.ts';
 import { normalizeSiteUrl } from '../render/settings.ts';
 import { UsageError, type Command } from './command.ts';
 import { parseSiteArgs, previousSite, siteFeaturesOfEnvironment } from './site-options.ts';
@@ -29,13 +28,6 @@ trong một thư mục tạm và chỉ thay trang cũ khi dựng xong hoàn toà
 những trang có nội dung thay đổi, ngay trong thư mục kết quả (.toa-soan/state.json ghi lại
 mỗi trang được làm từ gì); kết quả giống hệt một lần dựng toàn bộ.`;
 
-/** `--now`'s time in ms; an ISO 8601 time, its zone Vietnam's when it names none. */
-function buildClock(value: string): number {
-  const time = DateTime.fromISO(value, { zone: VIETNAM_ZONE });
-  if (!time.isValid) throw new UsageError(`--now: "${value}" không phải thời điểm ISO 8601, như 2016-06-12T09:00+07:00 (not an ISO 8601 time)`);
-  return time.toMillis();
-}
-
 export const command: Command = {
   name: 'build',
   summary: 'dựng trang tin tĩnh vào _site/',
@@ -49,7 +41,7 @@ export const command: Command = {
       full: { type: 'boolean', default: false },
       now: { type: 'string' },
     } as const);
-    const now = values.now === undefined ? undefined : buildClock(values.now);
+    const now = values.now === undefined ? undefined : clockOption(values.now);
     const siteUrl = values['site-url'] ?? process.env.SITE_URL;
     if (siteUrl) {
       try {

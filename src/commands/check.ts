@@ -6,13 +6,16 @@ import { listArticleFiles } from '../corpus/article-files.ts';
 import { formatIssue, issueMessage, type Issue } from '../parser/issue.ts';
 import { loadFiles } from '../corpus/load-corpus.ts';
 import { UsageError, type Command } from './command.ts';
+import { clockOption } from './clock.ts';
+import { EMPTY_LEDGER } from '../corpus/lifecycle.ts';
+import { vietnameseDateTime } from '../markup/filters.ts';
 
 const FORMATS = ['text', 'github', 'json'] as const;
 type Format = (typeof FORMATS)[number];
 
 const DEFAULT_CONTENT = 'content';
 
-const help = `toa-soan check [TỆP|THƯ_MỤC...] [--content THƯ_MỤC] [--format text|github|json]
+const help = `toa-soan check [TỆP|THƯ_MỤC...] [--content THƯ_MỤC] [--format text|github|json] [--now THỜI_ĐIỂM]
 
 Kiểm tra các bài viết và báo mọi lỗi cùng lúc (check articles; report all problems at once):
 từng tệp được chỉ ra, mọi bài (.txt, .md) trong từng thư mục được chỉ ra, mặc định cả thư mục content/.
@@ -23,6 +26,10 @@ Cùng các mã lỗi và cảnh báo như lệnh build: chuyên mục lạ, ản
   --format    text    TỆP:DÒNG: MÃ: lời nhắn   (mặc định)
               github  ::error file=…,line=…::…  chú thích hiện ngay trên dòng trong pull request
               json    một mảng JSON [{ file, line, severity, code, message }]
+  --now       giờ để biết bài nào đã đăng, ISO 8601 (mặc định: bây giờ)
+
+Với định dạng text và github, lệnh còn liệt kê các bài đã gỡ (unpublished: true) và các bài
+đặt lịch đăng (ngày đăng sau giờ hiện tại), mỗi bài kèm giờ lên trang.
 
 Mã thoát (exit status): 0 khi không có lỗi (có thể có cảnh báo), 1 khi có lỗi
 hoặc có đường dẫn không mở được.`;
@@ -69,7 +76,7 @@ async function isFolder(dir: string): Promise<boolean> {
  * Every problem of the articles under `targets`, all read the same way: with the whole content
  * folder when asked (through the parse cache), but only the targets' articles reported.
  */
-async function checkTargets(targets: readonly Target[], { contentDir, wholeFolder }: Reading): Promise<{ reports: FileReport[]; checked: number }> {
+async function checkTargets(targets: readonly Target[], { contentDir, wholeFolder }: Reading, now: number): Promise<{ reports: FileReport[]; checked: number; lifecycle: string[] }> {
   const reports: FileReport[] = [];
   const named: string[] = [];
   for (const target of targets) {
@@ -84,11 +91,16 @@ async function checkTargets(targets: readonly Target[], { contentDir, wholeFolde
     }
   }
   const everything = wholeFolder && (await isFolder(contentDir)) ? await listArticleFiles(contentDir) : [];
-  const { articles } = await loadFiles(filesToRead(everything, named), contentDir);
+  const loaded = await loadFiles(filesToRead(everything, named), contentDir, undefined, undefined, undefined, { now, ledger: EMPTY_LEDGER });
   const selected = new Set(named.map((file) => path.resolve(file)));
-  const picked = articles.filter((article) => selected.has(path.resolve(article.file)));
+  const isSelected = ({ file }: { file: string }) => selected.has(path.resolve(file));
+  const picked = loaded.articles.filter(isSelected);
   reports.push(...picked.map(({ file, issues }) => ({ file, issues })));
-  return { reports, checked: picked.length };
+  const lifecycle = [
+    ...loaded.takenDown.filter(isSelected).map(({ file, url }) => `${file}: đã gỡ (unpublished), địa chỉ ${url} báo "Bài viết đã được gỡ"`),
+    ...loaded.scheduled.filter(isSelected).map(({ file, article }) => `${file}: đặt lịch, lên trang lúc ${vietnameseDateTime(article.date)}`),
+  ];
+  return { reports, checked: picked.length, lifecycle };
 }
 
 export const command: Command = {
@@ -98,13 +110,14 @@ export const command: Command = {
   async run(args) {
     const { values, positionals } = parseArgs({
       args,
-      options: { format: { type: 'string', default: 'text' }, content: { type: 'string' } },
+      options: { format: { type: 'string', default: 'text' }, content: { type: 'string' }, now: { type: 'string' } },
       allowPositionals: true,
       strict: true,
     });
     const format = values.format as Format;
     if (!FORMATS.includes(format)) throw new UsageError(`định dạng "${values.format}" không có; chọn text, github hoặc json`);
     const contentDir = values.content ?? DEFAULT_CONTENT;
+    const now = values.now === undefined ? Date.now() : clockOption(values.now);
     const targets = await Promise.all((positionals.length > 0 ? positionals : [contentDir]).map(findTarget));
 
     const reports: FileReport[] = [];
@@ -119,9 +132,11 @@ export const command: Command = {
       groups.set(key, { reading, targets: [...(groups.get(key)?.targets ?? []), target] });
     }
     let checked = 0;
+    const lifecycle: string[] = [];
     for (const { reading, targets: group } of groups.values()) {
-      const found = await checkTargets(group, reading);
+      const found = await checkTargets(group, reading, now);
       reports.push(...found.reports);
+      lifecycle.push(...found.lifecycle);
       checked += found.checked;
     }
 
@@ -130,6 +145,7 @@ export const command: Command = {
     const issues = ordered.flatMap((report) => report.issues);
     const errors = issues.filter((issue) => issue.severity === 'error').length;
     if (format !== 'json') {
+      for (const line of lifecycle) process.stderr.write(`${line}\n`);
       process.stderr.write(`Đã kiểm tra ${checked} bài: ${errors} lỗi, ${issues.length - errors} cảnh báo.\n`);
     }
     return errors > 0 ? 1 : 0;
