@@ -1,5 +1,6 @@
-import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import yaml from 'js-yaml';
@@ -48,8 +49,11 @@ const build = workflow.jobs.build!;
 const deploy = workflow.jobs.deploy!;
 const publishS3 = workflow.jobs['publish-s3']!;
 const ON_MAIN = "github.event_name == 'push' && github.ref == 'refs/heads/main'";
+/** A push to main, or a scheduled run whose build changed a page (a scheduled story went live). */
+const PUBLISHING = (changed: string) => `((${ON_MAIN}) || (github.event_name == 'schedule' && ${changed}.outputs.changed == 'true'))`;
 /** Pages unless the site goes to a bucket, or as well when PAGES is true. */
-const TO_PAGES = `${ON_MAIN} && (vars.S3_BUCKET == '' || vars.PAGES == 'true')`;
+const WANTS_PAGES = "(vars.S3_BUCKET == '' || vars.PAGES == 'true')";
+const TO_PAGES = `${PUBLISHING('steps.build')} && ${WANTS_PAGES}`;
 
 function stepIndex(predicate: (step: Step) => boolean): number {
   const index = build.steps.findIndex(predicate);
@@ -73,6 +77,38 @@ describe('.github/workflows/site.yml', () => {
     expect(Object.keys(workflow.on)).toEqual(expect.arrayContaining(['push', 'pull_request']));
   });
 
+  it('runs every 10 minutes for scheduled stories, without the tests, publishing only what the build changed', () => {
+    expect(workflow.on['schedule']).toEqual([{ cron: '*/10 * * * *' }]);
+    expect(build.steps[stepIndex((s) => /^\s*npm test\s*$/m.test(s.run ?? ''))]!.if).toBe("github.event_name != 'schedule'");
+    const buildStep = build.steps[stepIndex((s) => s.id === 'build')]!;
+    expect(buildStep.run).toContain("if grep -q 'không trang nào thay đổi' .cache/build.log; then echo changed=false; else echo changed=true; fi >> \"$GITHUB_OUTPUT\"");
+    expect((build as Job & { outputs?: Record<string, string> }).outputs).toEqual({ changed: '${{ steps.build.outputs.changed }}' });
+    expect(deploy.if).toBe(`${PUBLISHING('needs.build')} && ${WANTS_PAGES}`);
+    expect(publishS3.if).toBe(`${PUBLISHING('needs.build')} && vars.S3_BUCKET != ''`);
+    expect(build.steps[stepIndex((s) => s.id === 'pages')]!.if).toBe(`((${ON_MAIN}) || github.event_name == 'schedule') && ${WANTS_PAGES}`);
+  });
+
+  it('a build without the last site on disk reads the published address ledger; a site without one answers 404', () => {
+    const step = build.steps[stepIndex((s) => s.id === 'build')]!;
+    const script = step.run!.replace(/^if \[ -d \.cache\/site-state.*$/m, '').replace(/npx tsx src\/cli\.ts build/, 'printf "%s\\n" build').replace(/^.*GITHUB_OUTPUT.*$/m, '').replace(/^rm -rf \.cache\/site-state.*$/m, '');
+    const run = (status: string, published: string) => {
+      const dir = mkdtempSync(join(tmpdir(), 'toa-soan-workflow-'));
+      mkdirSync(join(dir, 'bin'));
+      writeFileSync(join(dir, 'bin', 'curl'), `#!/bin/sh\nprintf '${status}'\n`, { mode: 0o755 });
+      return spawnSync('bash', ['-eo', 'pipefail', '-c', script], {
+        cwd: dir,
+        env: { PATH: `${join(dir, 'bin')}:${process.env.PATH ?? ''}`, SITE_URL: 'https://o.github.io/', PREFIX: '/r/', PUBLISHED: published },
+        encoding: 'utf8',
+      });
+    };
+    expect(run('200', 'true').stdout).toBe('build\n--site-url\nhttps://o.github.io/\n--prefix\n/r/\n--previous\n.cache/published\n');
+    expect(run('404', 'true').stdout).toBe('build\n--site-url\nhttps://o.github.io/\n--prefix\n/r/\n');
+    expect(run('200', 'false').stdout).toBe('build\n--site-url\nhttps://o.github.io/\n--prefix\n/r/\n');
+    const failed = run('503', 'true');
+    expect(failed.status).toBe(1);
+    expect(failed.stdout).toContain('HTTP 503');
+  });
+
   it('tests with the repository alone: one checkout of it, no fixtures repository, variable or token', () => {
     const checkouts = build.steps.filter((s) => (s.uses ?? '').startsWith('actions/checkout@'));
     expect(checkouts).toHaveLength(1);
@@ -92,7 +128,7 @@ describe('.github/workflows/site.yml', () => {
     const check = stepIndex((s) => s.run === 'npx tsx src/cli.ts check --format github');
     const apt = stepIndex((s) => /apt-get install .*chromium nginx/.test(s.run ?? ''));
     const test = stepIndex((s) => /^\s*npm test\s*$/m.test(s.run ?? ''));
-    const buildStep = stepIndex((s) => (s.run ?? '').includes('\nnpx tsx src/cli.ts build --site-url "$SITE_URL" --prefix "$PREFIX"\n'));
+    const buildStep = stepIndex((s) => (s.run ?? '').includes('\nnpx tsx src/cli.ts build --site-url "$SITE_URL" --prefix "$PREFIX" "${previous[@]}" | tee .cache/build.log\n'));
     expect(apt).toBeLessThan(test);
     expect(check).toBeLessThan(test);
     expect(test).toBeLessThan(buildStep);
@@ -103,7 +139,7 @@ describe('.github/workflows/site.yml', () => {
     expect(target.run).toContain('scripts/pages-target.sh');
     expect(target.env).toMatchObject({ BASE_URL: '${{ steps.pages.outputs.base_url }}', BASE_PATH: '${{ steps.pages.outputs.base_path }}' });
     const buildStep = build.steps[stepIndex((s) => (s.run ?? '').includes('cli.ts build'))]!;
-    expect(buildStep.env).toEqual({ SITE_URL: '${{ steps.target.outputs.site_url }}', PREFIX: '${{ steps.target.outputs.prefix }}' });
+    expect(buildStep.env).toMatchObject({ SITE_URL: '${{ steps.target.outputs.site_url }}', PREFIX: '${{ steps.target.outputs.prefix }}' });
   });
 
   it('sets Node 20 up with the npm cache and installs from the lock file', () => {
@@ -115,9 +151,8 @@ describe('.github/workflows/site.yml', () => {
   it('uploads and deploys _site/ to Pages only from main, unless it goes to a bucket alone, with the Pages permissions', () => {
     const upload = build.steps[stepIndex((s) => (s.uses ?? '').startsWith('actions/upload-pages-artifact@'))]!;
     expect(upload.if).toBe(TO_PAGES);
-    expect(build.steps[stepIndex((s) => s.id === 'pages')]!.if).toBe(TO_PAGES);
     expect(upload.with).toEqual({ path: '_site' });
-    expect(deploy.if).toBe(TO_PAGES);
+    expect(deploy.if).toBe(`${PUBLISHING('needs.build')} && ${WANTS_PAGES}`);
     expect(deploy.needs).toBe('build');
     expect(deploy.permissions).toEqual({ pages: 'write', 'id-token': 'write' });
     expect(deploy.steps.map((s) => s.uses)).toEqual([expect.stringMatching(/^actions\/deploy-pages@/)]);
@@ -137,7 +172,7 @@ describe('.github/workflows/site.yml', () => {
 
   it('publishes main to S3-compatible storage only when S3_BUCKET is set, after the tests, one run at a time', () => {
     expect(publishS3.needs).toBe('build');
-    expect(publishS3.if).toBe(`${ON_MAIN} && vars.S3_BUCKET != ''`);
+    expect(publishS3.if).toBe(`${PUBLISHING('needs.build')} && vars.S3_BUCKET != ''`);
     expect(publishS3.concurrency).toEqual({ group: 'publish-s3', 'cancel-in-progress': false });
     expect(publishS3.permissions).toEqual({ contents: 'read' });
     const runs = publishS3.steps.map((s) => s.run ?? '');
