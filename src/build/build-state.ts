@@ -11,12 +11,13 @@ import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ArticleSource, LoadedArticle, LoadedCorpus } from '../corpus/load-corpus.ts';
+import type { KnownFile } from '../corpus/file-identity.ts';
 import { outputFileOf, type Digests, type SitePlan } from '../render/page-inputs.ts';
 import type { Corpus } from '../corpus/corpus.ts';
 import type { SearchTier } from '../search/search-tiers.ts';
 
 /** Bump when the shape of the state changes. */
-const FORMAT = 'toa-soan-build-state-1';
+const FORMAT = 'toa-soan-build-state-2';
 
 /** The folder, below the output folder, of what builds keep for the next one. */
 export const STATE_FOLDER = '.toa-soan';
@@ -30,6 +31,8 @@ export interface BuildState {
   settings: string;
   /** Every article file read, as read, with what it was read from (`ArticleSource`). */
   articles: Record<string, { source: ArticleSource; loaded: LoadedArticle }>;
+  /** Every article and photo file the build saw, with its stat and git blob id (`FileIdentities`). */
+  files: Record<string, KnownFile>;
   /** Digest of every planned page, by its file in the site. */
   pages: Record<string, string>;
   /** Digest of what each search index was made from, by its name (`searchInputs`); empty without search. */
@@ -66,7 +69,7 @@ export function hasBuildState(outputDir: string): boolean {
 export async function readBuildState(outputDir: string, code: string, settings: string): Promise<BuildState | null> {
   try {
     const state = JSON.parse(await readFile(stateFile(outputDir), 'utf8')) as Partial<BuildState>;
-    const whole = state.format === FORMAT && [state.articles, state.pages, state.search].every((part) => typeof part === 'object' && part !== null);
+    const whole = state.format === FORMAT && [state.articles, state.files, state.pages, state.search].every((part) => typeof part === 'object' && part !== null);
     return whole && state.code === code && state.settings === settings ? (state as BuildState) : null;
   } catch {
     return null;
@@ -97,7 +100,7 @@ export function stateOf(code: string, settings: string, loaded: LoadedCorpus, pl
     const source = loaded.sources.get(file.file);
     if (source) articles[file.file] = { source, loaded: file };
   }
-  return { format: FORMAT, code, settings, articles, pages: Object.fromEntries(plan.pages.map((page) => [page.file, page.digest])), search };
+  return { format: FORMAT, code, settings, articles, files: loaded.knownFiles, pages: Object.fromEntries(plan.pages.map((page) => [page.file, page.digest])), search };
 }
 
 /**

@@ -123,7 +123,7 @@ async function build(
   }
   progress.phase('Đọc bài viết');
   const publication = { now: options.now ?? Date.now(), ledger };
-  const loaded = await loadCorpus(contentDir, (done, total) => progress.step(done, total), cache, earlier?.articles ?? {}, publication);
+  const loaded = await loadCorpus(contentDir, (done, total) => progress.step(done, total), cache, earlier ?? { articles: {}, files: {} }, publication);
   progress.interrupt();
   if (cache.repaired > 0) {
     progress.line(`Bộ nhớ đệm: ${cache.repaired} mục hỏng trong ${cache.dir} đã được làm lại.`);

@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { FILE_CONCURRENCY, mapConcurrently } from '../concurrency.ts';
@@ -50,19 +50,46 @@ async function cleanTrackedIds(folder: string): Promise<Map<string, string>> {
   return ids;
 }
 
+/** A file as a build saw it: its size, modification time and inode, and its git blob id. */
+export interface KnownFile {
+  stat: string;
+  id: string;
+}
+
 /**
- * The git blob ids of files below one folder, keyed as given: from git's index for a file committed
- * or added whose working copy is unchanged, else by reading and hashing the file. Git is asked once,
- * however many times `of` is called.
+ * The git blob ids of files below one folder, keyed as given. A file whose stat is the one an
+ * earlier build saw keeps the id it had then, unread; any other is taken from git's index when it is
+ * committed or added and unchanged (git is asked once, and only if needed), else read and hashed.
  */
 export class FileIdentities {
-  #known: Promise<Map<string, string>> | undefined;
+  #tracked: Promise<Map<string, string>> | undefined;
+  readonly #seen = new Map<string, KnownFile>();
 
-  constructor(readonly folder: string) {}
+  constructor(
+    readonly folder: string,
+    readonly earlier: Readonly<Record<string, KnownFile>> = {},
+  ) {}
 
   /** The id of each of `files`, in order; null for a file that cannot be read. */
-  async of(files: readonly string[]): Promise<(string | null)[]> {
-    const known = await (this.#known ??= cleanTrackedIds(this.folder));
-    return mapConcurrently(files, FILE_CONCURRENCY, async (file) => known.get(path.resolve(file)) ?? readFile(file).then(gitBlobId, () => null));
+  of(files: readonly string[]): Promise<(string | null)[]> {
+    return mapConcurrently(files, FILE_CONCURRENCY, (file) => this.#idOf(file));
+  }
+
+  /** Every file asked about so far, with its stat and id, by path in code-unit order: the next build's `earlier`. */
+  seen(): Record<string, KnownFile> {
+    return Object.fromEntries([...this.#seen].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  }
+
+  async #idOf(file: string): Promise<string | null> {
+    const info = await stat(file).catch(() => null);
+    if (!info) return null;
+    const fileStat = `${info.size} ${info.mtimeMs} ${info.ino}`;
+    const before = this.earlier[file];
+    const id =
+      (before?.stat === fileStat ? before.id : undefined) ??
+      (await (this.#tracked ??= cleanTrackedIds(this.folder))).get(path.resolve(file)) ??
+      (await readFile(file).then(gitBlobId, () => null));
+    if (id) this.#seen.set(file, { stat: fileStat, id });
+    return id;
   }
 }

@@ -6,14 +6,14 @@
  * derives the sections, writers, years, months and related stories the pages show.
  */
 import { createHash } from 'node:crypto';
-import { readdir, stat } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { FILE_CONCURRENCY, mapConcurrently } from '../concurrency.ts';
 import { siteIssue } from './issue-codes.ts';
 import { listArticleFiles } from './article-files.ts';
 import { formatIssue, type Issue } from '../parser/issue.ts';
 import { ArticleEntry, Corpus, type ParsedFile } from './corpus.ts';
-import { FileIdentities } from './file-identity.ts';
+import { FileIdentities, type KnownFile } from './file-identity.ts';
 import { ParseCache } from './parse-cache.ts';
 import { matchPhotos, photoIssues } from './photos.ts';
 import { resolveSection, sectionFolder } from './sections.ts';
@@ -98,6 +98,8 @@ export interface LoadedCorpus {
   corpus: Corpus;
   /** With `earlier` given: what each readable file was read from (see `articleSources`). */
   sources: ReadonlyMap<string, ArticleSource>;
+  /** Every article and photo file seen, with its stat and id: the next build's `earlier.files`. */
+  knownFiles: Record<string, KnownFile>;
   /** Every file read, in the order read, with all its problems. */
   articles: LoadedArticle[];
   /** The same, each as read on its own: without the problems that come from other articles (DUPLICATE_SLUG). */
@@ -128,7 +130,7 @@ export async function loadFiles(
   contentDir: string,
   onProgress: (done: number, total: number) => void = () => {},
   cache: ParseCache = new ParseCache(),
-  earlier?: EarlierArticles,
+  earlier?: EarlierLoad,
   publication: PublicationInputs = { now: Date.now(), ledger: EMPTY_LEDGER },
 ): Promise<LoadedCorpus> {
   const folders = new Map<string, Promise<readonly string[]>>();
@@ -140,13 +142,13 @@ export async function loadFiles(
     }
     return names;
   };
-  const identities = new FileIdentities(contentDir);
-  const sources = earlier ? await articleSources(files, identities, folderNames, earlier) : new Map<string, ArticleSource>();
+  const identities = new FileIdentities(contentDir, earlier?.files);
+  const sources = earlier ? await articleSources(files, identities, folderNames) : new Map<string, ArticleSource>();
   const read = await mapConcurrently(
     files,
     FILE_CONCURRENCY,
     async (file) => {
-      const known = earlier?.[file];
+      const known = earlier?.articles[file];
       const source = sources.get(file);
       if (known && source && known.source.id === source.id && known.source.folder === source.folder) return withCurrentPhotos(known.loaded, identities);
       return loadArticle(file, contentDir, cache, folderNames, identities);
@@ -179,7 +181,7 @@ export async function loadFiles(
   for (const { file, issues } of articles) {
     for (const issue of issues) (issue.severity === 'error' ? errors : warnings).push(formatIssue(file, issue));
   }
-  return { corpus, sources, articles, files: read, errors, warnings, takenDown, scheduled };
+  return { corpus, sources, knownFiles: identities.seen(), articles, files: read, errors, warnings, takenDown, scheduled };
 }
 
 /**
@@ -190,14 +192,17 @@ export async function loadCorpus(
   dir: string,
   onProgress: (done: number, total: number) => void = () => {},
   cache: ParseCache = new ParseCache(),
-  earlier?: EarlierArticles,
+  earlier?: EarlierLoad,
   publication?: PublicationInputs,
 ): Promise<LoadedCorpus> {
   return loadFiles(await listArticleFiles(dir), dir, onProgress, cache, earlier, publication);
 }
 
-/** Articles as an earlier build read them, by file, with what each was read from. */
-export type EarlierArticles = Readonly<Record<string, { source: ArticleSource; loaded: LoadedArticle }>>;
+/** What an earlier build read: its articles, by file, with what each was read from, and the files it saw. */
+export interface EarlierLoad {
+  articles: Readonly<Record<string, { source: ArticleSource; loaded: LoadedArticle }>>;
+  files: Readonly<Record<string, KnownFile>>;
+}
 
 /** What an article file was read from: its bytes, and the names in its folder, which decide its photos and their warnings. */
 export interface ArticleSource {
@@ -205,28 +210,23 @@ export interface ArticleSource {
   id: string;
   /** A digest of the names in its folder. */
   folder: string;
-  /** Its size, modification time and inode: while they stay the same, so does `id`, which is then not read again. */
-  stat: string;
 }
 
-/** What each readable file of `files` is read from; a file whose stat is the one `earlier` saw keeps its id unread. */
-async function articleSources(files: readonly string[], identities: FileIdentities, folderNames: FolderReader, earlier: EarlierArticles): Promise<Map<string, ArticleSource>> {
-  const stats = await mapConcurrently(files, FILE_CONCURRENCY, (file) => stat(file).then((s) => `${s.size} ${s.mtimeMs} ${s.ino}`, () => null));
-  const unknown = files.filter((file, i) => earlier[file]?.source.stat !== stats[i]);
-  const ids = new Map((await identities.of(unknown)).map((id, i) => [unknown[i]!, id]));
+/** What each readable file of `files` is read from. */
+async function articleSources(files: readonly string[], identities: FileIdentities, folderNames: FolderReader): Promise<Map<string, ArticleSource>> {
+  const ids = await identities.of(files);
   const folders = new Map<string, string>();
   const sources = new Map<string, ArticleSource>();
   for (const [i, file] of files.entries()) {
-    const id = ids.has(file) ? ids.get(file) : earlier[file]?.source.id;
-    const fileStat = stats[i];
-    if (!id || !fileStat) continue;
+    const id = ids[i];
+    if (!id) continue;
     const folder = path.dirname(file);
     let names = folders.get(folder);
     if (names === undefined) {
       names = createHash('sha1').update([...(await folderNames(folder))].sort().join('\0')).digest('hex');
       folders.set(folder, names);
     }
-    sources.set(file, { id, folder: names, stat: fileStat });
+    sources.set(file, { id, folder: names });
   }
   return sources;
 }

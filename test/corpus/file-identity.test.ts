@@ -43,4 +43,20 @@ describe('file identities', () => {
     await writeFile(file, 'bytes');
     expect(await new FileIdentities(folder).of([file])).toEqual([gitBlobId(Buffer.from('bytes'))]);
   });
+
+  it('trusts the id an earlier build saw while the file keeps its stat, and reads a file whose stat changed', async () => {
+    const folder = await temporaryFolder('identity-earlier-');
+    const kept = path.join(folder, 'a.jpg');
+    const edited = path.join(folder, 'b.jpg');
+    await writeFile(kept, 'a');
+    await writeFile(edited, 'b');
+    const first = new FileIdentities(folder);
+    await first.of([kept, edited]);
+    const seen = first.seen();
+    expect(Object.keys(seen)).toEqual([kept, edited]);
+    // An id no reading could give: only the earlier build's word can have said it.
+    const earlier = { ...seen, [kept]: { ...seen[kept]!, id: 'from-the-earlier-build' } };
+    await writeFile(edited, 'b, edited');
+    expect(await new FileIdentities(folder, earlier).of([kept, edited])).toEqual(['from-the-earlier-build', gitBlobId(Buffer.from('b, edited'))]);
+  });
 });
