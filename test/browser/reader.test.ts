@@ -57,6 +57,11 @@ async function storyTitles(page: Page): Promise<string[]> {
   return page.locator('main ol li h2').allInnerTexts();
 }
 
+/** Every headline on the front page: the lead, the top stories, "Tin mới" and the section blocks. */
+async function frontHeadlines(page: Page): Promise<string[]> {
+  return page.locator('main .story-title, main .latest a, main .headline a').allInnerTexts();
+}
+
 describe('a reader on the site served under /tin/', () => {
   it('opens the listing and follows a story link to the article', async () => {
     const { page, scripts, broken } = await openTab();
@@ -80,7 +85,7 @@ describe('a reader on the site served under /tin/', () => {
   it('pages from the front page through the numbered pages to the oldest story, and back to the newest', async () => {
     const { page, broken } = await openTab();
     await page.goto(site.home);
-    const front = await storyTitles(page);
+    const front = await frontHeadlines(page);
 
     // The front page leads to the newest numbered page; each leads to the next older until /trang/1/, the oldest.
     const numbered: string[] = [];
@@ -92,7 +97,8 @@ describe('a reader on the site served under /tin/', () => {
       next = page.locator('a[rel="next"]');
     }
     expect(page.url()).toBe(`${site.home}trang/1/`);
-    expect(numbered.slice(0, front.length)).toEqual(front);
+    // The newest story is on the front page, and first on the newest numbered page.
+    expect(front).toContain(numbered[0]);
     // Every generated story and every fixture but the rejected ones appears on exactly one numbered page.
     expect(new Set(numbered).size).toBe(numbered.length);
     expect(numbered.length).toBe(publishableFixtureFiles().length + EXTRA_ARTICLES);
@@ -101,7 +107,7 @@ describe('a reader on the site served under /tin/', () => {
     await page.waitForURL(/\/tin\/trang\/2\/$/);
     await page.getByRole('link', { name: 'Tin mới nhất', exact: true }).click();
     await page.waitForURL(site.home);
-    expect(await storyTitles(page)).toEqual(front);
+    expect(await frontHeadlines(page)).toEqual(front);
     expect(broken).toEqual([]);
     await page.close();
   });
@@ -113,7 +119,7 @@ describe('a reader on the site served under /tin/', () => {
     expect(await page.locator('h1').innerText()).toBe('Không tìm thấy trang');
     await page.getByRole('link', { name: 'Về trang chủ để đọc tin mới nhất' }).click();
     await page.waitForURL(site.home);
-    expect(await storyTitles(page)).toContain(seed.title);
+    expect(await frontHeadlines(page)).toContain(seed.title);
     await page.close();
   });
 
