@@ -11,6 +11,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { AxeResults } from 'axe-core';
 import type { Page } from 'playwright-core';
+import { gzipSync } from 'node:zlib';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSite, freePort, launchBrowser, PREFIX, serveWithNginx, tempDir, type Browser, type StaticServer } from './harness.ts';
@@ -147,6 +148,24 @@ describe.each(SCREENS)('the front page, a section and a topic on a $name ($width
     await page.addScriptTag({ content: AXE_SOURCE });
     const results = await page.evaluate(() => (window as unknown as { axe: { run(): Promise<AxeResults> } }).axe.run());
     expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('budgets of the front page', () => {
+  it('HTML and CSS within 40 KB compressed, the photos a 390 px phone fetches within 250 KB', async () => {
+    const compressed = ['index.html', 'style.css'].reduce((sum, file) => sum + gzipSync(readFileSync(join(siteDir, file))).length, 0);
+    expect(compressed).toBeLessThanOrEqual(40 * 1024);
+    const page = await browser.context.newPage();
+    const images: Promise<number>[] = [];
+    page.on('response', (response) => {
+      if (response.request().resourceType() === 'image') images.push(response.body().then((body) => body.length));
+    });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(home, { waitUntil: 'networkidle', timeout: 60_000 });
+    const bytes = (await Promise.all(images)).reduce((sum, size) => sum + size, 0);
+    expect(images.length).toBeGreaterThan(0);
+    expect(bytes).toBeLessThanOrEqual(250 * 1024);
     await page.close();
   });
 });
