@@ -220,7 +220,6 @@ async function updateInPlace(options: BuildOptions, work: InPlace, madeTemporary
       outputDir,
       pathPrefix: options.pathPrefix,
       siteUrl: options.siteUrl,
-      previous: options.previous,
       plan,
       earlier: earlier.pages,
       photosGone: photosGone(earlier, state),

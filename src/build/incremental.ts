@@ -23,8 +23,6 @@ export interface SiteUpdate {
   outputDir: string;
   pathPrefix?: string | undefined;
   siteUrl?: string | undefined;
-  /** The site as published before, where photos already encoded are found (`build --previous`). */
-  previous?: string | undefined;
   plan: SitePlan;
   /** The digest of every planned page of the site in `outputDir`, by file. */
   earlier: Readonly<Record<string, string>>;
@@ -87,7 +85,9 @@ export async function updateSite(update: SiteUpdate): Promise<UpdateCount> {
         archive: { model: update.archive },
         features: update.features,
         siteUrl: update.siteUrl,
-        previous: update.previous,
+        // The site being updated holds the record of every photo it shows: a listing that shows other
+        // stories' photos, rendered again, finds them there, even with no image cache at all.
+        previous: outputDir,
         sitePagesOnly: (key) => keys.has(key) || singles.has(key),
         onArticle: () => update.onArticles?.(++done, articles.length),
         onPhotoEncoded: () => photosEncoded++,
