@@ -109,11 +109,12 @@ export interface Built {
 }
 
 /** Runs the real command, `tsx src/cli.ts build`, as an editor or CI would. */
-export async function build(content: string, options: { prefix?: string; out?: string; quiet?: boolean } = {}): Promise<Built> {
+export async function build(content: string, options: { prefix?: string; out?: string; quiet?: boolean; args?: readonly string[] } = {}): Promise<Built> {
   const out = options.out ?? path.join(await mkdtemp(path.join(os.tmpdir(), 'toa-soan-site-')), '_site');
   const args = ['src/cli.ts', 'build', '--content', content, '--output', out, '--site-url', SITE_URL];
   if (options.prefix) args.push('--prefix', options.prefix);
   if (options.quiet ?? true) args.push('--quiet');
+  args.push(...(options.args ?? []));
   try {
     const { stdout, stderr } = await run(path.join(ROOT, 'node_modules/.bin/tsx'), args, { cwd: ROOT });
     return { exitCode: 0, out, issues: stderr, stdout };
