@@ -8,7 +8,7 @@ import { dirname, join } from 'node:path';
 import type { AxeResults, Result } from 'axe-core';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FIXTURES, openReaderSite, type ReaderSite } from './harness.ts';
+import { describeViolations, FIXTURES, openReaderSite, type ReaderSite } from './harness.ts';
 
 const AXE_SOURCE = readFileSync(join(dirname(createRequire(import.meta.url).resolve('axe-core')), 'axe.min.js'), 'utf8');
 const seedTitle = (JSON.parse(readFileSync(join(FIXTURES, 'seed.expected.json'), 'utf8')) as { title: string }).title;
@@ -22,15 +22,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await site?.close();
 });
-
-function describeViolations(url: string, violations: Result[]): string {
-  return violations
-    .map((violation) => {
-      const nodes = violation.nodes.map((node) => `    at ${node.target.join(' ')}\n      ${(node.failureSummary ?? '').replace(/\n/g, '\n      ')}`);
-      return `${url}: ${violation.id} (${violation.impact}): ${violation.help}\n  ${violation.helpUrl}\n${nodes.join('\n')}`;
-    })
-    .join('\n\n');
-}
 
 async function runAxe(page: Page): Promise<Result[]> {
   await page.addScriptTag({ content: AXE_SOURCE });

@@ -9,6 +9,7 @@ import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promi
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Result } from 'axe-core';
 import { chromium, type BrowserContext } from 'playwright-core';
 import { FIXTURES, publishableFixtureFiles } from '../fixtures.ts';
 
@@ -258,4 +259,31 @@ export async function openReaderSite(): Promise<ReaderSite> {
       await rm(join(siteDir, '..'), { recursive: true, force: true });
     },
   };
+}
+
+/** Fetches `url` until `accept` says yes, for at most `ms`; returns the last body. */
+export async function pollUntil(url: string, accept: (status: number, body: string) => boolean, ms = 60_000): Promise<string> {
+  const deadline = Date.now() + ms;
+  let last = '';
+  while (Date.now() < deadline) {
+    try {
+      const response = await fetch(url);
+      last = await response.text();
+      if (accept(response.status, last)) return last;
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`${url} never became as expected; last body: ${last.slice(0, 200)}`);
+}
+
+/** axe's violations on the page at `url`, each with its rule, help and failing nodes, for a failed assertion's message. */
+export function describeViolations(url: string, violations: readonly Result[]): string {
+  return violations
+    .map((violation) => {
+      const nodes = violation.nodes.map((node) => `    at ${node.target.join(' ')}\n      ${(node.failureSummary ?? '').replace(/\n/g, '\n      ')}`);
+      return `${url}: ${violation.id} (${violation.impact}): ${violation.help}\n  ${violation.helpUrl}\n${nodes.join('\n')}`;
+    })
+    .join('\n\n');
 }

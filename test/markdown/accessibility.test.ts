@@ -9,7 +9,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { AxeResults, Result } from 'axe-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Browser, buildSite, cli, FIXTURES, fixtureContent, freePort, launchBrowser, PREFIX, serveWithNginx, tempDir } from '../browser/harness.ts';
+import { type Browser, buildSite, cli, describeViolations, FIXTURES, fixtureContent, freePort, launchBrowser, PREFIX, serveWithNginx, tempDir } from '../browser/harness.ts';
 
 const AXE_SOURCE = readFileSync(join(dirname(createRequire(import.meta.url).resolve('axe-core')), 'axe.min.js'), 'utf8');
 const MARKDOWN_STORY = '2024/05/my-khe-don-mua-du-lich-bien-nhung-dieu-du-khach-can-biet/';
@@ -50,15 +50,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await stop?.();
 });
-
-function describeViolations(url: string, violations: Result[]): string {
-  return violations
-    .map((violation) => {
-      const nodes = violation.nodes.map((node) => `    at ${node.target.join(' ')}\n      ${(node.failureSummary ?? '').replace(/\n/g, '\n      ')}`);
-      return `${url}: ${violation.id} (${violation.impact}): ${violation.help}\n  ${violation.helpUrl}\n${nodes.join('\n')}`;
-    })
-    .join('\n\n');
-}
 
 async function audit(url: string): Promise<{ violations: Result[]; text: string }> {
   const page = await browser.context.newPage();

@@ -4,29 +4,12 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { freePort } from '../browser/harness.ts';
+import { freePort, pollUntil } from '../browser/harness.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
 function markdownStory(title: string, body: string): string {
   return `---\ntitle: "${title}"\ndate: 2024-05-01 07:30\nlead: "Sapo của bài viết bằng Markdown."\nauthor: MINH ANH\n---\n${body}\n`;
-}
-
-/** Fetches `url` until `accept` says yes, for at most `ms`; returns the last body. */
-async function pollUntil(url: string, accept: (status: number, body: string) => boolean, ms = 60_000): Promise<string> {
-  const deadline = Date.now() + ms;
-  let last = '';
-  while (Date.now() < deadline) {
-    try {
-      const response = await fetch(url);
-      last = await response.text();
-      if (accept(response.status, last)) return last;
-    } catch {
-      // Not listening yet.
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`${url} never became as expected; last body: ${last.slice(0, 200)}`);
 }
 
 let content: string;

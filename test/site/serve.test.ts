@@ -4,27 +4,10 @@ import os from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { freePort } from '../browser/harness.ts';
+import { freePort, pollUntil } from '../browser/harness.ts';
 import { makeContent, PHOTO_ARTICLE, simpleArticle } from './site-fixture.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
-
-/** Fetches `url` until `accept` says yes, for at most `ms`; returns the last body. */
-async function pollUntil(url: string, accept: (status: number, body: string) => boolean, ms = 60_000): Promise<string> {
-  const deadline = Date.now() + ms;
-  let last = '';
-  while (Date.now() < deadline) {
-    try {
-      const response = await fetch(url);
-      last = await response.text();
-      if (accept(response.status, last)) return last;
-    } catch {
-      // Not listening yet.
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`${url} never became as expected; last body: ${last.slice(0, 200)}`);
-}
 
 let content: string;
 let base: string;
