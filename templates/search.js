@@ -56,7 +56,8 @@ function mergeYears(pagefind, count) {
 }
 
 const yearOf = (folder) => Number.parseInt(folder, 10);
-const nextYear = () => (yearsMerged < tiers.years.length ? yearOf(tiers.years[yearsMerged]) : null);
+// Before the first query there are no tiers yet (the index is fetched only when a reader searches).
+const nextYear = () => (tiers && yearsMerged < tiers.years.length ? yearOf(tiers.years[yearsMerged]) : null);
 
 /** `trong năm 2024`, or `từ năm 2019 đến năm 2024` once earlier years are merged. */
 function span() {

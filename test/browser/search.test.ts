@@ -150,6 +150,20 @@ describe('search under /tin/', () => {
     expect((await readdir(join(siteDir, 'pagefind'))).sort()).toEqual([...earlier, 'indexes.json', 'nam', 'ngay', 'thang'].sort());
   });
 
+  it('opened without a query, the page asks for words, fetches no index and throws no error', async () => {
+    const page = await browser.context.newPage();
+    const errors: string[] = [];
+    const fetched: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    page.on('request', (request) => fetched.push(request.url()));
+    await page.goto(searchPage);
+    await expect.poll(() => page.locator('#trang-thai').innerText(), { timeout: 20_000 }).toBe('Gõ từ cần tìm, có dấu hay không dấu đều được.');
+    expect(errors).toEqual([]);
+    expect(fetched.filter((url) => url.includes('/pagefind/'))).toEqual([]);
+    expect(await page.locator('#nam-truoc').isHidden()).toBe(true);
+    await page.close();
+  });
+
   it('typing "dang uy" lists the seed story (Đảng ủy), linked under the prefix, with its date and lead', async () => {
     const { page, scripts, failed } = await openSearch();
     const results = await typeQuery(page, 'dang uy');
