@@ -9,8 +9,22 @@ import type { MarkdownToken } from '../article.ts';
 import { markdownIt } from '../parser/markdown-syntax.ts';
 import { escapeHtml, raw, type SafeHtml } from './html.ts';
 
-/** Told to screen readers after the words of a link that leaves the site; the feed shows it as text. */
+/** Told to screen readers after the words of a link that leaves the site. */
 export const EXTERNAL_LINK_NOTE = ' (trang ngoài)';
+
+/** How a story's links are written where it is shown: on the site's own pages, or in a feed. */
+export interface LinkStyle {
+  /** The address to write for a link to a page of the site (`/2024/04/bai/`). */
+  sitePath: (path: string) => string;
+  /**
+   * Whether a link out of the site carries the hidden note for screen readers: a feed reader has no
+   * stylesheet to hide it, so in a feed the note would be read as part of the story.
+   */
+  externalNote: boolean;
+}
+
+/** The site's pages: links as written (the build adds `--prefix`), each external one noted. */
+export const PAGE_LINKS: LinkStyle = { sitePath: (path) => path, externalNote: true };
 
 type RenderEnv = {
   /** The ids of the block's headings, in order; `heading` counts those used. */
@@ -20,8 +34,7 @@ type RenderEnv = {
   external: boolean[];
   /** Inside a `tel:` link, whose number must not break across lines. */
   phone: boolean;
-  /** The address to write for a link to a page of the site (`/2024/04/bai/`). */
-  sitePath: (path: string) => string;
+  links: LinkStyle;
 };
 
 function isExternal(href: string): boolean {
@@ -48,7 +61,7 @@ md.renderer.rules.link_open = (tokens, idx, options, env) => {
   const href = String(token.attrGet('href') ?? '');
   const external = isExternal(href);
   if (external) token.attrSet('rel', 'external noopener');
-  if (isSitePath(href)) token.attrSet('href', state.sitePath(href));
+  if (isSitePath(href)) token.attrSet('href', state.links.sitePath(href));
   state.external.push(external);
   state.phone = href.startsWith('tel:');
   return renderToken(tokens, idx, options);
@@ -56,7 +69,8 @@ md.renderer.rules.link_open = (tokens, idx, options, env) => {
 md.renderer.rules.link_close = (tokens, idx, options, env) => {
   const state = env as RenderEnv;
   state.phone = false;
-  return `${state.external.pop() ? `<span class="visually-hidden">${escapeHtml(EXTERNAL_LINK_NOTE)}</span>` : ''}${renderToken(tokens, idx, options)}`;
+  const noted = state.external.pop() && state.links.externalNote;
+  return `${noted ? `<span class="visually-hidden">${escapeHtml(EXTERNAL_LINK_NOTE)}</span>` : ''}${renderToken(tokens, idx, options)}`;
 };
 md.renderer.rules.text = (tokens, idx, _options, env) => {
   const text = tokens[idx]!.content;
@@ -82,11 +96,8 @@ function revive(data: MarkdownToken): Token {
   return Object.assign(token, { ...data, attrs: data.attrs?.map(([name, value]) => [name, value]) ?? null, children: data.children?.map(revive) ?? null });
 }
 
-/**
- * One `markdown` block as HTML; `headingIds` are the ids of its headings, in order. A link to a page
- * of the site is written by `sitePath`: as it is on the site's pages (the build adds `--prefix`), absolute in a feed.
- */
-export function markdownHtml(tokens: readonly MarkdownToken[], headingIds: readonly string[], sitePath: (path: string) => string = (path) => path): SafeHtml {
-  const env: RenderEnv = { headingIds, heading: 0, external: [], phone: false, sitePath };
+/** One `markdown` block as HTML; `headingIds` are the ids of its headings, in order; `links` says where it is shown. */
+export function markdownHtml(tokens: readonly MarkdownToken[], headingIds: readonly string[], links: LinkStyle = PAGE_LINKS): SafeHtml {
+  const env: RenderEnv = { headingIds, heading: 0, external: [], phone: false, links };
   return raw(md.renderer.render(tokens.map(revive), md.options, env));
 }

@@ -7,7 +7,8 @@ import { lead, storyText } from '../partials/story-text.ts';
 
 /**
  * `/feed.xml`: an Atom feed of the newest stories with their full text. Feed readers see no
- * stylesheet or `srcset`, so photos are a single absolute JPEG; every URL is absolute.
+ * stylesheet or `srcset`, so photos are a single absolute JPEG and an external link has no hidden
+ * note (it would show as text); every URL is absolute.
  */
 export function feedTemplate(ctx: SiteContext): PageTemplate {
   const { site } = ctx;
@@ -21,7 +22,7 @@ export function feedTemplate(ctx: SiteContext): PageTemplate {
       return encoded
         ? html`<figure><img src="${ctx.absolute(encoded.shareImage)}" alt="${caption}"><figcaption>${caption}</figcaption></figure>`
         : html`<figure><figcaption>${caption}</figcaption></figure>`;
-    }, ctx.absolute)}${byline ? html`<p>${byline}</p>` : ''}`.value;
+    }, { sitePath: ctx.absolute, externalNote: false })}${byline ? html`<p>${byline}</p>` : ''}`.value;
   };
 
   return {

@@ -1,7 +1,7 @@
 import type { Article, Block } from '../../src/article.ts';
 import { headingIds } from '../../src/markup/heading-ids.ts';
 import { html, type SafeHtml } from '../../src/markup/html.ts';
-import { markdownHtml } from '../../src/markup/markdown-body.ts';
+import { markdownHtml, PAGE_LINKS, type LinkStyle } from '../../src/markup/markdown-body.ts';
 import { markdownHeadingTexts } from '../../src/parser/markdown-syntax.ts';
 
 /** A photo where it stood in the text; `index` is its place among the story's photos (0-based). */
@@ -21,10 +21,10 @@ function headingsOf(block: Block): string[] {
 /**
  * The story's text in reading order, one element a line: paragraphs, subheadings (each with an `id`
  * from its words, so a link to it stays valid), each photo where it stood, drawn by `photoAt`, and
- * what a Markdown story adds (lists, quotes, tables, links; a link to a page of the site written by
- * `sitePath`). The article page and the feed share it; each draws photos and links its own way.
+ * what a Markdown story adds (lists, quotes, tables, links written as `links` says). The article page
+ * and the feed share it; each draws photos and links its own way.
  */
-export function storyText(blocks: readonly Block[], photoAt: PhotoAt, sitePath?: (path: string) => string): SafeHtml {
+export function storyText(blocks: readonly Block[], photoAt: PhotoAt, links: LinkStyle = PAGE_LINKS): SafeHtml {
   const ids = headingIds(blocks.flatMap(headingsOf));
   let heading = 0;
   let photo = 0;
@@ -34,7 +34,7 @@ export function storyText(blocks: readonly Block[], photoAt: PhotoAt, sitePath?:
     if (block.kind === 'markdown') {
       const count = markdownHeadingTexts(block.tokens).length;
       heading += count;
-      return markdownHtml(block.tokens, ids.slice(heading - count, heading), sitePath);
+      return markdownHtml(block.tokens, ids.slice(heading - count, heading), links);
     }
     return html`${photoAt(block.caption, photo++)}\n`;
   })}`;

@@ -98,7 +98,7 @@ describe('a Markdown story', () => {
 
   test('a link to a page of the site is written as the page asks (absolute in a feed); one to another host is external', () => {
     const blocks = article(parseMarkdownStory(`${FRONT}Bài [trước](/2024/04/bai-truoc/#doan-2) và [trang khác](//example.com/a) **nhé**.\n`)).blocks;
-    const page = storyText(blocks, () => html``, (path) => `https://baoquangngai.vn/tin${path}`).value;
+    const page = storyText(blocks, () => html``, { sitePath: (path) => `https://baoquangngai.vn/tin${path}`, externalNote: true }).value;
     expect(page).toContain('<a href="https://baoquangngai.vn/tin/2024/04/bai-truoc/#doan-2">trước</a>');
     expect(page).toContain('<a href="//example.com/a" rel="external noopener">trang khác<span class="visually-hidden"> (trang ngoài)</span></a>');
   });
