@@ -48,8 +48,12 @@ function preferred(a: string, b: string): number {
 
 /** Something wrong between a story's photo lines and the image files beside it. */
 export type PhotoProblem =
-  /** Photo `photo` (1-based) has no file; `found` is an image of the story no photo uses, likely the one meant. */
-  | { kind: 'missing'; photo: number; expected: string; listed: boolean; found: string | null }
+  /**
+   * Photo `photo` (1-based) has no file; `found` is an image of the story no photo uses, likely the one meant.
+   * `named` says where `expected` was written: a text story's `photos:`, a Markdown story (its image
+   * `![…](FILE)`, or `photos:` in its front matter), or nowhere (the `NAME-k` the story's photos are called).
+   */
+  | { kind: 'missing'; photo: number; expected: string; named: 'photos' | 'markdown' | null; found: string | null }
   /** An image of the story that no photo uses; `taken` when another file already is photo `photo`. */
   | { kind: 'unused'; file: string; name: string; photo: number | null; taken: string | null; photoCount: number; listed: boolean };
 
@@ -106,19 +110,28 @@ export function matchPhotos(articleFile: string, photoCount: number, listed: rea
     const found = isListed ? null : takeStray(i + 1);
     if (!attached && found === null) return;
     const expected = listed[i] ?? `${name}-${i + 1}${found === null ? '.jpg' : path.extname(found)}`;
-    problems.push({ kind: 'missing', photo: i + 1, expected, listed: isListed, found });
+    const named = !isListed ? null : path.extname(articleFile) === '.md' ? 'markdown' : 'photos';
+    problems.push({ kind: 'missing', photo: i + 1, expected, named, found });
   });
   const offered = new Set(problems.flatMap((problem) => (problem.kind === 'missing' && problem.found ? [problem.found] : [])));
   for (const entry of unused) if (!offered.has(entry.file)) problems.push({ kind: 'unused', ...entry, name, photoCount });
   return { files, problems };
 }
 
+/** Where a missing photo's file name was written, as the warning tells it after the name. */
+const NAMED_IN = {
+  photos: ' (khai trong "photos:")',
+  // The warning's line is the image's; `photos:` of the front matter, when there, wins over the body's names.
+  markdown: ' (tên ghi ở ảnh này trong bài, hay trong "photos:" ở phần đầu)',
+  nowhere: '',
+} as const;
+
 function photoMessage(problem: PhotoProblem): string {
   if (problem.kind === 'missing') {
-    const wanted = problem.listed ? `"${problem.expected}" (khai trong "photos:")` : `"${problem.expected}"`;
+    const wanted = `"${problem.expected}"${NAMED_IN[problem.named ?? 'nowhere']}`;
     const seen = problem.found
       ? `; thấy "${problem.found}" không ứng với ảnh nào: đổi tên tệp đó thành "${problem.expected}" nếu đúng là ảnh này`
-      : problem.listed
+      : problem.named
         ? '; không có tệp đó bên cạnh bài'
         : '; không thấy tệp đó (.jpg, .jpeg, .png hay .webp) bên cạnh bài';
     return `Ảnh ${problem.photo} cần tệp ${wanted}${seen}. Đến khi sửa, trang chỉ hiện chú thích của ảnh.`;

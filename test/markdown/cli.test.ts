@@ -53,6 +53,15 @@ describe('toa-soan check on Markdown stories', () => {
     const { stdout } = await cli('check', '--content', content, content);
     expect(stdout).toMatch(new RegExp(`^${join(content, 'bai.md')}:9: MISSING_PHOTO: Ảnh 1 cần tệp "bai-1.jpg"`, 'm'));
   });
+
+  it('says a missing photo file was named by the story itself, not by a "photos:" list it does not have', async () => {
+    const content = await mkdtemp(join(tmpdir(), 'toa-soan-md-named-'));
+    await writeFile(join(content, 'bai.md'), STORY.replace('(bai-1.jpg)', '(cang-ca.jpg)'));
+    const { stdout } = await cli('check', '--content', content, content);
+    expect(stdout).toContain(
+      `${join(content, 'bai.md')}:9: MISSING_PHOTO: Ảnh 1 cần tệp "cang-ca.jpg" (tên ghi ở ảnh này trong bài, hay trong "photos:" ở phần đầu); không có tệp đó bên cạnh bài.`,
+    );
+  });
 });
 
 describe('toa-soan parse on a Markdown story', () => {

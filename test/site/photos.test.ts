@@ -12,15 +12,15 @@ describe('matchPhotos', () => {
     const { files, problems } = matchPhotos('c/bai.txt', 2, [], ['bai.txt', 'bai-1.jpg', 'bai-khuc_2.jpg', 'bai-3.jpg']);
     expect(files).toEqual(['bai-1.jpg', null]);
     expect(problems).toEqual([
-      { kind: 'missing', photo: 2, expected: 'bai-2.jpg', listed: false, found: 'bai-khuc_2.jpg' },
+      { kind: 'missing', photo: 2, expected: 'bai-2.jpg', named: null, found: 'bai-khuc_2.jpg' },
       expect.objectContaining({ kind: 'unused', file: 'bai-3.jpg', photo: null, taken: null, photoCount: 2 }),
     ]);
   });
 
   test('a photo without a file is a problem once the story has images at all', () => {
     expect(matchPhotos('c/bai.txt', 3, [], ['bai.txt', 'bai-1.jpg']).problems).toEqual([
-      { kind: 'missing', photo: 2, expected: 'bai-2.jpg', listed: false, found: null },
-      { kind: 'missing', photo: 3, expected: 'bai-3.jpg', listed: false, found: null },
+      { kind: 'missing', photo: 2, expected: 'bai-2.jpg', named: null, found: null },
+      { kind: 'missing', photo: 3, expected: 'bai-3.jpg', named: null, found: null },
     ]);
   });
 
@@ -43,7 +43,7 @@ describe('matchPhotos', () => {
     const { files, problems } = matchPhotos('c/bai.txt', 2, ['anh-a.jpg', 'anh-b.jpg', 'anh-c.jpg'], ['bai.txt', 'anh-a.jpg', 'anh-c.jpg', 'bai-1.jpg']);
     expect(files).toEqual(['anh-a.jpg', null]);
     expect(problems).toEqual([
-      { kind: 'missing', photo: 2, expected: 'anh-b.jpg', listed: true, found: null },
+      { kind: 'missing', photo: 2, expected: 'anh-b.jpg', named: 'photos', found: null },
       expect.objectContaining({ kind: 'unused', file: 'bai-1.jpg', listed: false }),
       expect.objectContaining({ kind: 'unused', file: 'anh-c.jpg', listed: true }),
     ]);
