@@ -91,13 +91,14 @@ describe('sections', () => {
     expect(await read(site.out, 'am-thuc/index.html')).toContain('<h1 class="listing-title">Am Thuc</h1>');
   });
 
-  test('the masthead lists the sections that have stories, in menu order, then archive and search', async () => {
+  test('the masthead lists the sections that have stories, in menu order, then topics, archive and search', async () => {
     const nav = /<nav class="sections" aria-label="Chuyên mục">([\s\S]*?)<\/nav>/.exec(await read(site.out, 'index.html'))![1]!;
     expect([...nav.matchAll(/<a href="([^"]+)">([^<]+)<\/a>/g)].map((m) => `${m[2]} ${m[1]}`)).toEqual([
       'Thời sự /thoi-su/',
       'Kinh tế /kinh-te/',
       'Thể thao /the-thao/',
       'Am Thuc /am-thuc/',
+      'Chủ đề /chu-de/',
       'Lưu trữ /luu-tru/',
       'Tìm kiếm /tim-kiem/',
     ]);
