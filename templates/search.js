@@ -14,9 +14,26 @@ const form = document.querySelector('#tim-kiem');
 const input = document.querySelector('#tu-khoa');
 const status = document.querySelector('#trang-thai');
 const list = document.querySelector('#ket-qua');
-const more = document.querySelector('#nam-truoc');
+const more = olderYearsButton();
 const MAX_RESULTS = 20;
 const LEAD_CHARS = 220;
+
+/**
+ * The button that adds the next earlier year to the search, after the results, hidden until there is
+ * a year to add. Made here, not in the page: without this script there is nothing for it to do.
+ */
+function olderYearsButton() {
+  const button = document.createElement('button');
+  button.type = 'button';
+  button.id = 'nam-truoc';
+  button.hidden = true;
+  button.textContent = 'Tìm trong các năm trước';
+  const holder = document.createElement('p');
+  holder.className = 'search-more';
+  holder.append(button);
+  list.after(holder);
+  return button;
+}
 
 /** `pagefind/indexes.json` (src/search/search-index.ts): `{ year, recent: ["ngay/", …], years: ["2023/", …] }`. */
 let tiers;

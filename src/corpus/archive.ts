@@ -13,6 +13,9 @@ export function pagedUrl(root: string, pageNumber: number): string {
 /** The topic index; a topic's page is below it, `/chu-de/bao-so-4/`. */
 export const TOPICS_URL = '/chu-de/';
 
+/** Every correction the paper published, newest first (the Press Law's "thông tin cải chính"). */
+export const CORRECTIONS_URL = '/dinh-chinh/';
+
 export function topicUrl(topicSlug: string): string {
   return `${TOPICS_URL}${topicSlug}/`;
 }

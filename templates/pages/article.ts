@@ -13,7 +13,7 @@ import { relatedStories } from '../partials/related-stories.ts';
 import { topicLinks } from '../partials/topics.ts';
 import { lead, storyText } from '../partials/story-text.ts';
 import { correctionsNotice, updatedNote } from '../partials/corrections-notice.ts';
-import { CORRECTIONS_URL } from './corrections.ts';
+import { CORRECTIONS_URL } from '../../src/corpus/archive.ts';
 import { modifiedDate } from '../../src/corpus/lifecycle.ts';
 
 interface ArticleData extends PageData {

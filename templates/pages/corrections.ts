@@ -3,10 +3,8 @@ import type { Link } from '../../src/corpus/archive-model.ts';
 import type { PagedTemplate, PageData, SiteContext } from '../../src/render/context.ts';
 import { isoDateTime, vietnameseDateTime, vietnameseShortDate } from '../../src/markup/filters.ts';
 import { html } from '../../src/markup/html.ts';
+import { CORRECTIONS_URL } from '../../src/corpus/archive.ts';
 import { basePage } from '../layouts/base.ts';
-
-/** The address of the corrections page. */
-export const CORRECTIONS_URL = '/dinh-chinh/';
 
 /** One correction as the page lists it: what it says, and the story it corrects. */
 export interface CorrectionItem {

@@ -25,7 +25,6 @@ export function searchTemplate(ctx: SiteContext): PageTemplate {
 <noscript><p class="search-status">Tìm kiếm cần bật JavaScript trong trình duyệt. Bạn vẫn có thể tìm bài theo chuyên mục${elsewhere}.</p></noscript>
 <p id="trang-thai" class="search-status" role="status" tabindex="-1"></p>
 <ol id="ket-qua" class="stories search-results"></ol>
-<p class="search-more"><button type="button" id="nam-truoc" hidden>Tìm trong các năm trước</button></p>
 <script type="module" src="/search.js"></script>`;
       return basePage(
         ctx,

@@ -55,6 +55,9 @@ function references(file: string, text: string): Reference[] {
   if (file.endsWith('.txt')) {
     for (const match of text.matchAll(/^Sitemap:\s*(\S+)/gm)) urls.push(match[1]!);
   }
+  if (file.endsWith('.webmanifest')) {
+    for (const icon of (JSON.parse(text) as { icons?: { src: string }[] }).icons ?? []) urls.push(icon.src);
+  }
   return urls.filter((url) => url !== '').map((url) => ({ from: file, url }));
 }
 
@@ -91,7 +94,7 @@ async function crawlSite(root: string, starts: string[]): Promise<Crawl> {
     if (resolved.hash) fragments.push({ file, id: decodeURIComponent(resolved.hash.slice(1)), from });
     if (reached.has(file)) continue;
     reached.add(file);
-    if (/\.(html|xml|css|txt)$/.test(file)) {
+    if (/\.(html|xml|css|txt|webmanifest)$/.test(file)) {
       const text = await readFile(join(root, file), 'utf8');
       if (file.endsWith('.html')) ids.set(file, new Set([...text.matchAll(/\sid="([^"]+)"/g)].map((m) => decodeEntities(m[1]!))));
       queue.push(...references(file, text));
@@ -107,8 +110,9 @@ beforeAll(async () => {
   contentDir = await fixtureContent();
   siteDir = join(await tempDir('crawl'), '_site');
   await buildSite(contentDir, siteDir, PREFIX, `${ORIGIN}/`);
-  // Where visitors and crawlers start; 404.html is what the server answers for any missing address.
-  crawl = await crawlSite(siteDir, [PREFIX, `${PREFIX}robots.txt`, `${PREFIX}404.html`]);
+  // Where visitors and crawlers start; 404.html is what the server answers for any missing address;
+  // _redirects is read by the host, addresses.json by the next build.
+  crawl = await crawlSite(siteDir, [PREFIX, `${PREFIX}robots.txt`, `${PREFIX}404.html`, `${PREFIX}_redirects`, `${PREFIX}addresses.json`]);
 });
 
 afterAll(async () => {
@@ -122,8 +126,8 @@ describe('crawling the built fixtures from the home page', () => {
   });
 
   it('reaches every file of the build: no orphan page or asset', async () => {
-    // The search page's script loads Pagefind's index files; no link leads to them.
-    const files = (await listFiles(siteDir)).filter((file) => !file.startsWith('pagefind/'));
+    // The search page's script loads Pagefind's index files; no link leads to them. The build's state is not published.
+    const files = (await listFiles(siteDir)).filter((file) => !file.startsWith('pagefind/') && !file.startsWith('.toa-soan/'));
     expect(files.filter((file) => !crawl.reached.has(file))).toEqual([]);
     expect(files.filter((file) => file.endsWith('.html')).length).toBeGreaterThan(30);
   });
