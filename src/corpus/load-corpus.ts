@@ -143,18 +143,25 @@ export async function loadFiles(
     return names;
   };
   const identities = new FileIdentities(contentDir, earlier?.files);
-  const sources = earlier ? await articleSources(files, identities, folderNames) : new Map<string, ArticleSource>();
+  const ids = earlier ? new Map((await identities.of(files)).map((id, i) => [files[i]!, id])) : new Map<string, string | null>();
+  const photoNames = photoNamesOf(folderNames);
+  const listedIn = (loaded: LoadedArticle) => loaded.parsed?.article.photos ?? [];
   const read = await mapConcurrently(
     files,
     FILE_CONCURRENCY,
     async (file) => {
       const known = earlier?.articles[file];
-      const source = sources.get(file);
-      if (known && source && known.source.id === source.id && known.source.folder === source.folder) return withCurrentPhotos(known.loaded, identities);
+      const id = ids.get(file);
+      if (known && id && known.source.id === id && known.source.folder === (await photoNames(file, listedIn(known.loaded)))) return withCurrentPhotos(known.loaded, identities);
       return loadArticle(file, contentDir, cache, folderNames, identities);
     },
     onProgress,
   );
+  const sources = new Map<string, ArticleSource>();
+  for (const loaded of read) {
+    const id = ids.get(loaded.file);
+    if (id) sources.set(loaded.file, { id, folder: await photoNames(loaded.file, listedIn(loaded)) });
+  }
 
   const parsed = read.flatMap((loaded) => (loaded.parsed ? [loaded.parsed] : []));
   const { now, ledger } = publication;
@@ -204,31 +211,48 @@ export interface EarlierLoad {
   files: Readonly<Record<string, KnownFile>>;
 }
 
-/** What an article file was read from: its bytes, and the names in its folder, which decide its photos and their warnings. */
+/** What an article file was read from: its bytes, and the names beside it that decide its photos and their warnings. */
 export interface ArticleSource {
   /** The file's git blob id (`FileIdentities`). */
   id: string;
-  /** A digest of the names in its folder. */
+  /** A digest of the names in its folder that can be its photos or take them from it (`photoNamesOf`). */
   folder: string;
 }
 
-/** What each readable file of `files` is read from. */
-async function articleSources(files: readonly string[], identities: FileIdentities, folderNames: FolderReader): Promise<Map<string, ArticleSource>> {
-  const ids = await identities.of(files);
-  const folders = new Map<string, string>();
-  const sources = new Map<string, ArticleSource>();
-  for (const [i, file] of files.entries()) {
-    const id = ids[i];
-    if (!id) continue;
+/**
+ * A digest of the names beside a story that decide its photos (see `matchPhotos`): those starting
+ * with the story's name (its images, and stories with longer names that could own them) and the
+ * names it lists. Not the whole folder's names: a story added to a section of thousands must not
+ * make all of them be read again.
+ */
+function photoNamesOf(folderNames: FolderReader): (file: string, listed: readonly string[]) => Promise<string> {
+  const folders = new Map<string, Promise<{ sorted: string[]; present: Set<string> }>>();
+  return async (file, listed) => {
     const folder = path.dirname(file);
     let names = folders.get(folder);
-    if (names === undefined) {
-      names = createHash('sha1').update([...(await folderNames(folder))].sort().join('\0')).digest('hex');
+    if (!names) {
+      names = folderNames(folder).then((all) => ({ sorted: [...all].sort(), present: new Set(all) }));
       folders.set(folder, names);
     }
-    sources.set(file, { id, folder: names });
+    const { sorted, present } = await names;
+    const name = path.basename(file, path.extname(file));
+    const relevant: string[] = [];
+    for (let i = firstAtLeast(sorted, name); i < sorted.length && sorted[i]!.startsWith(name); i++) relevant.push(sorted[i]!);
+    for (const wanted of listed) relevant.push(`${wanted}${present.has(wanted) ? '' : ' (missing)'}`);
+    return createHash('sha1').update(relevant.join('\0')).digest('hex');
+  };
+}
+
+/** The index of the first of the sorted `names` not before `name`. */
+function firstAtLeast(names: readonly string[], name: string): number {
+  let low = 0;
+  let high = names.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (names[middle]! < name) low = middle + 1;
+    else high = middle;
   }
-  return sources;
+  return low;
 }
 
 /** An article read earlier, with the current version of its photos, whose files may have been replaced since. */

@@ -72,11 +72,13 @@ export interface PhotoMatch {
 export function matchPhotos(articleFile: string, photoCount: number, listed: readonly string[], siblings: Iterable<string>): PhotoMatch {
   const name = stem(path.basename(articleFile));
   const names = [...siblings];
-  const stories = names.filter(isStoryFile).map(stem);
+  // Only a file whose name starts with the story's can be its photo, and only a story whose name does can
+  // take one from it (`ownerOf` prefers the longest name): reading just those keeps a folder of n stories from costing n².
+  const candidates = names.filter((file) => file.startsWith(name));
+  const stories = candidates.filter(isStoryFile).map(stem);
   if (!stories.includes(name)) stories.push(name);
-  // Only a file whose name starts with the story's can be its photo: the test before `ownerOf` keeps a folder of n stories from costing n³.
-  const own = names.filter((file) => file.startsWith(name) && isPhotoFile(file) && ownerOf(file, stories) === name).sort(preferred);
-  const present = new Set(names);
+  const own = candidates.filter((file) => isPhotoFile(file) && ownerOf(file, stories) === name).sort(preferred);
+  const present = new Set(listed.length > 0 ? names : []);
 
   const files = Array.from({ length: photoCount }, (_, i): string | null => {
     const wanted = listed[i];

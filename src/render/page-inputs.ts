@@ -21,8 +21,8 @@ export interface PlannedPage {
 
 /**
  * Digests of values made of plain data, as strings that differ whenever the values do. A value
- * written at length is replaced by its hash, and every object or array is digested once, however
- * many pages hold it (a story is on its own page, in listings, in related stories).
+ * written at length is replaced by its hash, and digested once, however many pages hold it (a story
+ * is on its own page, in listings, in related stories).
  */
 export class Digests {
   readonly #known = new WeakMap<object, string>();
@@ -40,9 +40,12 @@ export class Digests {
       : `{${Object.entries(value)
           .map(([name, item]) => `${JSON.stringify(name)}:${this.of(item)}`)
           .join(',')}}`;
-    // Long ones are hashed, so a page's digest does not hold its listing's every story at length.
-    if (digest.length > HASHED_FROM) digest = `#${createHash('sha1').update(digest).digest('base64url')}`;
-    this.#known.set(value, digest);
+    // Long ones are hashed, so a page's digest does not hold its listing's every story at length, and
+    // remembered; short ones cost less to write again than to remember (a WeakMap slows the collector).
+    if (digest.length > HASHED_FROM) {
+      digest = `#${createHash('sha1').update(digest).digest('base64url')}`;
+      this.#known.set(value, digest);
+    }
     return digest;
   }
 }
