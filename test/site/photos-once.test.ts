@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { createReadStream } from 'node:fs';
+import { createReadStream, existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, readFile, rm, stat, truncate, writeFile } from 'node:fs/promises';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -131,7 +131,8 @@ describe('a build given the site as published before', () => {
     expect(await readFile(path.join(second.out, 'img/rec', `${key}.json`))).toEqual(await readFile(path.join(first.out, 'img/rec', `${key}.json`)));
     // Nothing encoded: an encode leaves its files in the cache.
     expect(imageFiles(await listFiles(cache).catch(() => []))).toEqual([]);
-    expect(server.requests).toEqual([`/tin/img/rec/${key}.json`]);
+    // The address ledger (a story's old addresses), then the photo's record: no image.
+    expect(server.requests).toEqual(['/tin/addresses.json', `/tin/img/rec/${key}.json`]);
   });
 
   test('rendered by workers, the same', async () => {
@@ -152,15 +153,19 @@ describe('a build given the site as published before', () => {
     expect(imageFiles(await listFiles(cache).catch(() => []))).toEqual([]);
   });
 
-  test('that lacks the record, or cannot be reached, encodes the photo and writes its files', async () => {
-    const empty = await tempFolder('empty-site');
-    for (const previous of [empty, 'http://127.0.0.1:9/']) {
-      const cache = await tempFolder('empty-cache');
-      const second = await build(content, cache, ['--previous', previous]);
-      expect(second.code).toBe(0);
-      expect(await site(second.out)).toEqual(await site(first.out));
-      expect(imageFiles(await listFiles(cache))).toHaveLength(4);
-    }
+  test('that lacks the record encodes the photo and writes its files', async () => {
+    const cache = await tempFolder('empty-cache');
+    const second = await build(content, cache, ['--previous', await tempFolder('empty-site')]);
+    expect(second.code).toBe(0);
+    expect(await site(second.out)).toEqual(await site(first.out));
+    expect(imageFiles(await listFiles(cache))).toHaveLength(4);
+  });
+
+  test('that cannot be reached stops the build before anything is written: without its ledger, old addresses would be lost', async () => {
+    const second = await build(content, await tempFolder('empty-cache'), ['--previous', 'http://127.0.0.1:9/']);
+    expect(second.code).toBe(1);
+    expect(second.stderr).toContain('Không dựng trang: cần sổ địa chỉ của trang đã xuất bản');
+    expect(existsSync(second.out)).toBe(false);
   });
 
   test('that is neither an address nor a folder is a usage error', async () => {
