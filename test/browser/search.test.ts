@@ -164,6 +164,17 @@ describe('search under /tin/', () => {
     await page.close();
   });
 
+  it('on a phone the footer starts below the first screen, so results arriving move nothing in view', async () => {
+    const page = await browser.context.newPage();
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(searchPage);
+    const footerTop = () => page.locator('footer.site-footer').evaluate((footer) => footer.getBoundingClientRect().top);
+    expect(await footerTop()).toBeGreaterThanOrEqual(844);
+    await typeQuery(page, 'quang ngai');
+    expect(await footerTop()).toBeGreaterThanOrEqual(844);
+    await page.close();
+  });
+
   it('typing "dang uy" lists the seed story (Đảng ủy), linked under the prefix, with its date and lead', async () => {
     const { page, scripts, failed } = await openSearch();
     const results = await typeQuery(page, 'dang uy');
