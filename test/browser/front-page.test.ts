@@ -14,7 +14,7 @@ import type { Page } from 'playwright-core';
 import { gzipSync } from 'node:zlib';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSite, freePort, launchBrowser, PREFIX, serveWithNginx, tempDir, type Browser, type StaticServer } from './harness.ts';
+import { buildSite, freePort, launchBrowser, PREFIX, ROOT, serveWithNginx, tempDir, type Browser, type StaticServer } from './harness.ts';
 
 const AXE_SOURCE = readFileSync(join(dirname(createRequire(import.meta.url).resolve('axe-core')), 'axe.min.js'), 'utf8');
 const SCREENS = [
@@ -48,7 +48,8 @@ let siteDir: string;
 let server: StaticServer;
 let browser: Browser;
 let home: string;
-let screenshots: string;
+/** Kept after the run (CI uploads the folder), beside the other browser tests' screenshots. */
+const screenshots = join(ROOT, 'test-artifacts/screenshots');
 
 beforeAll(async () => {
   content = await tempDir('front-content');
@@ -66,13 +67,12 @@ beforeAll(async () => {
     }
   }
   siteDir = join(await tempDir('front-site'), '_site');
-  screenshots = await tempDir('front-screenshots');
+  await mkdir(screenshots, { recursive: true });
   const port = await freePort();
   await buildSite(content, siteDir, PREFIX, `http://127.0.0.1:${port}/`);
   server = await serveWithNginx(siteDir, port);
   browser = await launchBrowser();
   home = `${server.origin}${PREFIX}`;
-  console.log(`front page screenshots: ${screenshots}`);
 }, 300_000);
 
 afterAll(async () => {
