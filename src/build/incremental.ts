@@ -35,8 +35,6 @@ export interface SiteUpdate {
 
 /** What an update did to the site's files. */
 export interface UpdateCount {
-  /** Pages whose digest changed, rendered again. */
-  rendered: number;
   /** Files written because they are new or their bytes changed. */
   written: number;
   removed: number;
@@ -62,7 +60,7 @@ function siteChanges(plan: SitePlan, earlier: Readonly<Record<string, string>>):
 export async function updateSite(update: SiteUpdate): Promise<UpdateCount> {
   const { plan, outputDir } = update;
   const { changed, gone } = siteChanges(plan, update.earlier);
-  if (changed.length === 0 && gone.length === 0 && update.photosGone.length === 0) return { rendered: 0, written: 0, removed: 0, photosEncoded: 0 };
+  if (changed.length === 0 && gone.length === 0 && update.photosGone.length === 0) return { written: 0, removed: 0, photosEncoded: 0 };
 
   const stateFolder = path.join(outputDir, STATE_FOLDER);
   await mkdir(stateFolder, { recursive: true });
@@ -96,7 +94,7 @@ export async function updateSite(update: SiteUpdate): Promise<UpdateCount> {
     const written = await moveChanged(staging, outputDir);
     const photoFiles = await photoFilesOf(outputDir, update.photosGone);
     for (const file of [...gone, ...photoFiles]) await removeFile(outputDir, file);
-    return { rendered: changed.length, written, removed: gone.length + photoFiles.length, photosEncoded };
+    return { written, removed: gone.length + photoFiles.length, photosEncoded };
   } finally {
     await rm(staging, { recursive: true, force: true });
   }
