@@ -6,7 +6,7 @@
  * longer has are removed. The result is the site a full build would write.
  */
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readdir, readFile, rename, rm, rmdir } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rename, rm, rmdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { ArchiveModel } from '../corpus/archive-model.ts';
 import type { SiteFeatures } from '../corpus/features.ts';
@@ -15,6 +15,7 @@ import type { SitePlan } from '../render/page-inputs.ts';
 import { renderPages } from '../render/render-pages.ts';
 import { STATE_FOLDER } from './build-state.ts';
 import { ownedPrefix, removeOrphans } from './orphans.ts';
+import { filesBelow } from '../files-below.ts';
 
 export interface SiteUpdate {
   archive: ArchiveModel;
@@ -100,12 +101,6 @@ export async function updateSite(update: SiteUpdate): Promise<UpdateCount> {
   }
 }
 
-/** Files below `folder`, relative to it. */
-async function filesBelow(folder: string): Promise<string[]> {
-  const entries = await readdir(folder, { recursive: true, withFileTypes: true });
-  return entries.filter((entry) => entry.isFile()).map((entry) => path.relative(folder, path.join(entry.parentPath, entry.name)));
-}
-
 /**
  * Moves each file of `staging` over its namesake in `outputDir` when its bytes differ; returns
  * how many moved. An image is named by its content, so one already there is the same.
@@ -113,7 +108,7 @@ async function filesBelow(folder: string): Promise<string[]> {
 async function moveChanged(staging: string, outputDir: string): Promise<number> {
   let moved = 0;
   const images = IMAGE_URL_PATH.slice(1);
-  for (const file of (await filesBelow(staging)).sort()) {
+  for (const file of await filesBelow(staging)) {
     const target = path.join(outputDir, file);
     const same = file.split(path.sep).join('/').startsWith(images)
       ? existsSync(target)

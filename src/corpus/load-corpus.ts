@@ -96,7 +96,7 @@ export async function loadArticle(
 
 export interface LoadedCorpus {
   corpus: Corpus;
-  /** With `earlier` given: what each readable file was read from (see `articleSources`). */
+  /** With `earlier` given: what each readable file was read from (see `ArticleSource`). */
   sources: ReadonlyMap<string, ArticleSource>;
   /** Every article and photo file seen, with its stat and id: the next build's `earlier.files`. */
   knownFiles: Record<string, KnownFile>;

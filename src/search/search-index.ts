@@ -13,6 +13,7 @@ import * as pagefind from 'pagefind';
 import { runWorkerPool, type PoolFork } from '../workers/pool.ts';
 import { workerExit } from '../workers/worker-process.ts';
 import { RECENT_TIERS, type SearchTier } from './search-tiers.ts';
+import { filesBelow } from '../files-below.ts';
 
 /**
  * Memory to allow for building an index of `pages` at once: Pagefind holds what it indexes in memory,
@@ -163,12 +164,6 @@ async function swapIn(root: string, name: string, folder: string): Promise<void>
   const kept = new Set(fresh);
   for (const file of await filesBelow(tier)) if (!kept.has(file)) await rm(path.join(tier, file));
   await rm(folder, { recursive: true, force: true });
-}
-
-/** Files below `folder`, relative to it. */
-async function filesBelow(folder: string): Promise<string[]> {
-  const entries = await readdir(folder, { recursive: true, withFileTypes: true });
-  return entries.filter((entry) => entry.isFile()).map((entry) => path.relative(folder, path.join(entry.parentPath, entry.name))).sort();
 }
 
 /** The file through which Pagefind opens an index. */

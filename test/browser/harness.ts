@@ -287,3 +287,24 @@ export function describeViolations(url: string, violations: readonly Result[]): 
     })
     .join('\n\n');
 }
+
+export interface Preview {
+  base: string;
+  server: ChildProcess;
+  /** What the preview has printed on stderr so far. */
+  stderr: () => string;
+}
+
+/** The preview (`serve`) of `content` into `output`, started as `npm start` starts it; resolves once it answers. */
+export async function startPreview(content: string, output: string): Promise<Preview> {
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const server = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'serve', '--content', content, '--output', output, '--port', String(port)], {
+    cwd: ROOT,
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let stderr = '';
+  server.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+  await pollUntil(`${base}/`, (status) => status === 200, 120_000);
+  return { base, server, stderr: () => stderr };
+}
