@@ -3,9 +3,10 @@
 // words article pages give the index, so `Đảng ủy`, `đảng uỷ` and `dang uy` all ask for the same thing.
 //
 // The archive's index is cut by the calendar (src/search/search-tiers.ts): a query first searches the
-// newest story's year (the recent tiers, merged), and earlier years are merged one at a time, on the
-// reader's request or by themselves while fewer than MAX_RESULTS stories are found. Pagefind's
-// `mergeIndex` may be called after searches have run: the next search covers the merged index too.
+// newest story's month, then the rest of its year, then earlier years one at a time, each merged on the
+// reader's request or by itself while fewer than MAX_RESULTS stories are found. A common word thus costs
+// a reader one month's index, not a year's. Pagefind's `mergeIndex` may be called after searches have
+// run: the next search covers the merged index too.
 
 /** The site's root under any path prefix: this script sits at its top (`/tin/search.js` → `/tin/`). */
 const root = new URL('./', import.meta.url);
@@ -14,15 +15,15 @@ const form = document.querySelector('#tim-kiem');
 const input = document.querySelector('#tu-khoa');
 const status = document.querySelector('#trang-thai');
 const list = document.querySelector('#ket-qua');
-const more = olderYearsButton();
+const more = widerScopeButton();
 const MAX_RESULTS = 20;
 const LEAD_CHARS = 220;
 
 /**
- * The button that adds the next earlier year to the search, after the results, hidden until there is
- * a year to add. Made here, not in the page: without this script there is nothing for it to do.
+ * The button that widens the search by the next scope, after the results, hidden until there is one
+ * to add. Made here, not in the page: without this script there is nothing for it to do.
  */
-function olderYearsButton() {
+function widerScopeButton() {
   const button = document.createElement('button');
   button.type = 'button';
   button.id = 'nam-truoc';
@@ -35,52 +36,56 @@ function olderYearsButton() {
   return button;
 }
 
-/** `pagefind/indexes.json` (src/search/search-index.ts): `{ year, recent: ["ngay/", …], years: ["2023/", …] }`. */
-let tiers;
+/** `pagefind/indexes.json` (src/search/search-index.ts): `{ scopes: [{ folders: ["ngay/", "thang/"], year, month }, …] }`, newest first. */
+let scopes;
 let loading;
-/** How many of `tiers.years` are merged so far, and the merges under way, one after another. */
-let yearsMerged = 0;
+/** How many scopes are merged so far, and the merges under way, one after another. */
+let scopesMerged = 0;
 let merging = Promise.resolve();
 /** The newest query: an older one still running stops at its next step. */
 let latest = 0;
 
-/** Pagefind with the recent tiers merged; the first of them holds Pagefind's script, worker and WebAssembly. */
+/** Pagefind with the first scope merged; its first folder holds Pagefind's script, worker and WebAssembly. */
 function engine() {
   loading ??= (async () => {
     const response = await fetch(new URL('indexes.json', bundle));
     if (!response.ok) throw new Error('no index');
-    tiers = await response.json();
-    // Any article makes a `ngay` tier: no recent tier, no article at all.
-    const [first, ...others] = tiers.recent;
+    ({ scopes } = await response.json());
+    // Any article makes a `ngay` tier: no scope, no article at all.
+    const [first, ...others] = scopes[0]?.folders ?? [];
     if (!first) throw new Error('no index');
     const pagefind = await import(new URL(`${first}pagefind.js`, bundle).href);
     await pagefind.options({ baseUrl: root.pathname });
     for (const folder of others) await pagefind.mergeIndex(new URL(folder, bundle).pathname, { baseUrl: root.pathname });
+    scopesMerged = 1;
     return pagefind;
   })();
   return loading;
 }
 
-/** Merges the next earlier years until `count` of them are in; merges never run side by side. */
-function mergeYears(pagefind, count) {
+/** Merges the next scopes until `count` of them are in; merges never run side by side. */
+function mergeScopes(pagefind, count) {
   merging = merging.then(async () => {
-    while (yearsMerged < Math.min(count, tiers.years.length)) {
-      await pagefind.mergeIndex(new URL(tiers.years[yearsMerged], bundle).pathname, { baseUrl: root.pathname });
-      yearsMerged++;
+    while (scopesMerged < Math.min(count, scopes.length)) {
+      for (const folder of scopes[scopesMerged].folders) await pagefind.mergeIndex(new URL(folder, bundle).pathname, { baseUrl: root.pathname });
+      scopesMerged++;
     }
   });
   return merging;
 }
 
-const yearOf = (folder) => Number.parseInt(folder, 10);
-// Before the first query there are no tiers yet (the index is fetched only when a reader searches).
-const nextYear = () => (tiers && yearsMerged < tiers.years.length ? yearOf(tiers.years[yearsMerged]) : null);
+// Before the first query there are no scopes yet (the index is fetched only when a reader searches).
+const nextScope = () => (scopes && scopesMerged < scopes.length ? scopes[scopesMerged] : null);
 
-/** `trong năm 2024`, or `từ năm 2019 đến năm 2024` once earlier years are merged. */
+/** What the next scope adds: `cả năm 2024` (the rest of the newest year) or `năm 2023`. */
+const scopeName = (scope) => (scope.year === scopes[0].year ? `cả năm ${scope.year}` : `năm ${scope.year}`);
+
+/** `trong tháng 9/2024`, `trong năm 2024`, or `từ năm 2019 đến năm 2024` once earlier years are merged. */
 function span() {
-  const newest = tiers.year;
-  const oldest = yearsMerged > 0 ? yearOf(tiers.years[yearsMerged - 1]) : newest;
-  return oldest === newest ? `trong năm ${newest}` : `từ năm ${oldest} đến năm ${newest}`;
+  const newest = scopes[0];
+  const oldest = scopes[scopesMerged - 1];
+  if (oldest.month !== null) return `trong tháng ${oldest.month}/${oldest.year}`;
+  return oldest.year === newest.year ? `trong năm ${newest.year}` : `từ năm ${oldest.year} đến năm ${newest.year}`;
 }
 
 function shorten(text, max) {
@@ -111,12 +116,12 @@ function resultItem(data) {
 }
 
 function showMore(visible) {
-  const year = nextYear();
-  more.hidden = !visible || year === null;
-  if (year !== null) more.textContent = `Tìm thêm trong năm ${year}`;
+  const scope = nextScope();
+  more.hidden = !visible || scope === null;
+  if (scope !== null) more.textContent = `Tìm thêm trong ${scopeName(scope)}`;
 }
 
-/** Searches what is merged; while fewer than MAX_RESULTS stories are found, merges the next earlier year and searches again. */
+/** Searches what is merged; while fewer than MAX_RESULTS stories are found, merges the next scope and searches again. */
 async function search(query, { debounce = false } = {}) {
   const ticket = ++latest;
   const folded = foldVietnamese(query).trim();
@@ -136,8 +141,8 @@ async function search(query, { debounce = false } = {}) {
   try {
     pagefind = await engine();
     found = debounce ? await pagefind.debouncedSearch(folded, {}, 200) : await pagefind.search(folded);
-    while (found && found.results.length < MAX_RESULTS && nextYear() !== null && ticket === latest) {
-      await mergeYears(pagefind, yearsMerged + 1);
+    while (found && found.results.length < MAX_RESULTS && nextScope() !== null && ticket === latest) {
+      await mergeScopes(pagefind, scopesMerged + 1);
       found = await pagefind.search(folded);
     }
   } catch {
@@ -164,11 +169,13 @@ form.addEventListener('submit', (event) => {
 input.addEventListener('input', () => search(input.value, { debounce: true }));
 more.addEventListener('click', async () => {
   const pagefind = await engine();
-  const year = nextYear();
-  status.textContent = `Đang tìm thêm trong năm ${year}…`;
-  await mergeYears(pagefind, yearsMerged + 1);
+  const scope = nextScope();
+  // A second click while the first one's merge ran: that merge already took the last scope.
+  if (scope === null) return;
+  status.textContent = `Đang tìm thêm trong ${scopeName(scope)}…`;
+  await mergeScopes(pagefind, scopesMerged + 1);
   await search(input.value);
-  // The button goes once no earlier year is left; the reader is then taken to what the search found.
+  // The button goes once no scope is left to add; the reader is then taken to what the search found.
   if (more.hidden) status.focus();
 });
 input.value = new URL(location.href).searchParams.get('q') ?? '';

@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
 import { runWorkerPool, type PoolFork } from '../workers/pool.ts';
 import { workerExit } from '../workers/worker-process.ts';
-import { RECENT_TIERS, type SearchTier } from './search-tiers.ts';
+import type { SearchTier } from './search-tiers.ts';
 import { filesBelow } from '../files-below.ts';
 
 /**
@@ -34,14 +34,21 @@ export interface SearchBundleJob {
 export const MERGE_LIST = 'indexes.json';
 
 /**
- * The tiers for the search page, as folders relative to `pagefind/`: `recent` (newest first) are
- * merged for every query, the first of them holding Pagefind's scripts; `years`, newest first, one
- * more per "older years"; `year` is the calendar year the recent ones cover (null without articles).
+ * One step of a search, as folders relative to `pagefind/`: the newest story's month (its day and the
+ * rest of the month, merged; `month` set), then the rest of that year, then each earlier year.
+ */
+export interface SearchScope {
+  folders: string[];
+  year: number;
+  month: number | null;
+}
+
+/**
+ * The tiers for the search page, newest first: a query searches the first scope (whose first folder
+ * holds Pagefind's scripts) and merges the next while too few stories are found, or on request.
  */
 export interface SearchIndexList {
-  year: number | null;
-  recent: string[];
-  years: string[];
+  scopes: SearchScope[];
 }
 
 /** Pagefind's ready-made interfaces, which the site does not use. */
@@ -72,14 +79,15 @@ export async function writeBundle({ siteDir, pages, outputPath }: SearchBundleJo
   }
 }
 
-/** What `pagefind/indexes.json` says for `tiers` (newest first). */
+/** What `pagefind/indexes.json` says for `tiers` (newest first): the tiers of one month make one scope. */
 export function indexList(tiers: readonly SearchTier[]): SearchIndexList {
-  const isRecent = (tier: SearchTier) => (RECENT_TIERS as readonly string[]).includes(tier.name);
-  return {
-    year: tiers[0]?.year ?? null,
-    recent: tiers.filter(isRecent).map((tier) => `${tier.name}/`),
-    years: tiers.filter((tier) => !isRecent(tier)).map((tier) => `${tier.name}/`),
-  };
+  const scopes: SearchScope[] = [];
+  for (const tier of tiers) {
+    const last = scopes.at(-1);
+    if (last && tier.month !== null && last.month === tier.month && last.year === tier.year) last.folders.push(`${tier.name}/`);
+    else scopes.push({ folders: [`${tier.name}/`], year: tier.year, month: tier.month });
+  }
+  return { scopes };
 }
 
 /**

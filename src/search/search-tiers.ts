@@ -18,15 +18,19 @@ export interface SearchPage {
   date: string;
 }
 
-/** One search index: its folder name under `pagefind/`, the calendar year its stories are of, and its pages, in path order. */
+/**
+ * One search index: its folder name under `pagefind/`, the calendar year its stories are of, the month
+ * for the two tiers within the newest story's month (null for the others), and its pages, in path order.
+ */
 export interface SearchTier {
   name: string;
   year: number;
+  month: number | null;
   files: string[];
 }
 
-/** The tiers that hold the newest story's calendar year, newest first: what the search page searches first. */
-export const RECENT_TIERS = ['ngay', 'thang', 'nam'] as const;
+/** The tiers that hold the newest story's calendar year, newest first: the search page searches them first, in this order. */
+const RECENT_TIERS = ['ngay', 'thang', 'nam'] as const;
 
 /** `2016-06-11`: the calendar day in Vietnam, whatever offset the ISO date was written with. */
 function vietnamDay(iso: string): string {
@@ -61,7 +65,8 @@ export function searchTiers(pages: readonly SearchPage[]): SearchTier[] {
   pages.forEach((page, i) => {
     const day = days[i]!;
     const name = tierOf(day, newestDay);
-    const tier = tiers.get(name) ?? { name, year: Number(day.slice(0, 4)), files: [] };
+    const withinMonth = name === 'ngay' || name === 'thang';
+    const tier = tiers.get(name) ?? { name, year: Number(day.slice(0, 4)), month: withinMonth ? Number(day.slice(5, 7)) : null, files: [] };
     tier.files.push(page.file);
     tiers.set(name, tier);
   });

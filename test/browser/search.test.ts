@@ -3,7 +3,8 @@
  * Pagefind indexes, served by nginx, searched in Chromium by typing into /tin/tim-kiem/. Marks are optional
  * (`dang uy` finds `Đảng ủy`, `da nang` finds `Đà Nẵng`) and both tone placements find the same stories.
  * The archive spans years, so its index is cut into calendar tiers: a query searches the newest story's
- * year first, and earlier years by themselves while fewer than 20 stories are found, or on the button.
+ * month first, then the rest of its year, then earlier years, each by itself while fewer than 20 stories
+ * are found, or on the button.
  */
 import { readFileSync } from 'node:fs';
 import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
@@ -52,12 +53,12 @@ function seaStory(title: string, when: string, lead: string): string {
   return `Cập nhật lúc: ${when} [GMT+7]\n\n${title}\n\n${lead}\n\nMẻ cá lớn, giá tốt, ngư phủ vui.\n\nTin: MINH ANH\n`;
 }
 /**
- * Twenty stories of the newest year about Sa Huỳnh, ten in the newest story's month (`thang`), ten
- * earlier in the year (`nam`): enough that a search for it does not reach into earlier years by itself.
+ * Twenty-five stories of the newest year about Sa Huỳnh, twenty in the newest story's month (`thang`),
+ * five earlier in the year (`nam`): enough that a search for it stays within the month by itself.
  */
 const RECENT_SA_HUYNH = Object.fromEntries(
-  Array.from({ length: 20 }, (_, i) => {
-    const when = `07:00, ${String((i % 10) + 1).padStart(2, '0')}/${i < 10 ? '09' : '08'}/2024`;
+  Array.from({ length: 25 }, (_, i) => {
+    const when = i < 20 ? `07:00, ${String(i + 1).padStart(2, '0')}/09/2024` : `07:00, ${String(i - 19).padStart(2, '0')}/08/2024`;
     return [`sa-huynh-${String(i + 1).padStart(2, '0')}.txt`, seaStory(`Ngư phủ Sa Huỳnh về bến, chuyến thứ ${i + 1}`, when, `Thuyền cá Sa Huỳnh cập cảng sau chuyến biển thứ ${i + 1}.`)];
   }),
 );
@@ -74,8 +75,9 @@ interface Result {
   excerpt: string;
 }
 
-/** The status line once a search is done: `Tìm thấy 3 bài có “q” trong năm 2024.` or `… từ năm 2019 đến năm 2024…`. */
-const done = (query: string) => new RegExp(`^(Tìm thấy \\d+ bài|Không tìm thấy bài nào) có “${query}” (trong năm \\d{4}|từ năm \\d{4} đến năm \\d{4})[.;]`);
+/** The status line once a search is done: `Tìm thấy 3 bài có “q” trong tháng 9/2024.`, `… trong năm 2024.` or `… từ năm 2019 đến năm 2024…`. */
+const done = (query: string) =>
+  new RegExp(`^(Tìm thấy \\d+ bài|Không tìm thấy bài nào) có “${query}” (trong tháng \\d{1,2}/\\d{4}|trong năm \\d{4}|từ năm \\d{4} đến năm \\d{4})[.;]`);
 
 /** Types `query` into the search box, as a reader does, and reads the results once the status says how many. */
 async function typeQuery(page: Page, query: string): Promise<Result[]> {
@@ -134,7 +136,7 @@ describe('search under /tin/', () => {
     return { page, scripts, failed };
   }
 
-  it('the build wrote one index per calendar tier: the newest day, month and year, then each earlier year', async () => {
+  it('the build wrote one index per calendar tier: the newest day, month and year, then each earlier year; the day and month are searched together', async () => {
     // The year of each story: its override's `date:` if any, else its time line's.
     const dates = (await readdir(content)).map((name) => {
       const text = readFileSync(join(content, name), 'utf8');
@@ -143,9 +145,11 @@ describe('search under /tin/', () => {
     const earlier = [...new Set(dates.filter((year) => year && Number(year) < NEWEST_YEAR))].sort().reverse();
     expect(earlier).toContain('2015');
     expect(JSON.parse(await readFile(join(siteDir, 'pagefind/indexes.json'), 'utf8'))).toEqual({
-      year: NEWEST_YEAR,
-      recent: ['ngay/', 'thang/', 'nam/'],
-      years: earlier.map((year) => `${year}/`),
+      scopes: [
+        { folders: ['ngay/', 'thang/'], year: NEWEST_YEAR, month: 9 },
+        { folders: ['nam/'], year: NEWEST_YEAR, month: null },
+        ...earlier.map((year) => ({ folders: [`${year}/`], year: Number(year), month: null })),
+      ],
     });
     expect((await readdir(join(siteDir, 'pagefind'))).sort()).toEqual([...earlier, 'indexes.json', 'nam', 'ngay', 'thang'].sort());
   });
@@ -196,22 +200,30 @@ describe('search under /tin/', () => {
     await page.close();
   });
 
-  it('a query searches the newest year first; "Tìm thêm trong năm 2023" adds that year and finds its story', async () => {
+  it('a query searches the newest month first; the button adds the rest of the year, then the year before, and finds its story', async () => {
     const { page } = await openSearch();
     const fetched: string[] = [];
     page.on('request', (request) => fetched.push(new URL(request.url()).pathname));
-    const recent = await typeQuery(page, 'sa huynh');
-    expect(recent).toHaveLength(20);
-    for (const result of recent) expect(result.href).toMatch(new RegExp(`^/tin/${NEWEST_YEAR}/`));
-    const before = /^Tìm thấy (\d+) bài có “sa huynh” trong năm (\d{4})/.exec(await page.locator('#trang-thai').innerText());
-    expect(before?.[2]).toBe(String(NEWEST_YEAR));
+    const month = await typeQuery(page, 'sa huynh');
+    expect(month).toHaveLength(20);
+    for (const result of month) expect(result.href).toMatch(new RegExp(`^/tin/${NEWEST_YEAR}/09/`));
+    const before = new RegExp(`^Tìm thấy (\\d+) bài có “sa huynh” trong tháng 9/${NEWEST_YEAR}[.;]`).exec(await page.locator('#trang-thai').innerText());
+    expect(Number(before?.[1])).toBeGreaterThanOrEqual(20);
+    // One month's index only: neither the rest of the year nor an earlier year was fetched.
+    expect(fetched.filter((url) => /\/pagefind\/(nam|\d{4})\//.test(url))).toEqual([]);
+
+    await page.getByRole('button', { name: `Tìm thêm trong cả năm ${NEWEST_YEAR}` }).click();
+    await expect.poll(() => page.locator('#trang-thai').innerText(), { timeout: 20_000 }).toMatch(`trong năm ${NEWEST_YEAR}; đây là 20 bài khớp nhất.`);
+    const year = /^Tìm thấy (\d+) bài/.exec(await page.locator('#trang-thai').innerText());
+    // The five stories of August.
+    expect(Number(year?.[1])).toBe(Number(before?.[1]) + 5);
+    expect(fetched.some((url) => url.startsWith(`${PREFIX}pagefind/nam/`))).toBe(true);
     expect(fetched.filter((url) => url.startsWith(`${PREFIX}pagefind/2`))).toEqual([]);
 
-    const more = page.getByRole('button', { name: 'Tìm thêm trong năm 2023' });
-    await more.click();
+    await page.getByRole('button', { name: 'Tìm thêm trong năm 2023' }).click();
     await expect.poll(() => page.locator('#trang-thai').innerText(), { timeout: 20_000 }).toMatch(`từ năm 2023 đến năm ${NEWEST_YEAR}; đây là 20 bài khớp nhất.`);
     const after = /^Tìm thấy (\d+) bài/.exec(await page.locator('#trang-thai').innerText());
-    expect(Number(after?.[1])).toBeGreaterThan(Number(before?.[1]));
+    expect(Number(after?.[1])).toBeGreaterThan(Number(year?.[1]));
     const merged = await results(page);
     expect(merged.map((result) => result.title)).toContain(OLD_SA_HUYNH_TITLE);
     // Each index merged once: a story listed twice would mean a tier merged twice.

@@ -59,7 +59,7 @@ describe('searchTiers', () => {
   });
 
   test('one article is the newest day; no article, no tier', () => {
-    expect(searchTiers([page('2016-06-11 07:38')])).toEqual([{ name: 'ngay', year: 2016, files: ['2016/06/2016-06-11-bai/index.html'] }]);
+    expect(searchTiers([page('2016-06-11 07:38')])).toEqual([{ name: 'ngay', year: 2016, month: 6, files: ['2016/06/2016-06-11-bai/index.html'] }]);
     expect(searchTiers([])).toEqual([]);
   });
 
@@ -68,15 +68,15 @@ describe('searchTiers', () => {
     const afterMidnight: SearchPage = { file: 'b/index.html', date: '2020-03-06T17:30:00Z' };
     const beforeMidnight: SearchPage = { file: 'a/index.html', date: '2020-03-06T23:30:00+07:00' };
     expect(searchTiers([beforeMidnight, afterMidnight])).toEqual([
-      { name: 'ngay', year: 2020, files: ['b/index.html'] },
-      { name: 'thang', year: 2020, files: ['a/index.html'] },
+      { name: 'ngay', year: 2020, month: 3, files: ['b/index.html'] },
+      { name: 'thang', year: 2020, month: 3, files: ['a/index.html'] },
     ]);
     // New Year's Eve: 23:30 on 31/12 is one year, 00:30 on 1/1 (the 31st in UTC) the next.
     const newYear: SearchPage = { file: 'c/index.html', date: '2020-12-31T17:30:00.000Z' };
     const oldYear: SearchPage = { file: 'd/index.html', date: '2020-12-31T23:30:00+07:00' };
-    expect(searchTiers([oldYear, newYear]).map(({ name, year }) => [name, year])).toEqual([
-      ['ngay', 2021],
-      ['2020', 2020],
+    expect(searchTiers([oldYear, newYear]).map(({ name, year, month }) => [name, year, month])).toEqual([
+      ['ngay', 2021, 1],
+      ['2020', 2020, null],
     ]);
   });
 

@@ -45,7 +45,14 @@ describe('writeSearchIndex', () => {
     await Promise.all([writeSearchIndex(first.site, searchTiers(first.pages)), writeSearchIndex(second.site, searchTiers(second.pages))]);
 
     const root = path.join(first.site, 'pagefind');
-    expect(JSON.parse(await readFile(path.join(root, 'indexes.json'), 'utf8'))).toEqual({ year: 2020, recent: ['ngay/', 'thang/', 'nam/'], years: ['2019/', '2016/'] });
+    expect(JSON.parse(await readFile(path.join(root, 'indexes.json'), 'utf8'))).toEqual({
+      scopes: [
+        { folders: ['ngay/', 'thang/'], year: 2020, month: 3 },
+        { folders: ['nam/'], year: 2020, month: null },
+        { folders: ['2019/'], year: 2019, month: null },
+        { folders: ['2016/'], year: 2016, month: null },
+      ],
+    });
     expect((await readdir(root)).sort()).toEqual(['2016', '2019', 'indexes.json', 'nam', 'ngay', 'thang']);
     const counts = [];
     for (const tier of ['ngay', 'thang', 'nam', '2019', '2016']) {
@@ -97,7 +104,14 @@ describe('writeSearchIndex', () => {
     await writeSearchIndex(site, searchTiers(nextYear), { only: new Set(['ngay', '2020']) });
     expect((await readdir(root)).sort()).toEqual(['2016', '2019', '2020', 'indexes.json', 'ngay']);
     expect(await pageCount(path.join(root, '2020'))).toBe(5);
-    expect(JSON.parse(await readFile(path.join(root, 'indexes.json'), 'utf8'))).toEqual({ year: 2021, recent: ['ngay/'], years: ['2020/', '2019/', '2016/'] });
+    expect(JSON.parse(await readFile(path.join(root, 'indexes.json'), 'utf8'))).toEqual({
+      scopes: [
+        { folders: ['ngay/'], year: 2021, month: 1 },
+        { folders: ['2020/'], year: 2020, month: null },
+        { folders: ['2019/'], year: 2019, month: null },
+        { folders: ['2016/'], year: 2016, month: null },
+      ],
+    });
   });
 
   it('rebuilding a tier whose stories did not change leaves every one of its files as it was, modification time included', async () => {
