@@ -4,7 +4,7 @@ import { listingPages, monthName, monthUrl, pagedUrl, pageNumberFromOldest, topi
 import { authorNames, authorUrl } from './authors.ts';
 import type { ArticleEntry, Corpus } from './corpus.ts';
 import type { SiteFeatures } from './features.ts';
-import { articleDateTime } from '../markup/filters.ts';
+import { vietnamDay } from '../markup/filters.ts';
 import { compareSections, resolveSection, sectionFolder, sectionUrl, type Section } from './sections.ts';
 
 /** Stories gathered under one heading with their own paginated listing: a section, a topic, a writer, a year or a month. */
@@ -230,8 +230,8 @@ function memo<A, R>(fn: (a: A) => R): (a: A) => R {
 function monthOf(entry: ArticleEntry): { year: number; month: number } {
   const match = /^\/(\d{4})\/(\d{2})\//.exec(entry.url);
   if (match) return { year: Number(match[1]), month: Number(match[2]) };
-  const time = articleDateTime(entry.article.date);
-  return { year: time.year, month: time.month };
+  const day = vietnamDay(entry.article.date);
+  return { year: Number(day.slice(0, 4)), month: Number(day.slice(5, 7)) };
 }
 
 /** The article's topics, each with its page; one shared empty list for the many stories without any. */

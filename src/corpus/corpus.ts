@@ -76,7 +76,7 @@ export class Corpus {
       const byPosition = new Map(entries.map((entry, i) => [placement.positions[i]!, entry]));
       this.#at = (position) => byPosition.get(position);
     } else {
-      this.entries = [...entries].sort(newestFirst);
+      this.entries = newestFirst(entries);
       this.size = this.entries.length;
       this.articlePages = this.entries;
       this.#position = new Map(this.entries.map((entry, i) => [entry, i]));
@@ -139,9 +139,11 @@ function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-function newestFirst(a: ArticleEntry, b: ArticleEntry): number {
-  const byDate = Date.parse(b.article.date) - Date.parse(a.article.date);
-  return byDate || compare(a.article.slug, b.article.slug) || compare(a.file, b.file);
+/** Newest first, then by slug and file; each date parsed once, not in every comparison (a 100,000-story sort makes two million). */
+function newestFirst(entries: readonly ArticleEntry[]): ArticleEntry[] {
+  const keyed = entries.map((entry) => ({ entry, time: Date.parse(entry.article.date) }));
+  keyed.sort((a, b) => b.time - a.time || compare(a.entry.article.slug, b.entry.article.slug) || compare(a.entry.file, b.entry.file));
+  return keyed.map(({ entry }) => entry);
 }
 
 /**

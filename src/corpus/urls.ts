@@ -1,11 +1,11 @@
 import type { Article } from '../article.ts';
 import { warning, type Issue } from '../parser/issue.ts';
 import { slug as slugify } from '../slug.ts';
-import { articleDateTime } from '../markup/filters.ts';
+import { vietnamDay } from '../markup/filters.ts';
 
 /** `/2016/06/slug/`: the month is the article's month in Vietnam time, not UTC. */
 export function articlePath(date: string, slug: string): string {
-  return `${articleDateTime(date).toFormat('yyyy/MM')}/${slug}`;
+  return `${vietnamDay(date).slice(0, 7).replace('-', '/')}/${slug}`;
 }
 
 export function articleUrl(path: string): string {

@@ -8,7 +8,7 @@ import { VIETNAM_ZONE } from '../parser/vietnam-time.ts';
 const WEEKDAYS = ['Thứ Hai', 'Thứ Ba', 'Thứ Tư', 'Thứ Năm', 'Thứ Sáu', 'Thứ Bảy', 'Chủ Nhật'] as const;
 
 /** An article date (ISO 8601) as a moment in Vietnam time. */
-export function articleDateTime(iso: string): DateTime {
+function articleDateTime(iso: string): DateTime {
   const date = DateTime.fromISO(iso, { setZone: true }).setZone(VIETNAM_ZONE);
   if (!date.isValid) throw new Error(`Ngày không hợp lệ: ${iso}`);
   return date;
@@ -37,8 +37,9 @@ const two = (n: number) => String(n).padStart(2, '0');
  * UTC instant gives the same digits. Other ISO forms go through Luxon.
  */
 function vietnamFields(iso: string): VietnamFields {
-  if (PLAIN_ISO.test(iso)) {
-    const d = new Date(Date.parse(iso) + 7 * HOUR_MS);
+  const instant = PLAIN_ISO.test(iso) ? Date.parse(iso) : Number.NaN;
+  if (!Number.isNaN(instant)) {
+    const d = new Date(instant + 7 * HOUR_MS);
     return {
       year: String(d.getUTCFullYear()).padStart(4, '0'),
       month: two(d.getUTCMonth() + 1),
@@ -64,6 +65,12 @@ export function vietnameseDateTime(iso: string): string {
 export function vietnameseShortDate(iso: string): string {
   const f = vietnamFields(iso);
   return `${f.day}/${f.month}/${f.year} ${f.hour}:${f.minute}`;
+}
+
+/** `2016-06-11`: the article's calendar day in Vietnam, whatever offset its date was written with. */
+export function vietnamDay(iso: string): string {
+  const f = vietnamFields(iso);
+  return `${f.year}-${f.month}-${f.day}`;
 }
 
 /** `2016-06-11T07:38:00+07:00`: for `datetime` attributes, feeds, sitemaps and JSON-LD. */

@@ -6,9 +6,8 @@
  * year, then one index per earlier year. A tier depends on the set of articles alone, so a full
  * build and an incremental one agree, and a new story usually changes only `ngay`.
  */
-import { DateTime } from 'luxon';
 import type { Corpus } from '../corpus/corpus.ts';
-import { VIETNAM_ZONE } from '../parser/vietnam-time.ts';
+import { vietnamDay } from '../markup/filters.ts';
 
 /** An article page to index. */
 export interface SearchPage {
@@ -31,13 +30,6 @@ export interface SearchTier {
 
 /** The tiers that hold the newest story's calendar year, newest first: the search page searches them first, in this order. */
 const RECENT_TIERS = ['ngay', 'thang', 'nam'] as const;
-
-/** `2016-06-11`: the calendar day in Vietnam, whatever offset the ISO date was written with. */
-function vietnamDay(iso: string): string {
-  const date = DateTime.fromISO(iso, { setZone: true });
-  if (!date.isValid) throw new Error(`Ngày không hợp lệ: ${iso}`);
-  return date.setZone(VIETNAM_ZONE).toFormat('yyyy-MM-dd');
-}
 
 /** The tier of a story of `day`, when the archive's newest story is of `newestDay` (both `yyyy-MM-dd`). */
 function tierOf(day: string, newestDay: string): string {
