@@ -5,7 +5,7 @@
  * settings, the path prefix, the masthead) and what its template says the page reads (`reads`).
  */
 import { createHash } from 'node:crypto';
-import type { Corpus } from '../corpus/corpus.ts';
+import { ArticleEntry, type Corpus } from '../corpus/corpus.ts';
 import type { PagedTemplate, PageData, PageTemplate, SiteContext, SiteTemplates } from './context.ts';
 import { siteContext, type SiteRun } from './plugin.ts';
 import { siteConfigModule } from './render-pages.ts';
@@ -20,34 +20,48 @@ export interface PlannedPage {
 }
 
 /**
- * Digests of values made of plain data, as strings that differ whenever the values do. A value
- * written at length is replaced by its hash, and digested once, however many pages hold it (a story
- * is on its own page, in listings, in related stories).
+ * Digests of values made of plain data, as strings that differ whenever the values do. A value is
+ * written as its JSON text, except that a story, and any long array, is written as its own digest,
+ * made once however many pages hold it (a story is on its own page, in listings, in related
+ * stories); a long text is replaced by its hash. Native JSON, not a walk in JavaScript: every build
+ * digests every page, and the walk was most of an update's planning (10,000 stories: 0.35 s).
  */
 export class Digests {
   readonly #known = new WeakMap<object, string>();
+  readonly #inline = (_name: string, item: unknown): unknown => {
+    if (typeof item === 'function' || typeof item === 'symbol') throw new Error(`A page cannot read a ${typeof item}.`);
+    if (item instanceof Map || item instanceof Set) throw new Error('A page cannot read a Map or a Set: give it an array or an object.');
+    if (item instanceof ArticleEntry || (Array.isArray(item) && item.length > SHARED_FROM)) return this.#shared(item);
+    return item;
+  };
 
   of(value: unknown): string {
-    if (value === null || typeof value !== 'object') {
-      if (typeof value === 'function' || typeof value === 'symbol') throw new Error(`A page cannot read a ${typeof value}.`);
-      return value === undefined ? 'u' : JSON.stringify(value);
-    }
-    const known = this.#known.get(value);
-    if (known !== undefined) return known;
-    if (value instanceof Map || value instanceof Set) throw new Error('A page cannot read a Map or a Set: give it an array or an object.');
-    let digest = Array.isArray(value)
-      ? `[${value.map((item) => this.of(item)).join(',')}]`
-      : `{${Object.entries(value)
-          .map(([name, item]) => `${JSON.stringify(name)}:${this.of(item)}`)
-          .join(',')}}`;
-    // Long ones are hashed, so a page's digest does not hold its listing's every story at length, and
-    // remembered; short ones cost less to write again than to remember (a WeakMap slows the collector).
-    if (digest.length > HASHED_FROM) {
-      digest = `#${createHash('sha1').update(digest).digest('base64url')}`;
+    if (value instanceof ArticleEntry || Array.isArray(value)) return this.#shared(value);
+    return hashedIfLong(this.#json(value));
+  }
+
+  #json(value: unknown): string {
+    // `undefined` alone has no JSON text; as a property it is left out, as if the page did not read it.
+    return JSON.stringify(value, this.#inline) ?? 'u';
+  }
+
+  /** A story or an array: remembered by identity, since the same one is digested for many pages. */
+  #shared(value: object): string {
+    let digest = this.#known.get(value);
+    if (digest === undefined) {
+      // A story's own fields hold no story; an array's items are replaced as in any other value.
+      digest = hashedIfLong(value instanceof ArticleEntry ? JSON.stringify(value) : `[${(value as unknown[]).map((item) => this.#json(item)).join(',')}]`);
       this.#known.set(value, digest);
     }
     return digest;
   }
+}
+
+/** Arrays longer than this (a listing's stories, a group's whole list) are digested once, by identity. */
+const SHARED_FROM = 8;
+
+function hashedIfLong(text: string): string {
+  return text.length > HASHED_FROM ? `#${createHash('sha1').update(text).digest('base64url')}` : text;
 }
 
 /** Digests longer than this are hashed: a SHA-1 is cheaper than carrying them on. */

@@ -1,0 +1,59 @@
+/**
+ * A page's digest must change whenever what it reads does, or an update keeps a stale page: random
+ * plain values digest equal exactly when their JSON texts are equal, stories and long lists included.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { ArticleEntry } from '../../src/corpus/corpus.ts';
+import { Digests } from '../../src/render/page-inputs.ts';
+
+const story = (title: string, url = '/2016/06/bai/') =>
+  new ArticleEntry('content/thoi-su/bai.txt', { title, date: '2016-06-11T07:38:00+07:00', lead: 'Tin.', headings: [], captions: [], photos: [], slug: 'bai', section: null } as never, url, [], 'key', []);
+
+describe('Digests', () => {
+  it('two plain values digest alike exactly when their JSON texts are alike', () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), fc.jsonValue(), (a, b) => {
+        const same = JSON.stringify(a) === JSON.stringify(b);
+        expect(new Digests().of(a) === new Digests().of(b)).toBe(same);
+        // The same Digests for both: what one remembered must not stand in for the other.
+        const digests = new Digests();
+        expect(digests.of(a) === digests.of(b)).toBe(same);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('a long list of values, nested or not, changes its digest when one item changes', () => {
+    fc.assert(
+      fc.property(fc.array(fc.jsonValue(), { minLength: 9, maxLength: 30 }), fc.nat(), fc.jsonValue(), (items, at, replacement) => {
+        const i = at % items.length;
+        const changed = items.with(i, replacement);
+        const digests = new Digests();
+        const same = JSON.stringify(items) === JSON.stringify(changed);
+        expect(digests.of({ items }) === digests.of({ items: changed })).toBe(same);
+        expect(digests.of(items) === digests.of(changed)).toBe(same);
+      }),
+    );
+  });
+
+  it('a story is digested by everything it holds, wherever it is read', () => {
+    const digests = new Digests();
+    const a = story('Mưa lớn ở Quảng Ngãi');
+    const fixed = story('Mưa lớn ở Quảng Ngãi.');
+    const moved = story('Mưa lớn ở Quảng Ngãi', '/2016/06/bai-2/');
+    expect(digests.of(a)).toBe(new Digests().of(story('Mưa lớn ở Quảng Ngãi')));
+    expect(digests.of(a)).not.toBe(digests.of(fixed));
+    expect(digests.of(a)).not.toBe(digests.of(moved));
+    expect(digests.of({ related: [a] })).not.toBe(digests.of({ related: [fixed] }));
+    const many = (last: ArticleEntry) => ({ items: [...Array.from({ length: 12 }, (_, i) => story(`Tin ${i}`)), last] });
+    expect(digests.of(many(a))).not.toBe(digests.of(many(fixed)));
+  });
+
+  it('refuses what a page cannot read: functions, Maps and Sets', () => {
+    const digests = new Digests();
+    expect(() => digests.of({ render: () => '' })).toThrow(/function/);
+    expect(() => digests.of({ byUrl: new Map() })).toThrow(/Map or a Set/);
+    expect(() => digests.of([new Set()])).toThrow(/Map or a Set/);
+  });
+});
