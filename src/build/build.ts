@@ -15,13 +15,13 @@ import { ParseCache } from '../corpus/parse-cache.ts';
 import type { Progress } from './progress.ts';
 import { innermostMessage } from '../render/render-pages.ts';
 import { renderSite } from '../workers/render-site.ts';
-import { writeSearchIndex } from '../search/search-index.ts';
+import { startSearchWorker, writeSearchIndex } from '../search/search-index.ts';
 import { searchPagesOf, searchTiers, type SearchTier } from '../search/search-tiers.ts';
 import { codeVersion, forgetBuildState, hasBuildState, readBuildState, searchInputs, stateOf, writeBuildState, type BuildState } from './build-state.ts';
 import { updateSite } from './incremental.ts';
 import { readPreviousLedger } from './previous-ledger.ts';
 import { Digests, planRun, type SitePlan } from '../render/page-inputs.ts';
-import { stopWorkers } from '../workers/worker-process.ts';
+import { dropSpares, stopWorkers } from '../workers/worker-process.ts';
 
 export interface BuildOptions {
   contentDir: string;
@@ -88,6 +88,7 @@ export async function buildSite(options: BuildOptions): Promise<number> {
     return await build(options, (folder, inPlace) => (temporary = { folder, inPlace }), () => stopping, stopListening);
   } finally {
     stopListening();
+    await dropSpares();
   }
 }
 
@@ -111,6 +112,8 @@ async function build(
   const digests = new Digests();
   const settings = digests.of({ pathPrefix: options.pathPrefix ?? '', siteUrl: options.siteUrl ?? '', features: options.features, search });
   const earlier = options.full ? null : await readBuildState(outputDir, code, settings);
+  // An update most often rebuilds one small search index, and then mostly waits for its worker to start.
+  if (earlier && search) startSearchWorker();
   if (!earlier && !options.full && hasBuildState(outputDir)) {
     progress.line('Dựng lại toàn bộ: mã nguồn, mẫu trang hay tuỳ chọn đã đổi kể từ lần dựng trước (or its state is damaged).');
   }

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
 import { runWorkerPool, type PoolFork } from '../workers/pool.ts';
-import { workerExit } from '../workers/worker-process.ts';
+import { startSpare, workerExit } from '../workers/worker-process.ts';
 import type { SearchTier } from './search-tiers.ts';
 import { filesBelow } from '../files-below.ts';
 
@@ -189,6 +189,11 @@ function writeBundlesInWorkers(jobs: readonly SearchBundleJob[]): Promise<void> 
   const biggest = Math.max(0, ...jobs.map((job) => job.pages.length));
   const atOnce = Math.max(1, Math.min(os.availableParallelism(), Math.floor(os.totalmem() / bundleMemory(biggest))));
   return runWorkerPool(jobs, atOnce, inWorker);
+}
+
+/** Starts a search worker ahead of need (`startSpare`): the next index built takes it. */
+export function startSearchWorker(): void {
+  startSpare(WORKER);
 }
 
 /** Builds one index in a new search worker (see `workerExit` for how it fails). */
