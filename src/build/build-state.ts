@@ -84,12 +84,17 @@ export async function forgetBuildState(outputDir: string): Promise<void> {
   await rm(stateFile(outputDir), { force: true });
 }
 
-/** Writes the state of the site in `outputDir` (write, then rename: never half a state). */
-export async function writeBuildState(outputDir: string, state: BuildState): Promise<void> {
+/** The text of a state file: made apart from its writing, so a build can make it while it waits for something else. */
+export function serializeBuildState(state: BuildState): string {
+  return JSON.stringify(state);
+}
+
+/** Writes the state of the site in `outputDir`, as `serializeBuildState` made it (write, then rename: never half a state). */
+export async function writeBuildState(outputDir: string, text: string): Promise<void> {
   const file = stateFile(outputDir);
   await mkdir(path.dirname(file), { recursive: true });
   const temporary = `${file}.${process.pid}.tmp`;
-  await writeFile(temporary, JSON.stringify(state));
+  await writeFile(temporary, text);
   await rename(temporary, file);
 }
 

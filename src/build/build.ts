@@ -13,11 +13,11 @@ import { loadCorpus } from '../corpus/load-corpus.ts';
 import { orphansIn, ownedPrefix, removeOrphans } from './orphans.ts';
 import { ParseCache } from '../corpus/parse-cache.ts';
 import type { Progress } from './progress.ts';
-import { innermostMessage } from '../render/render-pages.ts';
+import { innermostMessage, siteConfigModule } from '../render/render-pages.ts';
 import { renderSite } from '../workers/render-site.ts';
 import { startSearchWorker, writeSearchIndex } from '../search/search-index.ts';
 import { searchPagesOf, searchTiers, type SearchTier } from '../search/search-tiers.ts';
-import { codeVersion, forgetBuildState, hasBuildState, readBuildState, searchInputs, stateOf, writeBuildState, type BuildState } from './build-state.ts';
+import { codeVersion, forgetBuildState, hasBuildState, readBuildState, searchInputs, serializeBuildState, stateOf, writeBuildState, type BuildState } from './build-state.ts';
 import { updateSite } from './incremental.ts';
 import { readPreviousLedger } from './previous-ledger.ts';
 import { Digests, planRun, type SitePlan } from '../render/page-inputs.ts';
@@ -107,6 +107,8 @@ async function build(
   const images = new ImageStore();
   await Promise.all([cache.removeLeftovers(), images.removeLeftovers()]);
 
+  // The templates load (tsx compiles them) while the archive is read; `planRun` awaits this same import.
+  siteConfigModule().catch(() => {});
   const code = codeVersion();
   const search = options.search ?? true;
   const digests = new Digests();
@@ -171,7 +173,7 @@ async function build(
       progress.phase('Lập chỉ mục tìm kiếm');
       await writeSearchIndex(temporary, tiers);
     }
-    await writeBuildState(temporary, state);
+    await writeBuildState(temporary, serializeBuildState(state));
     // A stop under way owns the temporary folder and the exit; the site it finished is not swapped in.
     const stop = stopping();
     if (stop) return await stop;
@@ -229,11 +231,13 @@ async function updateInPlace(options: BuildOptions, work: InPlace, madeTemporary
       staging: (folder) => madeTemporary(folder, true),
       onArticles: (done, total) => progress.step(done, total),
     });
+    let stateText: string | undefined;
+    const serialize = () => (stateText = serializeBuildState(state));
     if (staleTiers.size > 0 || tiersGone) {
       progress.phase('Lập chỉ mục tìm kiếm');
-      await writeSearchIndex(outputDir, tiers, { only: staleTiers });
+      await writeSearchIndex(outputDir, tiers, { only: staleTiers, whileIndexing: serialize });
     }
-    await writeBuildState(outputDir, state);
+    await writeBuildState(outputDir, stateText ?? serialize());
   } catch (error) {
     progress.interrupt();
     issues.write(`${innermostMessage(error)}\nKhông dựng được trang (build failed); ${partlyUpdated(outputDir)}\n`);

@@ -37,10 +37,11 @@ export class Digests {
 
   of(value: unknown): string {
     if (value instanceof ArticleEntry || Array.isArray(value)) return this.#shared(value);
-    return hashedIfLong(this.#json(value));
+    return hashedIfLong(this.text(value));
   }
 
-  #json(value: unknown): string {
+  /** What `of` hashes when long, for a caller that hashes it with more, once. */
+  text(value: unknown): string {
     // `undefined` alone has no JSON text; as a property it is left out, as if the page did not read it.
     return JSON.stringify(value, this.#inline) ?? 'u';
   }
@@ -50,7 +51,7 @@ export class Digests {
     let digest = this.#known.get(value);
     if (digest === undefined) {
       // A story's own fields hold no story; an array's items are replaced as in any other value.
-      digest = hashedIfLong(value instanceof ArticleEntry ? JSON.stringify(value) : `[${(value as unknown[]).map((item) => this.#json(item)).join(',')}]`);
+      digest = hashedIfLong(value instanceof ArticleEntry ? JSON.stringify(value) : `[${(value as unknown[]).map((item) => this.text(item)).join(',')}]`);
       this.#known.set(value, digest);
     }
     return digest;
@@ -97,7 +98,7 @@ export interface SitePlan {
 export function planSite(templates: SiteTemplates, ctx: SiteContext, corpus: Corpus, pathPrefix: string, digests: Digests = new Digests()): SitePlan {
   const { archive } = ctx;
   const shared = digests.of({ site: ctx.site, features: ctx.features, pathPrefix, nav: archive.nav });
-  const digest = (key: string, reads: unknown) => createHash('sha1').update(shared).update(key).update(digests.of(reads)).digest('hex');
+  const digest = (key: string, reads: unknown) => createHash('sha1').update(shared).update(key).update(digests.text(reads)).digest('hex');
   const planned: PlannedPage[] = [];
   for (const entry of corpus.articlePages) {
     const key = `article ${entry.file}`;

@@ -90,6 +90,13 @@ export function indexList(tiers: readonly SearchTier[]): SearchIndexList {
   return { scopes };
 }
 
+export interface SearchIndexOptions {
+  /** The tiers to rebuild; without it, all. */
+  only?: ReadonlySet<string>;
+  /** Work for this process while the workers index (it has handed them their jobs and only waits). */
+  whileIndexing?: () => void;
+}
+
 /**
  * Writes the search indexes of a built site: each tier's Pagefind bundle in `siteDir/pagefind/<tier>/`
  * and the list of them, `pagefind/indexes.json`. With `only`, just those tiers are rebuilt (and any
@@ -105,7 +112,7 @@ export function indexList(tiers: readonly SearchTier[]): SearchIndexList {
  * (search-worker.ts), several side by side as cores and memory allow; a worker also turns a Pagefind
  * backend that dies, which its API never reports, into an error.
  */
-export async function writeSearchIndex(siteDir: string, tiers: readonly SearchTier[], options: { only?: ReadonlySet<string> } = {}): Promise<void> {
+export async function writeSearchIndex(siteDir: string, tiers: readonly SearchTier[], options: SearchIndexOptions = {}): Promise<void> {
   const root = path.join(siteDir, 'pagefind');
   const fresh: string[] = [];
   try {
@@ -124,7 +131,12 @@ export async function writeSearchIndex(siteDir: string, tiers: readonly SearchTi
       await chmod(folder, 0o755);
       jobs.push({ siteDir, pages: tier.files, outputPath: folder });
     }
-    await writeBundlesInWorkers(jobs);
+    const indexing = writeBundlesInWorkers(jobs);
+    try {
+      options.whileIndexing?.();
+    } finally {
+      await indexing;
+    }
     for (const [i, tier] of wanted.entries()) {
       await keepNeededFiles(fresh[i]!, tier === tiers[0]);
       await swapIn(root, tier.name, fresh[i]!);
