@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdir, mkdtemp, readdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -112,6 +113,19 @@ describe('writeSearchIndex', () => {
         { folders: ['2016/'], year: 2016, month: null },
       ],
     });
+  });
+
+  it('a page a worker cannot read fails the whole index with its name; no worker is left, no tier changes', async () => {
+    const { site, pages } = await miniSite();
+    const root = path.join(site, 'pagefind');
+    await writeSearchIndex(site, searchTiers(pages));
+    const before = await hashTree(root);
+    const broken = [...pages, { file: '2019/06/mat-tich/index.html', date: '2019-06-01T08:00:00+07:00' }];
+    await expect(writeSearchIndex(site, searchTiers(broken))).rejects.toThrow(/2019\/06\/mat-tich\/index\.html|ENOENT/);
+    expect(await hashTree(root)).toEqual(before);
+    // Every search worker of this process has ended (they are its children, started with tsx's loader).
+    const children = execFileSync('ps', ['-o', 'args=', '--ppid', String(process.pid)], { encoding: 'utf8' }).split('\n');
+    expect(children.filter((line) => line.includes('search-worker'))).toEqual([]);
   });
 
   it('rebuilding a tier whose stories did not change leaves every one of its files as it was, modification time included', async () => {
