@@ -197,10 +197,13 @@ describe('serve', () => {
   });
 
   // Each layer a signal may reach: npm, the server behind `npm start`, and tsx's wrapper for `npx tsx`.
-  const layers: { name: string; command: (args: string[]) => [string, string[]]; target: (tree: number[]) => number }[] = [
-    { name: 'npm start, signalled at npm', command: (args) => ['npm', ['start', '--silent', '--', ...args]], target: (tree) => tree[0]! },
-    { name: 'npm start, signalled at the server', command: (args) => ['npm', ['start', '--silent', '--', ...args]], target: (tree) => tree[1]! },
-    { name: 'tsx, signalled at its wrapper', command: (args) => [path.join(ROOT, 'node_modules', '.bin', 'tsx'), ['src/cli.ts', 'serve', ...args]], target: (tree) => tree[0]! },
+  // tsx's wrapper relays a signal and SIGKILLs a child that has not acknowledged it within 30 ms
+  // (tsx's relaySignal), which a busy machine can miss: there the server may not get to say it
+  // stopped, and what is asserted is that nothing is left running and the port is free.
+  const layers: { name: string; command: (args: string[]) => [string, string[]]; target: (tree: number[]) => number; saysStopped: boolean }[] = [
+    { name: 'npm start, signalled at npm', command: (args) => ['npm', ['start', '--silent', '--', ...args]], target: (tree) => tree[0]!, saysStopped: true },
+    { name: 'npm start, signalled at the server', command: (args) => ['npm', ['start', '--silent', '--', ...args]], target: (tree) => tree[1]!, saysStopped: true },
+    { name: 'tsx, signalled at its wrapper', command: (args) => [path.join(ROOT, 'node_modules', '.bin', 'tsx'), ['src/cli.ts', 'serve', ...args]], target: (tree) => tree[0]!, saysStopped: false },
   ];
   for (const layer of layers) {
     for (const signal of ['SIGTERM', 'SIGINT'] as const) {
@@ -219,7 +222,7 @@ describe('serve', () => {
         expect(await preview.exited).not.toBe(0);
         await waitFor('every process of the preview to end', async () => ((await Promise.all(tree.map(isRunning))).some(Boolean) ? undefined : true), 15_000);
         expect(await refuses(`http://127.0.0.1:${port}/`)).toBe(true);
-        expect(preview.output()).toContain(`Đã dừng máy chủ xem trước (${signal}).`);
+        if (layer.saysStopped) expect(preview.output()).toContain(`Đã dừng máy chủ xem trước (${signal}).`);
       });
     }
   }
