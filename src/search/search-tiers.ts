@@ -28,7 +28,7 @@ export interface SearchTier {
   files: string[];
 }
 
-/** The tiers that hold the newest story's calendar year, newest first: the search page searches them first, in this order. */
+/** The tiers that hold the newest story's calendar year, newest first (the search page searches the first two together, then the third). */
 const RECENT_TIERS = ['ngay', 'thang', 'nam'] as const;
 
 /** The tier of a story of `day`, when the archive's newest story is of `newestDay` (both `yyyy-MM-dd`). */
