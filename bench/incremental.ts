@@ -1,8 +1,9 @@
 /**
  * Breaking news at archive scale: N generated articles, with a small photo file for each caption, are
- * built into one output folder (the real CLI, search included), then three edits, each followed by
- * `build` into that same folder: (a) one story newer than all others, with three camera-size photos,
- * (b) a title fixed in an existing story (its address changes), (c) a back-dated story. Each of those builds is measured as a whole process tree and put beside a full
+ * built into one output folder (the real CLI, search included), then four edits, each followed by
+ * `build` into that same folder: (a) one story newer than all others, text only, (b) another, with three
+ * camera-size photos, (c) a title fixed in an existing story (its address changes), (d) a back-dated
+ * story. Each of those builds is measured as a whole process tree and put beside a full
  * build of the same content into a fresh folder, the two run one after the other (full first in odd
  * rounds, incremental first in even ones). What a build rewrote is counted from the folder itself,
  * by size, mtime and SHA-1 before and after, not taken from the build's word.
@@ -45,7 +46,7 @@ export interface SnapshotDiff {
 
 /** An edit to the content folder, then a build into the kept output folder. */
 export interface Step {
-  name: 'new story' | 'title fixed' | 'back-dated story';
+  name: 'new story, text only' | 'new story' | 'title fixed' | 'back-dated story';
   /** What was changed, for the report. */
   detail: string;
 }
@@ -153,16 +154,25 @@ export function justAfterNewest(articles: number, seed: number): string {
 }
 
 /**
- * Generated stories N and N+1 are not in the corpus: one dated a minute after its newest story, with
- * three camera-size photos, as a newsroom commits them; one back in 2016 with the corpus's own small photos.
+ * Generated stories N, N+1 and N+2 are not in the corpus: two dated a minute after its newest story,
+ * the first with no photo file (what issue 13's 3 s are for), the second with three camera-size photos,
+ * as a newsroom commits them; one back in 2016 with the corpus's own small photos.
  */
 function edits(articles: number, seed: number): Edit[] {
   const when = justAfterNewest(articles, seed);
+  const plain = generateArticle(articles + 2, seed);
   const fresh = generateArticle(articles, seed, { photos: 3 });
   const old = generateArticle(articles + 1, seed);
   // A story in the middle of the archive, so that the fix is neither at its newest nor its oldest edge.
   const fixed = generateArticle(Math.floor(articles / 2), seed);
   return [
+    {
+      name: 'new story, text only',
+      detail: `${plain.section}/${plain.fileName}, dated ${when}, no photo file`,
+      apply: async (content) => {
+        await writeArticle(content, { ...plain, text: redated(plain.text, when) });
+      },
+    },
     {
       name: 'new story',
       detail: `${fresh.section}/${fresh.fileName}, dated ${when}, ${fresh.expected.captions.length} camera-size photos (4000×2667 JPEG)`,

@@ -13,11 +13,11 @@ async function bench(...args: string[]): Promise<Record<string, unknown>> {
 }
 
 describe('npm run bench -- --only incremental', () => {
-  it('builds three edits into a kept folder and reports what each rewrote, beside a full build', async () => {
+  it('builds four edits into a kept folder and reports what each rewrote, beside a full build', async () => {
     const report = await bench('--only', 'incremental', '--articles', '30', '--runs', '1');
     expect(report).toMatchObject({ bench: 'incremental', articles: 30, rounds: 1 });
     const steps = report.steps as Record<string, unknown>[];
-    expect(steps.map((step) => step.step)).toEqual(['new story', 'title fixed', 'back-dated story']);
+    expect(steps.map((step) => step.step)).toEqual(['new story, text only', 'new story', 'title fixed', 'back-dated story']);
     for (const step of steps) {
       expect(step.seconds).toBeGreaterThan(0);
       expect(step.fullSeconds).toBeGreaterThan(0);
@@ -28,7 +28,10 @@ describe('npm run bench -- --only incremental', () => {
       expect(step.photosEncoded === null || typeof step.photosEncoded === 'number').toBe(true);
     }
     // A fixed title moves the story to a new address: its old page is gone.
-    expect(steps[1]!.removed).toBeGreaterThan(0);
+    expect(steps[2]!.removed).toBeGreaterThan(0);
+    // Only the second new story brings photo files: the first has none to encode.
+    expect(steps[0]!.photosEncoded ?? 0).toBe(0);
+    expect(steps[1]!.photosEncoded).toBe(3);
   }, 240_000);
 });
 
