@@ -1,7 +1,6 @@
-import { formatIssue } from '../parser/issue.ts';
 import type { Article } from '../article.ts';
-import { articleUrl, assignArticlePaths } from './urls.ts';
-import { NO_LIFECYCLE, type CorpusLifecycle } from './lifecycle.ts';
+import { wantedUrl } from './urls.ts';
+import { assignAddresses, EMPTY_LEDGER, NO_LIFECYCLE, type CorpusLifecycle } from './lifecycle.ts';
 
 /**
  * An article as the site keeps it for the whole build: everything but its text (`body` and
@@ -147,12 +146,11 @@ function newestFirst(entries: readonly ArticleEntry[]): ArticleEntry[] {
 }
 
 /**
- * Builds the corpus from parsed files: gives each article its URL and reports, as
- * `FILE:LINE: CODE: message` lines, the articles whose URL had to get a suffix.
+ * The corpus of parsed files with no address published before (the preview's): each article gets
+ * its address by the build's rule (`assignAddresses` with an empty ledger).
  */
-export function buildCorpus(files: readonly ParsedFile[]): { corpus: Corpus; warnings: string[] } {
-  const { paths, moved } = assignArticlePaths(files);
-  const warnings = moved.map(({ file, issue }) => formatIssue(file, issue));
-  const entries = files.map(({ file, article, photos, key, photoIds }) => new ArticleEntry(file, article, articleUrl(paths.get(file)!), photos, key, photoIds));
-  return { corpus: new Corpus(entries), warnings };
+export function buildCorpus(files: readonly ParsedFile[]): Corpus {
+  const claims = files.map(({ file, article }) => ({ file, record: file, wanted: wantedUrl(article), aliases: [] }));
+  const { urls } = assignAddresses(claims, EMPTY_LEDGER, new Set());
+  return new Corpus(files.map(({ file, article, photos, key, photoIds }) => new ArticleEntry(file, article, urls.get(file)!, photos, key, photoIds)));
 }

@@ -17,9 +17,8 @@ import { FileIdentities, type KnownFile } from './file-identity.ts';
 import { ParseCache } from './parse-cache.ts';
 import { matchPhotos, photoIssues } from './photos.ts';
 import { resolveSection, sectionFolder } from './sections.ts';
-import { articlePath, articleUrl } from './urls.ts';
+import { wantedUrl } from './urls.ts';
 import { assignAddresses, EMPTY_LEDGER, publicationOf, type AddressLedger, type Publication } from './lifecycle.ts';
-import { slug as slugify } from '../slug.ts';
 
 /** One article file as every command sees it: what the site shows of it, and what is wrong with it. */
 export interface LoadedArticle {
@@ -146,30 +145,32 @@ export async function loadFiles(
   const ids = earlier ? new Map((await identities.of(files)).map((id, i) => [files[i]!, id])) : new Map<string, string | null>();
   const photoNames = photoNamesOf(folderNames);
   const listedIn = (loaded: LoadedArticle) => loaded.parsed?.article.photos ?? [];
+  const sources = new Map<string, ArticleSource>();
   const read = await mapConcurrently(
     files,
     FILE_CONCURRENCY,
     async (file) => {
       const known = earlier?.articles[file];
       const id = ids.get(file);
-      if (known && id && known.source.id === id && known.source.folder === (await photoNames(file, listedIn(known.loaded)))) return withCurrentPhotos(known.loaded, identities);
-      return loadArticle(file, contentDir, cache, folderNames, identities);
+      if (known && id && known.source.id === id && known.source.folder === (await photoNames(file, listedIn(known.loaded)))) {
+        sources.set(file, known.source);
+        return withCurrentPhotos(known.loaded, identities);
+      }
+      const loaded = await loadArticle(file, contentDir, cache, folderNames, identities);
+      if (id) sources.set(file, { id, folder: await photoNames(file, listedIn(loaded)) });
+      return loaded;
     },
     onProgress,
   );
-  const sources = new Map<string, ArticleSource>();
-  for (const loaded of read) {
-    const id = ids.get(loaded.file);
-    if (id) sources.set(loaded.file, { id, folder: await photoNames(loaded.file, listedIn(loaded)) });
-  }
 
   const parsed = read.flatMap((loaded) => (loaded.parsed ? [loaded.parsed] : []));
   const { now, ledger } = publication;
-  const byPublication = (kind: Publication) => parsed.filter(({ article }) => publicationOf(article, now) === kind);
-  const shown = parsed.filter(({ article }) => publicationOf(article, now) !== 'scheduled');
+  const kinds = new Map(parsed.map((file) => [file, publicationOf(file.article, now)]));
+  const byPublication = (kind: Publication) => parsed.filter((file) => kinds.get(file) === kind);
+  const shown = parsed.filter((file) => kinds.get(file) !== 'scheduled');
   const record = (file: string) => path.relative(contentDir, file).split(path.sep).join('/');
   const addresses = assignAddresses(
-    shown.map(({ file, article }) => ({ file, record: record(file), wanted: articleUrl(articlePath(article.date, article.slug || slugify(article.title) || 'bai-viet')), aliases: article.aliases ?? [] })),
+    shown.map(({ file, article }) => ({ file, record: record(file), wanted: wantedUrl(article), aliases: article.aliases ?? [] })),
     ledger,
     new Set(files.map(record)),
   );

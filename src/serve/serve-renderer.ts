@@ -110,7 +110,7 @@ async function start(options: RendererOptions): Promise<void> {
     if (edited.size === 0) return;
 
     const before = archive;
-    corpus = buildCorpus([...files.values()]).corpus;
+    corpus = buildCorpus([...files.values()]);
     archive = new ArchiveModel(corpus, contentDir, features);
     const { pages, gone } = affectedPages(before, archive, edited, perPage);
     for (const url of gone) await removePage(outputDir, url);

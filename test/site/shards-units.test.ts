@@ -47,7 +47,7 @@ const files = Array.from({ length: 9 }, (_, i) => parsed(`bai-${i + 1}`, `Tin s�
 
 describe('shards', () => {
   test('articles are cut newest first into shards of the size asked; small archives are not cut', () => {
-    const { corpus } = buildCorpus(files);
+    const corpus = buildCorpus(files);
     const shards = planShards(corpus, 4);
     expect(shards.map((shard) => shard.length)).toEqual([4, 4, 1]);
     expect(shards.flat()).toEqual(corpus.entries);
@@ -59,7 +59,7 @@ describe('shards', () => {
   });
 
   test("a shard's corpus puts its articles and their neighbours at their places in the whole archive", () => {
-    const { corpus } = buildCorpus(files);
+    const corpus = buildCorpus(files);
     const shard = planShards(corpus, 4)[1]!;
     const window = corpusOfPlan(JSON.parse(JSON.stringify(shardPlan(corpus, shard, archiveOf(corpus)))));
     expect(window.size).toBe(9);
@@ -73,7 +73,7 @@ describe('shards', () => {
   });
 
   test("a shard's story links, related stories sent after the plan, say what the whole archive's say", async () => {
-    const { corpus } = buildCorpus(files);
+    const corpus = buildCorpus(files);
     const archive = archiveOf(corpus);
     const shard = planShards(corpus, 4)[1]!;
     let sendRelated: (related: ShardRelated) => void = () => {};
@@ -109,9 +109,9 @@ describe('shards', () => {
 
 describe('pages an edit affects', () => {
   test('a retitled article: its page, its neighbours before and after, and its old address gone', () => {
-    const before = archiveOf(buildCorpus(files).corpus);
+    const before = archiveOf(buildCorpus(files));
     const edited = files.map((file) => (file.file.endsWith('bai-5.txt') ? parsed('bai-5', 'Tiêu đề mới của tin năm', 5) : file));
-    const after = archiveOf(buildCorpus(edited).corpus);
+    const after = archiveOf(buildCorpus(edited));
     const { pages, gone } = affectedPages(before, after, new Set([`${CONTENT}/thoi-su/bai-5.txt`]), 20);
     const names = pages.map((entry) => entry.file.replace(/^.*\//, ''));
     expect(names).toEqual(expect.arrayContaining(['bai-4.txt', 'bai-5.txt', 'bai-6.txt']));
@@ -120,8 +120,8 @@ describe('pages an edit affects', () => {
   });
 
   test('a removed article: its neighbours re-rendered, its page gone', () => {
-    const before = archiveOf(buildCorpus(files).corpus);
-    const after = archiveOf(buildCorpus(files.filter((file) => !file.file.endsWith('bai-9.txt'))).corpus);
+    const before = archiveOf(buildCorpus(files));
+    const after = archiveOf(buildCorpus(files.filter((file) => !file.file.endsWith('bai-9.txt'))));
     const { pages, gone } = affectedPages(before, after, new Set([`${CONTENT}/thoi-su/bai-9.txt`]), 20);
     expect(pages.map((entry) => entry.file)).toContain(`${CONTENT}/thoi-su/bai-8.txt`);
     expect(pages.map((entry) => entry.file)).not.toContain(`${CONTENT}/thoi-su/bai-9.txt`);

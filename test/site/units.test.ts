@@ -4,7 +4,8 @@ import { headingIds } from '../../src/markup/heading-ids.ts';
 import { escapeHtml, html, raw } from '../../src/markup/html.ts';
 import { jsonLdScript } from '../../src/markup/json-ld.ts';
 import { normalizeSiteUrl } from '../../src/render/settings.ts';
-import { absoluteUrl, articlePath, uniquePaths } from '../../src/corpus/urls.ts';
+import { absoluteUrl, articlePath } from '../../src/corpus/urls.ts';
+import { assignAddresses, EMPTY_LEDGER } from '../../src/corpus/lifecycle.ts';
 import { pageTitle } from '../../templates/pages/article.ts';
 
 describe('Vietnamese dates', () => {
@@ -55,19 +56,18 @@ describe('URLs', () => {
     expect(() => normalizeSiteUrl('https://bqn.vn/tin/')).toThrow(/--prefix/);
   });
   test('colliding paths get -2, -3 by file order; a path owned outright is skipped', () => {
-    const paths = uniquePaths([
-      { file: 'c.txt', path: '2020/01/tin' },
-      { file: 'a.txt', path: '2020/01/tin' },
-      { file: 'd.txt', path: '2020/01/tin-2' },
-      { file: 'b.txt', path: '2020/01/tin' },
-      { file: 'e.txt', path: '2020/02/tin' },
-    ]);
-    expect(Object.fromEntries(paths)).toEqual({
-      'a.txt': '2020/01/tin',
-      'b.txt': '2020/01/tin-3',
-      'c.txt': '2020/01/tin-4',
-      'd.txt': '2020/01/tin-2',
-      'e.txt': '2020/02/tin',
+    const claim = (file: string, wanted: string) => ({ file, record: file, wanted, aliases: [] });
+    const { urls } = assignAddresses(
+      [claim('c.txt', '/2020/01/tin/'), claim('a.txt', '/2020/01/tin/'), claim('d.txt', '/2020/01/tin-2/'), claim('b.txt', '/2020/01/tin/'), claim('e.txt', '/2020/02/tin/')],
+      EMPTY_LEDGER,
+      new Set(),
+    );
+    expect(Object.fromEntries(urls)).toEqual({
+      'a.txt': '/2020/01/tin/',
+      'b.txt': '/2020/01/tin-3/',
+      'c.txt': '/2020/01/tin-4/',
+      'd.txt': '/2020/01/tin-2/',
+      'e.txt': '/2020/02/tin/',
     });
   });
 });
