@@ -4,6 +4,18 @@ import { RELATED_MAX, RELATED_MIN, relatedStories, type StoryTopics } from '../s
 
 const story = (text: string, date: string, section: string | null = null): StoryTopics => ({ text, date, section });
 
+/** Archives of `min` to `max` stories made of a few words, sections and topics, so that many share terms. */
+const archive = (min: number, max: number) =>
+  fc.array(
+    fc.record({
+      text: fc.array(fc.constantFrom('tỏi', 'Lý Sơn', 'giá', 'cá ngừ', 'khai trường', 'Đảng', 'cơ sở', 'và', 'mưa lũ'), { minLength: 1, maxLength: 6 }).map((words) => words.join(' ')),
+      date: fc.integer({ min: 0, max: 1000 }),
+      section: fc.constantFrom(null, 'a', 'b'),
+      topics: fc.array(fc.constantFrom('bao-so-9', 'ly-son'), { maxLength: 2 }),
+    }),
+    { minLength: min, maxLength: max },
+  );
+
 describe('relatedStories', () => {
   const stories = [
     story('Lý Sơn vào mùa thu hoạch tỏi', '2019-03-18T09:12:00+07:00', 'kinh-te'),
@@ -36,14 +48,7 @@ describe('relatedStories', () => {
   it('is deterministic, whatever order the stories come in', () => {
     fc.assert(
       fc.property(
-        fc.array(
-          fc.record({
-            text: fc.array(fc.constantFrom('tỏi', 'Lý Sơn', 'giá', 'cá ngừ', 'khai trường', 'Đảng', 'cơ sở', 'và', 'mưa lũ'), { minLength: 1, maxLength: 6 }).map((words) => words.join(' ')),
-            date: fc.integer({ min: 0, max: 1000 }),
-            section: fc.constantFrom(null, 'a', 'b'),
-          }),
-          { minLength: 4, maxLength: 40 },
-        ),
+        archive(4, 40),
         (input) => {
           const first = relatedStories(input);
           expect(relatedStories(input)).toEqual(first);

@@ -71,8 +71,9 @@ export function relatedStories(stories: readonly StoryTopics[]): number[][] {
 
   // Terms and sections become small integers once, so the scoring loop below touches no strings.
   const termIds = new Map<string, number>();
+  // Each term once per story: a topic given twice (two spellings of one tag) would put the story in its own posting list twice, and so among its own related stories.
   const termsOf: number[][] = stories.map((story) =>
-    [...significantTerms(story.text), ...(story.topics ?? []).map((topic) => TOPIC_TERM + topic)].map((term) => {
+    [...new Set([...significantTerms(story.text), ...(story.topics ?? []).map((topic) => TOPIC_TERM + topic)])].map((term) => {
       let id = termIds.get(term);
       if (id === undefined) termIds.set(term, (id = termIds.size));
       return id;
