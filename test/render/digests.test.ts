@@ -5,10 +5,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ArticleEntry } from '../../src/corpus/corpus.ts';
-import { Digests } from '../../src/render/page-inputs.ts';
+import { Digests, STORY_FIELDS } from '../../src/render/page-inputs.ts';
 
+// As the parse cache names an article: a title of other bytes has another key.
 const story = (title: string, url = '/2016/06/bai/') =>
-  new ArticleEntry('content/thoi-su/bai.txt', { title, date: '2016-06-11T07:38:00+07:00', lead: 'Tin.', headings: [], captions: [], photos: [], slug: 'bai', section: null } as never, url, [], 'key', []);
+  new ArticleEntry('content/thoi-su/bai.txt', { title, date: '2016-06-11T07:38:00+07:00', lead: 'Tin.', headings: [], captions: [], photos: [], slug: 'bai', section: null } as never, url, [], `key of ${title}`, []);
 
 describe('Digests', () => {
   it('two plain values digest alike exactly when their JSON texts are alike', () => {
@@ -37,7 +38,7 @@ describe('Digests', () => {
     );
   });
 
-  it('a story is digested by everything it holds, wherever it is read', () => {
+  it('a story is digested by what names it, wherever it is read', () => {
     const digests = new Digests();
     const a = story('Mưa lớn ở Quảng Ngãi');
     const fixed = story('Mưa lớn ở Quảng Ngãi.');
@@ -48,6 +49,16 @@ describe('Digests', () => {
     expect(digests.of({ related: [a] })).not.toBe(digests.of({ related: [fixed] }));
     const many = (last: ArticleEntry) => ({ items: [...Array.from({ length: 12 }, (_, i) => story(`Tin ${i}`)), last] });
     expect(digests.of(many(a))).not.toBe(digests.of(many(fixed)));
+  });
+
+  it('a story is digested by every field but its article, which its parse cache key names', () => {
+    const entry = story('Tin');
+    expect(Object.keys(entry).filter((field) => field !== 'article').sort()).toEqual([...STORY_FIELDS].sort());
+    const digests = new Digests();
+    for (const field of STORY_FIELDS) {
+      const changed = Object.assign(Object.create(ArticleEntry.prototype) as ArticleEntry, entry, { [field]: field === 'photos' || field === 'photoIds' ? ['x'] : 'x' });
+      expect(digests.of(changed), field).not.toBe(digests.of(entry));
+    }
   });
 
   it('refuses what a page cannot read: functions, Maps and Sets', () => {
