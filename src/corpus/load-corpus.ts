@@ -5,7 +5,7 @@
  * a `Corpus` (the articles, newest first, each with its address), from which `ArchiveModel`
  * derives the sections, writers, years, months and related stories the pages show.
  */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { FILE_CONCURRENCY, mapConcurrently } from '../concurrency.ts';
@@ -240,7 +240,7 @@ function photoNamesOf(folderNames: FolderReader): (file: string, listed: readonl
     const relevant: string[] = [];
     for (let i = firstAtLeast(sorted, name); i < sorted.length && sorted[i]!.startsWith(name); i++) relevant.push(sorted[i]!);
     for (const wanted of listed) relevant.push(`${wanted}${present.has(wanted) ? '' : ' (missing)'}`);
-    return createHash('sha1').update(relevant.join('\0')).digest('hex');
+    return hash('sha1', relevant.join('\0'), 'hex');
   };
 }
 

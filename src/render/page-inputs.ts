@@ -4,7 +4,7 @@
  * changed (`src/build/incremental.ts`). A page's digest covers what every page shares (the site's
  * settings, the path prefix, the masthead) and what its template says the page reads (`reads`).
  */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { ArticleEntry, type Corpus } from '../corpus/corpus.ts';
 import type { PagedTemplate, PageData, PageTemplate, SiteContext, SiteTemplates } from './context.ts';
 import { siteContext, type SiteRun } from './plugin.ts';
@@ -69,7 +69,7 @@ export const STORY_FIELDS = ['file', 'key', 'url', 'photos', 'photoIds', 'id'] a
 const SHARED_FROM = 8;
 
 function hashedIfLong(text: string): string {
-  return text.length > HASHED_FROM ? `#${createHash('sha1').update(text).digest('base64url')}` : text;
+  return text.length > HASHED_FROM ? `#${hash('sha1', text, 'base64url')}` : text;
 }
 
 /** Digests longer than this are hashed: a SHA-1 is cheaper than carrying them on. */
@@ -105,7 +105,8 @@ export interface SitePlan {
 export function planSite(templates: SiteTemplates, ctx: SiteContext, corpus: Corpus, pathPrefix: string, digests: Digests = new Digests()): SitePlan {
   const { archive } = ctx;
   const shared = digests.of({ site: ctx.site, features: ctx.features, pathPrefix, nav: archive.nav });
-  const digest = (key: string, reads: unknown) => createHash('sha1').update(shared).update(key).update(digests.text(reads)).digest('hex');
+  // `crypto.hash`, not a Hash object: a page's text is short, and making the object cost more than hashing (100,000 pages: 0.3 s).
+  const digest = (key: string, reads: unknown) => hash('sha1', shared + key + digests.text(reads), 'hex');
   const planned: PlannedPage[] = [];
   for (const entry of corpus.articlePages) {
     const key = `article ${entry.file}`;
