@@ -13,7 +13,7 @@ import { loadCorpus } from '../corpus/load-corpus.ts';
 import { orphansIn, ownedPrefix, removeOrphans } from './orphans.ts';
 import { ParseCache } from '../corpus/parse-cache.ts';
 import type { Progress } from './progress.ts';
-import { innermostMessage, siteConfigModule } from '../render/render-pages.ts';
+import { innermostMessage, preloadRenderer } from '../render/render-pages.ts';
 import { renderSite } from '../workers/render-site.ts';
 import { startSearchWorker, writeSearchIndex } from '../search/search-index.ts';
 import { searchPagesOf, searchTiers, type SearchTier } from '../search/search-tiers.ts';
@@ -107,8 +107,8 @@ async function build(
   const images = new ImageStore();
   await Promise.all([cache.removeLeftovers(), images.removeLeftovers()]);
 
-  // The templates load (tsx compiles them) while the archive is read; `planRun` awaits this same import.
-  siteConfigModule().catch(() => {});
+  // Eleventy and the templates load (tsx compiles them) while the archive is read; `planRun` and `renderPages` await these same imports.
+  preloadRenderer();
   const code = codeVersion();
   const search = options.search ?? true;
   const digests = new Digests();

@@ -5,7 +5,7 @@
  * and registers the templates as Eleventy virtual templates. Nothing here imports a template:
  * templates depend on this stage, never the reverse.
  */
-import { HtmlBasePlugin, type UserConfig } from '@11ty/eleventy';
+import type { UserConfig } from '@11ty/eleventy';
 import type { ArchiveModel, StoryLinks } from '../corpus/archive-model.ts';
 import type { Corpus } from '../corpus/corpus.ts';
 import type { SiteFeatures } from '../corpus/features.ts';
@@ -68,7 +68,7 @@ export function siteContext(options: SiteRun, pathPrefix: string): SiteContext {
  * responsive images, and the HTML base plugin for `--prefix`. Templates are typed TypeScript and
  * call the Vietnamese date and text helpers of `filters.ts` directly rather than through Eleventy filters.
  */
-export function sitePlugin(eleventyConfig: UserConfig, options: SitePluginOptions): void {
+export async function sitePlugin(eleventyConfig: UserConfig, options: SitePluginOptions): Promise<void> {
   const ctx = siteContext(options, eleventyConfig.pathPrefix ?? '/');
   const { images } = ctx;
 
@@ -76,7 +76,9 @@ export function sitePlugin(eleventyConfig: UserConfig, options: SitePluginOption
   eleventyConfig.addGlobalData('corpus', options.corpus);
 
   // Adds the path prefix (`--prefix /tin/`) to every site-relative href, src and srcset in HTML output.
-  eleventyConfig.addPlugin(HtmlBasePlugin);
+  // Imported here, not with this module: what plans pages imports `siteContext` from it, long before Eleventy runs.
+  const { HtmlBasePlugin } = await import('@11ty/eleventy');
+  await eleventyConfig.addPlugin(HtmlBasePlugin);
 
   const templates = options.templates(ctx);
   eleventyConfig.addTemplate('article.11ty.js', templates.article);
