@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { RELATED_MAX, RELATED_MIN, relatedStories, type StoryTopics } from '../src/corpus/related.ts';
+import { relatedInThread } from '../src/workers/related-thread.ts';
 
 const story = (text: string, date: string, section: string | null = null): StoryTopics => ({ text, date, section });
 
@@ -67,5 +68,16 @@ describe('relatedStories ties', () => {
   it('go to the newer story', () => {
     const stories = [story('Mưa lũ', '2020-01-01', null), story('Mưa lũ', '2019-01-01', null), story('Mưa lũ', '2021-01-01', null), story('Mưa lũ', '2018-01-01', null)];
     expect(relatedStories(stories)[0]).toEqual([2, 1, 3]);
+  });
+});
+
+describe('relatedInThread', () => {
+  it('chooses on its own thread what relatedStories chooses in this one', async () => {
+    await fc.assert(
+      fc.asyncProperty(archive(0, 3000), async (input) => {
+        expect(await relatedInThread(input)).toEqual(relatedStories(input));
+      }),
+      { numRuns: 5 },
+    );
   });
 });

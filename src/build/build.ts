@@ -22,6 +22,7 @@ import { updateSite } from './incremental.ts';
 import { readPreviousLedger } from './previous-ledger.ts';
 import { Digests, planRun, type SitePlan } from '../render/page-inputs.ts';
 import { dropSpares, stopWorkers } from '../workers/worker-process.ts';
+import { relatedInThread } from '../workers/related-thread.ts';
 
 export interface BuildOptions {
   contentDir: string;
@@ -142,7 +143,10 @@ async function build(
   const total = loaded.corpus.entries.length;
   progress.line(`Đã đọc ${total} bài viết.`);
   const archive = new ArchiveModel(loaded.corpus, contentDir, options.features);
-  const plan = await planRun({ corpus: loaded.corpus, archive: { model: archive }, features: options.features, siteUrl: options.siteUrl }, options.pathPrefix ?? '/', digests);
+  const relatedChosen = archive.chooseRelated(relatedInThread);
+  // `planSite` awaits it and reports its failure; this only keeps a failure before that from going unhandled.
+  relatedChosen.catch(() => {});
+  const plan = await planRun({ corpus: loaded.corpus, archive: { model: archive }, features: options.features, siteUrl: options.siteUrl }, options.pathPrefix ?? '/', digests, relatedChosen);
   const tiers = search ? searchTiers(searchPagesOf(loaded.corpus)) : [];
   const state = stateOf(code, settings, loaded, plan, searchInputs(tiers, loaded.corpus, digests));
   if (earlier) return updateInPlace(options, { archive, plan, tiers, earlier, state, started }, madeTemporary);

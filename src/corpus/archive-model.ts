@@ -1,4 +1,4 @@
-import { relatedStories } from './related.ts';
+import { relatedStories, type StoryTopics } from './related.ts';
 import { slug } from '../slug.ts';
 import { listingPages, monthName, monthUrl, pagedUrl, pageNumberFromOldest, topicUrl, yearUrl, type ListingPage } from './archive.ts';
 import { authorNames, authorUrl } from './authors.ts';
@@ -179,22 +179,30 @@ export class ArchiveModel implements StoryLinks {
     return topicLinks(entry.article.tags);
   }
 
-  /** 3 to 5 other stories on the same subject (see `relatedStories`), chosen for the whole corpus on first use. */
+  /** 3 to 5 other stories on the same subject (see `relatedStories`), chosen for the whole corpus on first use unless `chooseRelated` chose them. */
   related(entry: ArticleEntry): readonly ArticleEntry[] {
     if (!this.#features.related) return [];
-    if (!this.#related) {
-      const entries = this.corpus.entries;
-      const chosen = relatedStories(
-        entries.map((entry) => ({
-          section: this.sectionOf(entry)?.slug ?? null,
-          text: [entry.article.title, ...entry.article.headings].join('\n'),
-          date: Date.parse(entry.article.date),
-          topics: topicLinks(entry.article.tags).map((topic) => topic.url),
-        })),
-      );
-      this.#related = new Map(entries.map((e, i) => [e, chosen[i]!.map((j) => entries[j]!)]));
-    }
+    this.#related ??= this.#relatedFrom(relatedStories(this.#topics()));
     return this.#related.get(entry) ?? [];
+  }
+
+  /** Chooses every story's related stories with `choose` (`relatedStories`, or the same elsewhere), for `related` to give. */
+  async chooseRelated(choose: (stories: readonly StoryTopics[]) => Promise<number[][]>): Promise<void> {
+    if (this.#features.related && !this.#related) this.#related = this.#relatedFrom(await choose(this.#topics()));
+  }
+
+  #topics(): StoryTopics[] {
+    return this.corpus.entries.map((entry) => ({
+      section: this.sectionOf(entry)?.slug ?? null,
+      text: [entry.article.title, ...entry.article.headings].join('\n'),
+      date: Date.parse(entry.article.date),
+      topics: topicLinks(entry.article.tags).map((topic) => topic.url),
+    }));
+  }
+
+  #relatedFrom(chosen: number[][]): Map<ArticleEntry, readonly ArticleEntry[]> {
+    const entries = this.corpus.entries;
+    return new Map(entries.map((e, i) => [e, chosen[i]!.map((j) => entries[j]!)]));
   }
 
   /** What the pages of `entries` show of the archive but related stories, for a process that knows only part of it. */

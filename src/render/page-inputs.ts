@@ -101,17 +101,17 @@ export interface SitePlan {
   singles: string[];
 }
 
-/** Every page of the corpus's article pages and of the paged templates, with its digest. */
-export function planSite(templates: SiteTemplates, ctx: SiteContext, corpus: Corpus, pathPrefix: string, digests: Digests = new Digests()): SitePlan {
+/**
+ * Every page of the corpus's article pages and of the paged templates, with its digest. Article
+ * pages come last, once `relatedChosen` has settled: they read related stories, which the build
+ * may be choosing on another thread meanwhile (`ArchiveModel.chooseRelated`).
+ */
+export async function planSite(templates: SiteTemplates, ctx: SiteContext, corpus: Corpus, pathPrefix: string, digests: Digests, relatedChosen: Promise<void>): Promise<SitePlan> {
   const { archive } = ctx;
   const shared = digests.of({ site: ctx.site, features: ctx.features, pathPrefix, nav: archive.nav });
   // `crypto.hash`, not a Hash object: a page's text is short, and making the object cost more than hashing (100,000 pages: 0.3 s).
   const digest = (key: string, reads: unknown) => hash('sha1', shared + key + digests.text(reads), 'hex');
   const planned: PlannedPage[] = [];
-  for (const entry of corpus.articlePages) {
-    const key = `article ${entry.file}`;
-    planned.push({ file: outputFileOf(entry.url), key, digest: digest(key, templates.article.reads(entry, corpus, archive)) });
-  }
   const data = { corpus } as PageData;
   const singles: string[] = [];
   for (const [name, template] of Object.entries(templates.others)) {
@@ -124,13 +124,18 @@ export function planSite(templates: SiteTemplates, ctx: SiteContext, corpus: Cor
       planned.push({ file: outputFileOf(permalinkOf(template, page)), key, digest: digest(key, template.reads ? template.reads(page) : page) });
     }
   }
+  await relatedChosen;
+  for (const entry of corpus.articlePages) {
+    const key = `article ${entry.file}`;
+    planned.push({ file: outputFileOf(entry.url), key, digest: digest(key, templates.article.reads(entry, corpus, archive)) });
+  }
   planned.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   return { pages: planned, singles };
 }
 
-/** The plan of the run's site, with the templates of the composition root (`.eleventy.ts`). */
-export async function planRun(run: SiteRun, pathPrefix: string, digests: Digests): Promise<SitePlan> {
+/** The plan of the run's site, with the templates of the composition root (`.eleventy.ts`); see `planSite`. */
+export async function planRun(run: SiteRun, pathPrefix: string, digests: Digests, relatedChosen: Promise<void>): Promise<SitePlan> {
   const { siteTemplates } = await siteConfigModule();
   const ctx = siteContext(run, pathPrefix);
-  return planSite(siteTemplates(ctx), ctx, run.corpus, pathPrefix, digests);
+  return planSite(siteTemplates(ctx), ctx, run.corpus, pathPrefix, digests, relatedChosen);
 }
