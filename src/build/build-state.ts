@@ -84,17 +84,20 @@ export async function forgetBuildState(outputDir: string): Promise<void> {
   await rm(stateFile(outputDir), { force: true });
 }
 
-/** The text of a state file: made apart from its writing, so a build can make it while it waits for something else. */
-export function serializeBuildState(state: BuildState): string {
-  return JSON.stringify(state);
+/**
+ * The bytes of a state file, UTF-8 JSON: made apart from their writing, so a build can make them
+ * while it waits for something else (at 100,000 stories, 1 s of text and its encoding).
+ */
+export function serializeBuildState(state: BuildState): Buffer {
+  return Buffer.from(JSON.stringify(state));
 }
 
 /** Writes the state of the site in `outputDir`, as `serializeBuildState` made it (write, then rename: never half a state). */
-export async function writeBuildState(outputDir: string, text: string): Promise<void> {
+export async function writeBuildState(outputDir: string, bytes: Uint8Array): Promise<void> {
   const file = stateFile(outputDir);
   await mkdir(path.dirname(file), { recursive: true });
   const temporary = `${file}.${process.pid}.tmp`;
-  await writeFile(temporary, text);
+  await writeFile(temporary, bytes);
   await rename(temporary, file);
 }
 

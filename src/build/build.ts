@@ -235,13 +235,13 @@ async function updateInPlace(options: BuildOptions, work: InPlace, madeTemporary
       staging: (folder) => madeTemporary(folder, true),
       onArticles: (done, total) => progress.step(done, total),
     });
-    let stateText: string | undefined;
-    const serialize = () => (stateText = serializeBuildState(state));
+    let stateBytes: Buffer | undefined;
+    const serialize = () => (stateBytes = serializeBuildState(state));
     if (staleTiers.size > 0 || tiersGone) {
       progress.phase('Lập chỉ mục tìm kiếm');
       await writeSearchIndex(outputDir, tiers, { only: staleTiers, whileIndexing: serialize });
     }
-    await writeBuildState(outputDir, stateText ?? serialize());
+    await writeBuildState(outputDir, stateBytes ?? serialize());
   } catch (error) {
     progress.interrupt();
     issues.write(`${innermostMessage(error)}\nKhông dựng được trang (build failed); ${partlyUpdated(outputDir)}\n`);
