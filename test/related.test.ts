@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { RELATED_MAX, RELATED_MIN, relatedStories, type StoryTopics } from '../src/corpus/related.ts';
-import { relatedInThread } from '../src/workers/related-thread.ts';
+import { startRelatedThread } from '../src/workers/related-thread.ts';
 
 const story = (text: string, date: string, section: string | null = null): StoryTopics => ({ text, date, section });
 
@@ -71,13 +71,25 @@ describe('relatedStories ties', () => {
   });
 });
 
-describe('relatedInThread', () => {
+describe('startRelatedThread', () => {
   it('chooses on its own thread what relatedStories chooses in this one', async () => {
     await fc.assert(
       fc.asyncProperty(archive(0, 3000), async (input) => {
-        expect(await relatedInThread(input)).toEqual(relatedStories(input));
+        const thread = startRelatedThread();
+        try {
+          expect(await thread.choose(input)).toEqual(relatedStories(input));
+        } finally {
+          await thread.end();
+        }
       }),
       { numRuns: 5 },
     );
+  });
+
+  it('ends when told to, whether or not it was asked', async () => {
+    await startRelatedThread().end();
+    const thread = startRelatedThread();
+    await thread.end();
+    await expect(thread.choose([])).rejects.toThrow(/dừng bất thường/);
   });
 });

@@ -22,7 +22,7 @@ import { updateSite } from './incremental.ts';
 import { readPreviousLedger } from './previous-ledger.ts';
 import { Digests, planRun, type SitePlan } from '../render/page-inputs.ts';
 import { dropSpares, stopWorkers } from '../workers/worker-process.ts';
-import { relatedInThread } from '../workers/related-thread.ts';
+import { startRelatedThread, type RelatedThread } from '../workers/related-thread.ts';
 
 export interface BuildOptions {
   contentDir: string;
@@ -85,17 +85,19 @@ export async function buildSite(options: BuildOptions): Promise<number> {
     return () => process.off(signal, listener);
   });
   const stopListening = () => listeners.forEach((off) => off());
+  const related = startRelatedThread();
   try {
-    return await build(options, (folder, inPlace) => (temporary = { folder, inPlace }), () => stopping, stopListening);
+    return await build(options, related, (folder, inPlace) => (temporary = { folder, inPlace }), () => stopping, stopListening);
   } finally {
     stopListening();
-    await dropSpares();
+    await Promise.all([dropSpares(), related.end()]);
   }
 }
 
-/** The build itself; `stopping()` is the stop under way, if any, which ends the process. */
+/** The build itself; `related` chooses related stories on another thread, `stopping()` is the stop under way, if any, which ends the process. */
 async function build(
   options: BuildOptions,
+  related: RelatedThread,
   madeTemporary: (folder: string, inPlace: boolean) => void,
   stopping: () => Promise<never> | undefined,
   stopListening: () => void,
@@ -143,7 +145,7 @@ async function build(
   const total = loaded.corpus.entries.length;
   progress.line(`Đã đọc ${total} bài viết.`);
   const archive = new ArchiveModel(loaded.corpus, contentDir, options.features);
-  const relatedChosen = archive.chooseRelated(relatedInThread);
+  const relatedChosen = archive.chooseRelated((stories) => related.choose(stories));
   // `planSite` awaits it and reports its failure; this only keeps a failure before that from going unhandled.
   relatedChosen.catch(() => {});
   const plan = await planRun({ corpus: loaded.corpus, archive: { model: archive }, features: options.features, siteUrl: options.siteUrl }, options.pathPrefix ?? '/', digests, relatedChosen);
