@@ -81,12 +81,22 @@ export class FileIdentities {
     return Object.fromEntries([...this.#seen].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
   }
 
+  /**
+   * The id of `file` when its stat is the one an earlier build saw, found without waiting for
+   * anything; undefined when only `of` can tell (it is new or changed, or cannot be read).
+   */
+  unchanged(file: string): string | undefined {
+    const before = this.earlier[file];
+    if (!before) return undefined;
+    const fileStat = statText(file);
+    if (fileStat !== before.stat) return undefined;
+    this.#seen.set(file, before);
+    return before.id;
+  }
+
   async #idOf(file: string): Promise<string | null> {
-    // Synchronous: an archive's stat calls are all local and cached, and through the thread pool
-    // they took three times as long (23,500 files: 340 ms against 95 ms).
-    const info = statOrNull(file);
-    if (!info) return null;
-    const fileStat = `${info.size} ${info.mtimeMs} ${info.ino}`;
+    const fileStat = statText(file);
+    if (fileStat === null) return null;
     const before = this.earlier[file];
     const id =
       (before?.stat === fileStat ? before.id : undefined) ??
@@ -97,10 +107,17 @@ export class FileIdentities {
   }
 }
 
-function statOrNull(file: string): Stats | null {
+/**
+ * What a build records of a file's stat (size, modification time, inode); null when it cannot be
+ * read. Synchronous: an archive's stat calls are all local and cached, and through the thread
+ * pool they took three times as long (23,500 files: 340 ms against 95 ms).
+ */
+function statText(file: string): string | null {
+  let info: Stats | undefined;
   try {
-    return statSync(file, { throwIfNoEntry: false }) ?? null;
+    info = statSync(file, { throwIfNoEntry: false });
   } catch {
     return null;
   }
+  return info ? `${info.size} ${info.mtimeMs} ${info.ino}` : null;
 }

@@ -142,12 +142,28 @@ export async function loadFiles(
     return names;
   };
   const identities = new FileIdentities(contentDir, earlier?.files);
-  const ids = earlier ? new Map((await identities.of(files)).map((id, i) => [files[i]!, id])) : new Map<string, string | null>();
   const photoNames = photoNamesOf(folderNames);
   const listedIn = (loaded: LoadedArticle) => loaded.parsed?.article.photos ?? [];
   const sources = new Map<string, ArticleSource>();
-  const read = await mapConcurrently(
-    files,
+  // Most files of an update are as the earlier build saw them: those are taken here without a
+  // promise per file, which was a third of reading a big archive (100,000 stories: 0.6 s).
+  const kept = new Map<string, LoadedArticle>();
+  if (earlier) {
+    const names = await photoNames.folders(files);
+    for (const file of files) {
+      const known = earlier.articles[file];
+      if (!known || identities.unchanged(file) !== known.source.id || known.source.folder !== names(file, listedIn(known.loaded))) continue;
+      const loaded = withUnchangedPhotos(known.loaded, identities);
+      if (!loaded) continue;
+      sources.set(file, known.source);
+      kept.set(file, loaded);
+    }
+  }
+  if (kept.size > 0) onProgress(kept.size, files.length);
+  const others = files.filter((file) => !kept.has(file));
+  const ids = earlier ? new Map((await identities.of(others)).map((id, i) => [others[i]!, id])) : new Map<string, string | null>();
+  const fresh = await mapConcurrently(
+    others,
     FILE_CONCURRENCY,
     async (file) => {
       const known = earlier?.articles[file];
@@ -160,8 +176,10 @@ export async function loadFiles(
       if (id) sources.set(file, { id, folder: await photoNames(file, listedIn(loaded)) });
       return loaded;
     },
-    onProgress,
+    (done) => onProgress(kept.size + done, files.length),
   );
+  const freshByFile = new Map(others.map((file, i) => [file, fresh[i]!]));
+  const read = files.map((file) => kept.get(file) ?? freshByFile.get(file)!);
 
   const parsed = read.flatMap((loaded) => (loaded.parsed ? [loaded.parsed] : []));
   const { now, ledger } = publication;
@@ -226,22 +244,42 @@ export interface ArticleSource {
  * names it lists. Not the whole folder's names: a story added to a section of thousands must not
  * make all of them be read again.
  */
-function photoNamesOf(folderNames: FolderReader): (file: string, listed: readonly string[]) => Promise<string> {
-  const folders = new Map<string, Promise<{ sorted: string[]; present: Set<string> }>>();
-  return async (file, listed) => {
-    const folder = path.dirname(file);
+function photoNamesOf(folderNames: FolderReader): PhotoNames {
+  const folders = new Map<string, Promise<FolderNames>>();
+  const namesIn = (folder: string) => {
     let names = folders.get(folder);
     if (!names) {
       names = folderNames(folder).then((all) => ({ sorted: [...all].sort(), present: new Set(all) }));
       folders.set(folder, names);
     }
-    const { sorted, present } = await names;
-    const name = path.basename(file, path.extname(file));
-    const relevant: string[] = [];
-    for (let i = firstAtLeast(sorted, name); i < sorted.length && sorted[i]!.startsWith(name); i++) relevant.push(sorted[i]!);
-    for (const wanted of listed) relevant.push(`${wanted}${present.has(wanted) ? '' : ' (missing)'}`);
-    return hash('sha1', relevant.join('\0'), 'hex');
+    return names;
   };
+  const digest = async (file: string, listed: readonly string[]) => photoNamesDigest(file, listed, await namesIn(path.dirname(file)));
+  return Object.assign(digest, {
+    async folders(files: readonly string[]) {
+      const read = new Map(await Promise.all([...new Set(files.map((file) => path.dirname(file)))].map(async (folder) => [folder, await namesIn(folder)] as const)));
+      return (file: string, listed: readonly string[]) => photoNamesDigest(file, listed, read.get(path.dirname(file))!);
+    },
+  });
+}
+
+/** The names in one folder, sorted, and as a set. */
+interface FolderNames {
+  sorted: string[];
+  present: Set<string>;
+}
+
+/** `photoNamesOf`'s digest of one story's names, and the same digest for many stories at once, their folders read first. */
+type PhotoNames = ((file: string, listed: readonly string[]) => Promise<string>) & {
+  folders(files: readonly string[]): Promise<(file: string, listed: readonly string[]) => string>;
+};
+
+function photoNamesDigest(file: string, listed: readonly string[], { sorted, present }: FolderNames): string {
+  const name = path.basename(file, path.extname(file));
+  const relevant: string[] = [];
+  for (let i = firstAtLeast(sorted, name); i < sorted.length && sorted[i]!.startsWith(name); i++) relevant.push(sorted[i]!);
+  for (const wanted of listed) relevant.push(`${wanted}${present.has(wanted) ? '' : ' (missing)'}`);
+  return hash('sha1', relevant.join('\0'), 'hex');
 }
 
 /** The index of the first of the sorted `names` not before `name`. */
@@ -254,6 +292,13 @@ function firstAtLeast(names: readonly string[], name: string): number {
     else high = middle;
   }
   return low;
+}
+
+/** An article read earlier, when each of its photo files is as the earlier build saw it (else null: `withCurrentPhotos` tells). */
+function withUnchangedPhotos(loaded: LoadedArticle, identities: FileIdentities): LoadedArticle | null {
+  const photos = loaded.parsed?.photos ?? [];
+  const ids = loaded.parsed?.photoIds ?? [];
+  return photos.every((photo, i) => photo === null || identities.unchanged(photo) === ids[i]) ? loaded : null;
 }
 
 /** An article read earlier, with the current version of its photos, whose files may have been replaced since. */
