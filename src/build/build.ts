@@ -9,7 +9,7 @@ import path from 'node:path';
 import { ArchiveModel } from '../corpus/archive-model.ts';
 import type { SiteFeatures } from '../corpus/features.ts';
 import { ImageStore } from '../markup/images.ts';
-import { loadCorpus } from '../corpus/load-corpus.ts';
+import { loadCorpus, type LoadedArticle } from '../corpus/load-corpus.ts';
 import { orphansIn, ownedPrefix, removeOrphans } from './orphans.ts';
 import { ParseCache } from '../corpus/parse-cache.ts';
 import type { Progress } from './progress.ts';
@@ -255,11 +255,16 @@ async function updateInPlace(options: BuildOptions, work: InPlace, madeTemporary
   return 0;
 }
 
-/** The photos (by id) the articles of `earlier` showed and those of `now` do not. */
+/**
+ * The photos (by id) the articles of `earlier` showed and those of `now` do not. Only a photo of an
+ * article read again or gone can be one, so the whole archive is looked at only when there are such photos.
+ */
 function photosGone(earlier: BuildState, now: BuildState): string[] {
-  const ids = (state: BuildState) => new Set(Object.values(state.articles).flatMap(({ loaded }) => loaded.parsed?.photoIds ?? []).filter((id) => id !== null));
-  const shown = ids(now);
-  return [...ids(earlier)].filter((id) => !shown.has(id)).sort();
+  const idsOf = (loaded: LoadedArticle) => (loaded.parsed?.photoIds ?? []).filter((id) => id !== null);
+  const candidates = new Set(Object.entries(earlier.articles).flatMap(([file, { loaded }]) => (now.articles[file]?.loaded === loaded ? [] : idsOf(loaded))));
+  if (candidates.size === 0) return [];
+  for (const { loaded } of Object.values(now.articles)) for (const id of idsOf(loaded)) candidates.delete(id);
+  return [...candidates].sort();
 }
 
 /** The end of the build's last line: how many photos it had to encode, found neither in the cache nor on the site published before. */
