@@ -17,7 +17,7 @@ import { innermostMessage, preloadRenderer } from '../render/render-pages.ts';
 import { renderSite } from '../workers/render-site.ts';
 import { startSearchWorker, writeSearchIndex } from '../search/search-index.ts';
 import { searchPagesOf, searchTiers, type SearchTier } from '../search/search-tiers.ts';
-import { codeVersion, forgetBuildState, hasBuildState, readBuildState, searchInputs, serializeBuildState, stateOf, writeBuildState, type BuildState } from './build-state.ts';
+import { codeVersion, forgetBuildState, hasBuildState, readBuildState, searchInputs, serializeBuildState, stateOf, writeBuildState, type BuildState, type StateFiles, type StoredState } from './build-state.ts';
 import { updateSite } from './incremental.ts';
 import { readPreviousLedger } from './previous-ledger.ts';
 import { Digests, planRun, type SitePlan } from '../render/page-inputs.ts';
@@ -205,7 +205,7 @@ interface InPlace {
   archive: ArchiveModel;
   plan: SitePlan;
   tiers: readonly SearchTier[];
-  earlier: BuildState;
+  earlier: StoredState;
   state: BuildState;
   started: number;
 }
@@ -237,13 +237,13 @@ async function updateInPlace(options: BuildOptions, work: InPlace, madeTemporary
       staging: (folder) => madeTemporary(folder, true),
       onArticles: (done, total) => progress.step(done, total),
     });
-    let stateBytes: Buffer | undefined;
-    const serialize = () => (stateBytes = serializeBuildState(state));
+    let stateFiles: StateFiles | undefined;
+    const serialize = () => (stateFiles = serializeBuildState(state, earlier));
     if (staleTiers.size > 0 || tiersGone) {
       progress.phase('Lập chỉ mục tìm kiếm');
       await writeSearchIndex(outputDir, tiers, { only: staleTiers, whileIndexing: serialize });
     }
-    await writeBuildState(outputDir, stateBytes ?? serialize());
+    await writeBuildState(outputDir, stateFiles ?? serialize());
   } catch (error) {
     progress.interrupt();
     issues.write(`${innermostMessage(error)}\nKhông dựng được trang (build failed); ${partlyUpdated(outputDir)}\n`);
