@@ -7,6 +7,7 @@ import { formatIssue } from '../parser/issue.ts';
 import { ownedPrefix, removeOrphans } from '../build/orphans.ts';
 import { gitBlobId } from '../corpus/file-identity.ts';
 import { CACHE_ROOT } from '../corpus/parse-cache.ts';
+import { FILE_CONCURRENCY, limiter, mapConcurrently } from '../concurrency.ts';
 
 /** Encoded images, kept between builds (deleting the folder is safe). */
 export const IMAGE_CACHE_DIR = path.join(CACHE_ROOT, 'img');
@@ -182,6 +183,8 @@ export class ImageStore {
   readonly #previous: PreviousSite | null;
   readonly #onEncoded: () => void;
   #encoded = 0;
+  /** The cache's files read at once: a site-pages run asks for tens of thousands of photos together, and each read holds a file open. */
+  readonly #reading = limiter(FILE_CONCURRENCY);
 
   constructor(
     readonly cacheDir: string = IMAGE_CACHE_DIR,
@@ -209,7 +212,7 @@ export class ImageStore {
   async encode(source: string, where: { file: string; line: number }, id?: string): Promise<EncodedPhoto> {
     let found: FoundRecord;
     try {
-      const key = photoKey(id ?? gitBlobId(await readFile(source)));
+      const key = photoKey(id ?? gitBlobId(await this.#reading(() => readFile(source))));
       let pending = this.#records.get(key);
       if (!pending) {
         pending = this.#find(source, key);
@@ -227,7 +230,7 @@ export class ImageStore {
   }
 
   async #find(source: string, key: string): Promise<FoundRecord> {
-    const cached = await this.#cached(key);
+    const cached = await this.#reading(() => this.#cached(key));
     if (cached) return { record: cached, published: false };
     const published = await this.#previous?.record(key);
     if (published) return { record: published, published: true };
@@ -299,12 +302,11 @@ export class ImageStore {
     if (this.#used.size === 0) return;
     const folder = path.join(outputDir, IMAGE_URL_PATH);
     await mkdir(path.join(folder, RECORD_FOLDER), { recursive: true });
-    await Promise.all(
-      [...this.#used.values()].map(async ({ record, published }) => {
-        if (!published) await Promise.all(record.files.map((file) => copyFile(path.join(this.cacheDir, file.name), path.join(folder, file.name))));
-        await writeFile(path.join(folder, RECORD_FOLDER, `${record.key}.json`), JSON.stringify(record));
-      }),
-    );
+    // A few at a time: all at once, a run that showed 50,000 photos ran out of file handles (EMFILE).
+    await mapConcurrently([...this.#used.values()], FILE_CONCURRENCY, async ({ record, published }) => {
+      if (!published) await Promise.all(record.files.map((file) => copyFile(path.join(this.cacheDir, file.name), path.join(folder, file.name))));
+      await writeFile(path.join(folder, RECORD_FOLDER, `${record.key}.json`), JSON.stringify(record));
+    });
     this.#used.clear();
   }
 }
@@ -317,8 +319,7 @@ class PreviousSite {
   readonly #base: URL | null;
   readonly #folder: string;
   #unreachable = false;
-  #active = 0;
-  readonly #waiting: (() => void)[] = [];
+  readonly #limited = limiter(PREVIOUS_CONCURRENCY);
 
   constructor(location: string) {
     this.#base = /^https?:\/\//i.test(location) ? new URL(location.endsWith('/') ? location : `${location}/`) : null;
@@ -327,7 +328,8 @@ class PreviousSite {
 
   async record(key: string): Promise<PhotoRecord | null> {
     const relative = recordFile(key);
-    const text = this.#base ? await this.#limited(() => this.#fetch(new URL(relative, this.#base!))) : await readFile(path.join(this.#folder, relative), 'utf8').catch(() => null);
+    // Pages ask for records all at once: each request holds a connection or an open file.
+    const text = await this.#limited(() => (this.#base ? this.#fetch(new URL(relative, this.#base)) : readFile(path.join(this.#folder, relative), 'utf8').catch(() => null)));
     return text === null ? null : parseRecord(text, key);
   }
 
@@ -342,19 +344,7 @@ class PreviousSite {
     }
   }
 
-  /** Runs `request` once fewer than PREVIOUS_CONCURRENCY are under way: pages ask for records all at once. */
-  async #limited<T>(request: () => Promise<T>): Promise<T> {
-    // A finished request hands its place to the next waiting one, so none can slip in between.
-    if (this.#active < PREVIOUS_CONCURRENCY) this.#active++;
-    else await new Promise<void>((resolve) => this.#waiting.push(resolve));
-    try {
-      return await request();
-    } finally {
-      const next = this.#waiting.shift();
-      if (next) next();
-      else this.#active--;
-    }
-  }
+
 }
 
 function sha256(text: string): string {
