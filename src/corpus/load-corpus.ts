@@ -18,6 +18,7 @@ import { ParseCache } from './parse-cache.ts';
 import { matchPhotos, photoIssues } from './photos.ts';
 import { resolveSection, sectionFolder } from './sections.ts';
 import { wantedUrl } from './urls.ts';
+import { contentPath } from './content-path.ts';
 import { assignAddresses, EMPTY_LEDGER, publicationOf, type AddressLedger, type Publication } from './lifecycle.ts';
 
 /** One article file as every command sees it: what the site shows of it, and what is wrong with it. */
@@ -186,11 +187,11 @@ export async function loadFiles(
   const kinds = new Map(parsed.map((file) => [file, publicationOf(file.article, now)]));
   const byPublication = (kind: Publication) => parsed.filter((file) => kinds.get(file) === kind);
   const shown = parsed.filter((file) => kinds.get(file) !== 'scheduled');
-  const record = (file: string) => path.relative(contentDir, file).split(path.sep).join('/');
+  const records = new Map(files.map((file) => [file, contentPath(file, contentDir)]));
   const addresses = assignAddresses(
-    shown.map(({ file, article }) => ({ file, record: record(file), wanted: wantedUrl(article), aliases: article.aliases ?? [] })),
+    shown.map(({ file, article }) => ({ file, record: records.get(file)!, wanted: wantedUrl(article), aliases: article.aliases ?? [] })),
     ledger,
-    new Set(files.map(record)),
+    new Set(records.values()),
   );
   const articles = read.map((loaded) => {
     const found = addresses.issues.get(loaded.file);

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
+import { contentPath } from './content-path.ts';
 import { slug } from '../slug.ts';
 
 /** A section of the paper: its address part and the name readers see. */
@@ -28,7 +28,7 @@ export function knownSections(): Section[] {
 
 /** The folder right below the content folder that holds `file`, or null for a file directly in it. */
 export function sectionFolder(file: string, contentDir: string): string | null {
-  const parts = path.relative(path.resolve(contentDir), path.resolve(file)).split(path.sep);
+  const parts = contentPath(file, contentDir).split('/');
   return parts.length > 1 && parts[0] !== '..' ? parts[0]! : null;
 }
 
