@@ -61,6 +61,29 @@ describe('Digests', () => {
     }
   });
 
+  it("a value's text is its JSON with each story and each long list written as its digest", () => {
+    const stories = Array.from({ length: 5 }, (_, i) => story(`Tin ${i}`));
+    const digests = new Digests();
+    // The rule, as JSON.stringify's replacer: what Digests writes without calling one for every value.
+    const reference = (value: unknown) =>
+      JSON.stringify(value, (_key, item: unknown) => (item instanceof ArticleEntry || (Array.isArray(item) && item.length > 8) ? digests.of(item) : item)) ?? 'u';
+    const { value } = fc.letrec((tie) => ({
+      value: fc.oneof(
+        { depthSize: 'small', withCrossShrink: true },
+        fc.jsonValue({ maxDepth: 1 }),
+        fc.constantFrom(...stories, undefined, new Date(Date.UTC(2016, 5, 11)), { toJSON: () => 'tự viết' }),
+        fc.array(tie('value'), { maxLength: 12 }),
+        fc.dictionary(fc.string(), tie('value'), { maxKeys: 4 }),
+      ),
+    }));
+    fc.assert(
+      fc.property(value, (item) => {
+        expect(digests.text(item)).toBe(reference(item));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
   it('refuses what a page cannot read: functions, Maps and Sets', () => {
     const digests = new Digests();
     expect(() => digests.of({ render: () => '' })).toThrow(/function/);
