@@ -10,6 +10,7 @@ import { ArchiveModel } from '../corpus/archive-model.ts';
 import type { SiteFeatures } from '../corpus/features.ts';
 import { ImageStore } from '../markup/images.ts';
 import { loadCorpus, type LoadedArticle } from '../corpus/load-corpus.ts';
+import { trackedIds } from '../corpus/file-identity.ts';
 import { orphansIn, ownedPrefix, removeOrphans } from './orphans.ts';
 import { ParseCache } from '../corpus/parse-cache.ts';
 import type { Progress } from './progress.ts';
@@ -104,6 +105,8 @@ async function build(
 ): Promise<number> {
   const { contentDir, outputDir, progress, issues } = options;
   const started = performance.now();
+  // Git lists the content's files in its own process while this one reads the state.
+  const tracked = trackedIds(contentDir);
   const restored = await repairOutput(outputDir);
   if (restored) progress.line(`Đã khôi phục trang cũ từ ${restored} (một lần dựng trước bị dừng giữa chừng).`);
   const cache = new ParseCache();
@@ -131,7 +134,7 @@ async function build(
   }
   progress.phase('Đọc bài viết');
   const publication = { now: options.now ?? Date.now(), ledger };
-  const loaded = await loadCorpus(contentDir, (done, total) => progress.step(done, total), cache, earlier ?? { articles: {}, files: {} }, publication);
+  const loaded = await loadCorpus(contentDir, (done, total) => progress.step(done, total), cache, earlier ?? { articles: {}, files: {} }, publication, tracked);
   progress.interrupt();
   if (cache.repaired > 0) {
     progress.line(`Bộ nhớ đệm: ${cache.repaired} mục hỏng trong ${cache.dir} đã được làm lại.`);

@@ -32,24 +32,32 @@ async function git(folder: string, args: readonly string[]): Promise<string | nu
   }
 }
 
+/** Blob ids of the files git holds unchanged (see `trackedIds`), by path. */
+export type TrackedIds = ReadonlyMap<string, string>;
+
 /**
  * The blob ids git holds for the files below `folder` whose working copy is unchanged since they
- * were committed or added, by absolute path; empty outside a git work tree.
+ * were committed or added, each keyed by `path.join(folder, its name)`, the form a listed file
+ * has; empty outside a git work tree. Git runs in its own process: a build starts it first and
+ * reads its state meanwhile.
  */
-async function cleanTrackedIds(folder: string): Promise<Map<string, string>> {
+export async function trackedIds(folder: string): Promise<TrackedIds> {
   const [staged, dirty] = await Promise.all([git(folder, ['ls-files', '-s', '-z']), git(folder, ['ls-files', '-z', '-m', '-o', '--exclude-standard'])]);
   const ids = new Map<string, string>();
   if (staged === null || dirty === null) return ids;
-  const changed = new Set(dirty.split('\0').filter(Boolean).map((name) => path.resolve(folder, name)));
+  const changed = new Set(dirty.split('\0').filter(Boolean));
   for (const line of staged.split('\0')) {
     // `<mode> <blob id> <stage>\t<path>`; a stage other than 0 is a file in a merge conflict: hashed.
-    const match = /^\d+ ([0-9a-f]{40,64}) 0\t(.+)$/s.exec(line);
-    if (!match) continue;
-    const file = path.resolve(folder, match[2]!);
-    if (!changed.has(file)) ids.set(file, match[1]!);
+    const tab = line.indexOf('\t');
+    const id = line.slice(line.indexOf(' ') + 1, tab - 2);
+    const name = line.slice(tab + 1);
+    if (tab < 0 || line[tab - 1] !== '0' || !BLOB_ID.test(id) || changed.has(name)) continue;
+    ids.set(path.join(folder, name), id);
   }
   return ids;
 }
+
+const BLOB_ID = /^[0-9a-f]{40}([0-9a-f]{24})?$/;
 
 /** A file as a build saw it: its size, modification time and inode, and its git blob id. */
 export interface KnownFile {
@@ -58,22 +66,32 @@ export interface KnownFile {
 }
 
 /**
- * The git blob ids of files below one folder, keyed as given. A file whose stat is the one an
- * earlier build saw keeps the id it had then, unread; any other is taken from git's index when it is
- * committed or added and unchanged (git is asked once, and only if needed), else read and hashed.
+ * The git blob ids of files below one folder, keyed as given. A file git holds unchanged
+ * (`trackedIds`) has git's id, unread and unstat'ed (a fresh checkout gives every file a new
+ * modification time, and stat calls on an archive's 250,000 files took two seconds); any other
+ * keeps the id an earlier build saw while its stat is the one seen then, else is read and hashed.
  */
 export class FileIdentities {
-  #tracked: Promise<Map<string, string>> | undefined;
+  readonly #tracked: Promise<TrackedIds>;
+  #trackedNow: TrackedIds | undefined;
   readonly #seen = new Map<string, KnownFile>();
 
   constructor(
     readonly folder: string,
     readonly earlier: Readonly<Record<string, KnownFile>> = {},
-  ) {}
+    tracked: Promise<TrackedIds> = trackedIds(folder),
+  ) {
+    this.#tracked = tracked;
+  }
 
   /** The id of each of `files`, in order; null for a file that cannot be read. */
   of(files: readonly string[]): Promise<(string | null)[]> {
     return mapConcurrently(files, FILE_CONCURRENCY, (file) => this.#idOf(file));
+  }
+
+  /** Waits for git's ids, which `knownId` gives without waiting. */
+  async ready(): Promise<void> {
+    this.#trackedNow = await this.#tracked;
   }
 
   /** Every file asked about so far, with its stat and id, by path in code-unit order: the next build's `earlier`. */
@@ -82,30 +100,36 @@ export class FileIdentities {
   }
 
   /**
-   * The id of `file` when its stat is the one an earlier build saw, found without waiting for
-   * anything; undefined when only `of` can tell (it is new or changed, or cannot be read).
+   * The id of `file` when it is known without reading anything: git's (once `ready`), or the
+   * earlier build's when the stat is the one it saw; undefined when only `of` can tell (it is new
+   * or changed, or cannot be read).
    */
-  unchanged(file: string): string | undefined {
+  knownId(file: string): string | undefined {
+    const tracked = this.#trackedNow?.get(file);
+    if (tracked !== undefined) return this.#saw(file, UNSTATED, tracked);
     const before = this.earlier[file];
-    if (!before) return undefined;
-    const fileStat = statText(file);
-    if (fileStat !== before.stat) return undefined;
-    this.#seen.set(file, before);
-    return before.id;
+    if (!before || statText(file) !== before.stat) return undefined;
+    return this.#saw(file, before.stat, before.id);
   }
 
   async #idOf(file: string): Promise<string | null> {
+    const tracked = (await this.#tracked).get(file);
+    if (tracked !== undefined) return this.#saw(file, UNSTATED, tracked);
     const fileStat = statText(file);
     if (fileStat === null) return null;
     const before = this.earlier[file];
-    const id =
-      (before?.stat === fileStat ? before.id : undefined) ??
-      (await (this.#tracked ??= cleanTrackedIds(this.folder))).get(path.resolve(file)) ??
-      (await readFile(file).then(gitBlobId, () => null));
-    if (id) this.#seen.set(file, { stat: fileStat, id });
+    const id = before?.stat === fileStat ? before.id : await readFile(file).then(gitBlobId, () => null);
+    return id === null ? null : this.#saw(file, fileStat, id);
+  }
+
+  #saw(file: string, stat: string, id: string): string {
+    this.#seen.set(file, { stat, id });
     return id;
   }
 }
+
+/** The stat recorded of a file whose id git gave: none, so that builds of the same work tree record the same. */
+const UNSTATED = '';
 
 /**
  * What a build records of a file's stat (size, modification time, inode); null when it cannot be

@@ -13,7 +13,7 @@ import { siteIssue } from './issue-codes.ts';
 import { listArticleFiles } from './article-files.ts';
 import { formatIssue, type Issue } from '../parser/issue.ts';
 import { ArticleEntry, Corpus, type ParsedFile } from './corpus.ts';
-import { FileIdentities, type KnownFile } from './file-identity.ts';
+import { FileIdentities, trackedIds, type KnownFile, type TrackedIds } from './file-identity.ts';
 import { ParseCache } from './parse-cache.ts';
 import { matchPhotos, photoIssues } from './photos.ts';
 import { resolveSection, sectionFolder } from './sections.ts';
@@ -132,6 +132,7 @@ export async function loadFiles(
   cache: ParseCache = new ParseCache(),
   earlier?: EarlierLoad,
   publication: PublicationInputs = { now: Date.now(), ledger: EMPTY_LEDGER },
+  tracked: Promise<TrackedIds> = trackedIds(contentDir),
 ): Promise<LoadedCorpus> {
   const folders = new Map<string, Promise<readonly string[]>>();
   const folderNames: FolderReader = (folder) => {
@@ -142,7 +143,7 @@ export async function loadFiles(
     }
     return names;
   };
-  const identities = new FileIdentities(contentDir, earlier?.files);
+  const identities = new FileIdentities(contentDir, earlier?.files, tracked);
   const photoNames = photoNamesOf(folderNames);
   const listedIn = (loaded: LoadedArticle) => loaded.parsed?.article.photos ?? [];
   const sources = new Map<string, ArticleSource>();
@@ -150,10 +151,10 @@ export async function loadFiles(
   // promise per file, which was a third of reading a big archive (100,000 stories: 0.6 s).
   const kept = new Map<string, LoadedArticle>();
   if (earlier) {
-    const names = await photoNames.folders(files);
+    const [names] = await Promise.all([photoNames.folders(files), identities.ready()]);
     for (const file of files) {
       const known = earlier.articles[file];
-      if (!known || identities.unchanged(file) !== known.source.id || known.source.folder !== names(file, listedIn(known.loaded))) continue;
+      if (!known || identities.knownId(file) !== known.source.id || known.source.folder !== names(file, listedIn(known.loaded))) continue;
       const loaded = withUnchangedPhotos(known.loaded, identities);
       if (!loaded) continue;
       sources.set(file, known.source);
@@ -221,8 +222,9 @@ export async function loadCorpus(
   cache: ParseCache = new ParseCache(),
   earlier?: EarlierLoad,
   publication?: PublicationInputs,
+  tracked: Promise<TrackedIds> = trackedIds(dir),
 ): Promise<LoadedCorpus> {
-  return loadFiles(await listArticleFiles(dir), dir, onProgress, cache, earlier, publication);
+  return loadFiles(await listArticleFiles(dir), dir, onProgress, cache, earlier, publication, tracked);
 }
 
 /** What an earlier build read: its articles, by file, with what each was read from, and the files it saw. */
@@ -299,7 +301,7 @@ function firstAtLeast(names: readonly string[], name: string): number {
 function withUnchangedPhotos(loaded: LoadedArticle, identities: FileIdentities): LoadedArticle | null {
   const photos = loaded.parsed?.photos ?? [];
   const ids = loaded.parsed?.photoIds ?? [];
-  return photos.every((photo, i) => photo === null || identities.unchanged(photo) === ids[i]) ? loaded : null;
+  return photos.every((photo, i) => photo === null || identities.knownId(photo) === ids[i]) ? loaded : null;
 }
 
 /** An article read earlier, with the current version of its photos, whose files may have been replaced since. */

@@ -33,8 +33,33 @@ describe('file identities', () => {
     await writeFile(untracked, 'three');
     const fromIndex = git(repo, 'rev-parse', `HEAD:content/thời-sự/bai-1.jpg`);
 
-    const ids = await new FileIdentities(path.join(repo, 'content')).of([committed, edited, untracked, path.join(content, 'gone.jpg')]);
+    const identities = new FileIdentities(path.join(repo, 'content'));
+    const ids = await identities.of([committed, edited, untracked, path.join(content, 'gone.jpg')]);
     expect(ids).toEqual([fromIndex, gitBlobId(Buffer.from('two, edited')), gitBlobId(Buffer.from('three')), null]);
+    // What git gave is recorded without a stat, so two builds of one work tree record the same.
+    expect(identities.seen()[committed]).toEqual({ stat: '', id: fromIndex });
+    expect(identities.seen()[edited]!.stat).not.toBe('');
+  });
+
+  it("knows a committed file's id at once from git, and an uncommitted one's only while its stat is the earlier build's", async () => {
+    const repo = await temporaryFolder('identity-known-');
+    git(repo, 'init', '-q');
+    const [committed, untracked] = ['bai-1.jpg', 'bai-2.jpg'].map((name) => path.join(repo, name)) as [string, string];
+    await writeFile(committed, 'one');
+    git(repo, 'add', '.');
+    git(repo, '-c', 'user.name=t', '-c', 'user.email=t@t', 'commit', '-qm', 'photo');
+    await writeFile(untracked, 'two');
+    const first = new FileIdentities(repo);
+    await first.of([committed, untracked]);
+    const identities = new FileIdentities(repo, first.seen());
+    expect(identities.knownId(untracked)).toBe(gitBlobId(Buffer.from('two')));
+    // Before git has answered, a committed file is known only by the stat it never had recorded.
+    expect(identities.knownId(committed)).toBeUndefined();
+    await identities.ready();
+    expect(identities.knownId(committed)).toBe(git(repo, 'rev-parse', 'HEAD:bai-1.jpg'));
+    await writeFile(untracked, 'two, edited');
+    expect(identities.knownId(untracked)).toBeUndefined();
+    expect(identities.seen()).toEqual({ [committed]: { stat: '', id: git(repo, 'rev-parse', 'HEAD:bai-1.jpg') }, [untracked]: first.seen()[untracked] });
   });
 
   it('hashes every file outside a git work tree', async () => {
