@@ -111,7 +111,11 @@ async function build(
   if (restored) progress.line(`Đã khôi phục trang cũ từ ${restored} (một lần dựng trước bị dừng giữa chừng).`);
   const cache = new ParseCache();
   const images = new ImageStore();
-  await Promise.all([cache.removeLeftovers(), images.removeLeftovers()]);
+  // Only what dead processes left is removed, so this runs beside the reading: listing a big
+  // archive's image cache (270,000 files) took longer than reading a 10,000-story state.
+  const leftovers = Promise.all([cache.removeLeftovers(), images.removeLeftovers()]);
+  // Awaited once the articles are read; this only keeps a failure before that from going unhandled.
+  leftovers.catch(() => {});
 
   // Eleventy and the templates load (tsx compiles them) while the archive is read; `planRun` and `renderPages` await these same imports.
   preloadRenderer();
@@ -135,6 +139,7 @@ async function build(
   progress.phase('Đọc bài viết');
   const publication = { now: options.now ?? Date.now(), ledger };
   const loaded = await loadCorpus(contentDir, (done, total) => progress.step(done, total), cache, earlier ?? { articles: {}, files: {} }, publication, tracked);
+  await leftovers;
   progress.interrupt();
   if (cache.repaired > 0) {
     progress.line(`Bộ nhớ đệm: ${cache.repaired} mục hỏng trong ${cache.dir} đã được làm lại.`);
