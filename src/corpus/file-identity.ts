@@ -49,10 +49,10 @@ export async function trackedIds(folder: string): Promise<TrackedIds> {
   for (const line of staged.split('\0')) {
     // `<mode> <blob id> <stage>\t<path>`; a stage other than 0 is a file in a merge conflict: hashed.
     const tab = line.indexOf('\t');
+    if (tab < 0 || line[tab - 1] !== '0') continue;
     const id = line.slice(line.indexOf(' ') + 1, tab - 2);
     const name = line.slice(tab + 1);
-    if (tab < 0 || line[tab - 1] !== '0' || !BLOB_ID.test(id) || changed.has(name)) continue;
-    ids.set(path.join(folder, name), id);
+    if (BLOB_ID.test(id) && !changed.has(name)) ids.set(path.join(folder, name), id);
   }
   return ids;
 }

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { limiter } from '../../src/concurrency.ts';
+import { limiter } from '../src/concurrency.ts';
 
 describe('limiter', () => {
   test('runs every task, as many at once as its limit and never more than its limit at once, each starting in the order given', async () => {
