@@ -235,7 +235,6 @@ async function updateInPlace(options: BuildOptions, work: InPlace, madeTemporary
     count = await updateSite({
       archive,
       features: options.features,
-      contentDir: options.contentDir,
       outputDir,
       pathPrefix: options.pathPrefix,
       siteUrl: options.siteUrl,

@@ -20,7 +20,6 @@ import { filesBelow } from '../files-below.ts';
 export interface SiteUpdate {
   archive: ArchiveModel;
   features: SiteFeatures;
-  contentDir: string;
   outputDir: string;
   pathPrefix?: string | undefined;
   siteUrl?: string | undefined;
@@ -76,7 +75,6 @@ export async function updateSite(update: SiteUpdate): Promise<UpdateCount> {
     let done = 0;
     let photosEncoded = 0;
     await renderPages({
-      input: update.contentDir,
       output: staging,
       pathPrefix: update.pathPrefix,
       run: {

@@ -115,7 +115,6 @@ async function start(options: RendererOptions): Promise<void> {
     const { pages, gone } = affectedPages(before, archive, edited, perPage);
     for (const url of gone) await removePage(outputDir, url);
     await renderPages({
-      input: contentDir,
       output: outputDir,
       pathPrefix: options.pathPrefix,
       run: { corpus: corpus.withArticlePages(pages), archive: { model: archive }, features, siteUrl: options.siteUrl, articlesOnly: true },
@@ -144,7 +143,7 @@ async function start(options: RendererOptions): Promise<void> {
       do {
         listingsAgain = false;
         const siteShards = siteShardCount(corpus.size);
-        await runShards({ ...render, input: contentDir, corpus, archive, features, articles: false, shardSize: Infinity, siteShards, workers: 1, onProgress() {} });
+        await runShards({ ...render, contentDir, corpus, archive, features, articles: false, shardSize: Infinity, siteShards, workers: 1, onProgress() {} });
         send({ kind: 'reload', files: ['/'] });
       } while (listingsAgain);
     })()

@@ -46,7 +46,7 @@ export async function renderSite(options: RenderSiteOptions): Promise<{ photosEn
   const onArticles = options.onArticles ?? (() => {});
   const workers = os.availableParallelism();
   const shardSize = options.shardSize ?? (Number(process.env.TOA_SOAN_SHARD_SIZE) || defaultShardSize(total, workers));
-  const common = { input: options.contentDir, output: options.output, pathPrefix: options.pathPrefix };
+  const common = { output: options.output, pathPrefix: options.pathPrefix };
   let photosEncoded = 0;
   const photos = { previous: options.previous, onPhotoEncoded: () => photosEncoded++ };
   if (shardSize >= total) {
@@ -65,6 +65,7 @@ export async function renderSite(options: RenderSiteOptions): Promise<{ photosEn
   const workersStarted = new Promise<void>((resolve) => (onStarted = resolve));
   const shards = runShards({
     ...common,
+    contentDir: options.contentDir,
     corpus,
     archive,
     features,

@@ -28,7 +28,8 @@ export interface ShardRun {
   siteShards: number;
   /** Workers at once (one per core). */
   workers: number;
-  input: string;
+  /** The content folder, whose sections a site-pages worker's archive model names. */
+  contentDir: string;
   output: string;
   pathPrefix?: string | undefined;
   siteUrl?: string | undefined;
@@ -70,7 +71,7 @@ async function renderInWorkers(run: ShardRun, start: () => void): Promise<{ phot
   const removePlans = () => rmSync(plans, { recursive: true, force: true });
   process.once('exit', removePlans);
   const doneByShard = new Array<number>(shards.length).fill(0);
-  const common = { input: run.input, output: run.output, pathPrefix: run.pathPrefix, siteUrl: run.siteUrl, previous: run.previous, features: run.features };
+  const common = { contentDir: run.contentDir, output: run.output, pathPrefix: run.pathPrefix, siteUrl: run.siteUrl, previous: run.previous, features: run.features };
   let sitePlanFile: Promise<string> | undefined;
   const writeSitePlan = async () => {
     const file = path.join(plans, 'site.json');

@@ -17,7 +17,8 @@ import type { WorkerError } from './worker-process.ts';
 
 export interface WorkerJob {
   plan: string;
-  input: string;
+  /** The content folder, whose sections a site-pages worker's archive model names. */
+  contentDir: string;
   output: string;
   pathPrefix?: string | undefined;
   siteUrl?: string | undefined;
@@ -70,7 +71,7 @@ async function main(): Promise<number> {
     const run: SiteRun = sitePages
       ? {
           corpus,
-          archive: { model: new ArchiveModel(corpus, job.input, features) },
+          archive: { model: new ArchiveModel(corpus, job.contentDir, features) },
           features,
           siteUrl,
           previous,
@@ -89,7 +90,7 @@ async function main(): Promise<number> {
             if (++done % REPORT_EVERY === 0) send({ kind: 'progress', done, photosEncoded });
           },
         };
-    await renderPages({ input: job.input, output: job.output, pathPrefix: job.pathPrefix, run });
+    await renderPages({ output: job.output, pathPrefix: job.pathPrefix, run });
   } catch (error) {
     send({ kind: 'error', message: innermostMessage(error) });
     return 1;
