@@ -1,5 +1,5 @@
 import { readdir } from 'node:fs/promises';
-import { basename, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 
 /** Story files: the newsroom system's `.txt` exports and stories written in Markdown. */
 export const STORY_EXTENSIONS = ['.txt', '.md'] as const;
@@ -11,9 +11,36 @@ export function isStoryFile(file: string): boolean {
 
 /** Every story file (`.txt`, `.md`) below `dir` (paths start with `dir` as given), in a stable order. */
 export async function listArticleFiles(dir: string): Promise<string[]> {
+  return (await listContent(dir)).files;
+}
+
+/** What one walk of a content folder finds: its story files and, by folder, every name in it. */
+export interface ContentListing {
+  /** As `listArticleFiles` gives them. */
+  files: string[];
+  /** The names in each folder below `dir` (files and folders, as `readdir` gives them), by the folder's path as `path.dirname` gives it for a file in it. */
+  names: ReadonlyMap<string, readonly string[]>;
+}
+
+/**
+ * The story files below `dir` and the names beside them, in one walk: a story's photos are found
+ * among the names of its folder, which a big archive's loader would otherwise read a second time
+ * (237,000 names at 100,000 stories).
+ */
+export async function listContent(dir: string): Promise<ContentListing> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  return entries
-    .filter((entry) => entry.isFile() && isStoryFile(entry.name))
-    .map((entry) => join(entry.parentPath, entry.name))
-    .sort();
+  const folders = new Map<string, string[]>();
+  const names = new Map<string, string[]>();
+  const files: string[] = [];
+  for (const entry of entries) {
+    let inFolder = folders.get(entry.parentPath);
+    if (!inFolder) {
+      inFolder = [];
+      folders.set(entry.parentPath, inFolder);
+      names.set(dirname(join(entry.parentPath, entry.name)), inFolder);
+    }
+    inFolder.push(entry.name);
+    if (entry.isFile() && isStoryFile(entry.name)) files.push(join(entry.parentPath, entry.name));
+  }
+  return { files: files.sort(), names };
 }

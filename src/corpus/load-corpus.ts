@@ -10,7 +10,7 @@ import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { FILE_CONCURRENCY, mapConcurrently } from '../concurrency.ts';
 import { siteIssue } from './issue-codes.ts';
-import { listArticleFiles } from './article-files.ts';
+import { listContent } from './article-files.ts';
 import { formatIssue, type Issue } from '../parser/issue.ts';
 import { ArticleEntry, Corpus, type ParsedFile } from './corpus.ts';
 import { FileIdentities, trackedIds, type KnownFile, type TrackedIds } from './file-identity.ts';
@@ -123,7 +123,7 @@ export interface PublicationInputs {
  * Reads the article `files` of the content folder `contentDir` (see `loadArticle`), gives each
  * publishable one its address, warning where two wanted the same, and collects every problem (all
  * of them, not just the first). The corpus keeps summaries only; page renderers read an article's
- * text by its key.
+ * text by its key. `readNames` reads the names of a story's folder, where its photos are found.
  */
 export async function loadFiles(
   files: readonly string[],
@@ -133,12 +133,13 @@ export async function loadFiles(
   earlier?: EarlierLoad,
   publication: PublicationInputs = { now: Date.now(), ledger: EMPTY_LEDGER },
   tracked: Promise<TrackedIds> = trackedIds(contentDir),
+  readNames: FolderReader = readFolder,
 ): Promise<LoadedCorpus> {
   const folders = new Map<string, Promise<readonly string[]>>();
   const folderNames: FolderReader = (folder) => {
     let names = folders.get(folder);
     if (!names) {
-      names = readFolder(folder);
+      names = readNames(folder);
       folders.set(folder, names);
     }
     return names;
@@ -224,7 +225,13 @@ export async function loadCorpus(
   publication?: PublicationInputs,
   tracked: Promise<TrackedIds> = trackedIds(dir),
 ): Promise<LoadedCorpus> {
-  return loadFiles(await listArticleFiles(dir), dir, onProgress, cache, earlier, publication, tracked);
+  const { files, names } = await listContent(dir);
+  // The names of a folder as the listing found them, read again only for a folder it did not see.
+  const readNames: FolderReader = (folder) => {
+    const listed = names.get(folder);
+    return listed ? Promise.resolve(listed) : readFolder(folder);
+  };
+  return loadFiles(files, dir, onProgress, cache, earlier, publication, tracked, readNames);
 }
 
 /** What an earlier build read: its articles, by file, with what each was read from, and the files it saw. */
