@@ -94,9 +94,9 @@ export class FileIdentities {
     this.#trackedNow = await this.#tracked;
   }
 
-  /** Every file asked about so far, with its stat and id, by path in code-unit order: the next build's `earlier`. */
+  /** Every file asked about so far, with its stat and id: the next build's `earlier` (whose state sorts them). */
   seen(): Record<string, KnownFile> {
-    return Object.fromEntries([...this.#seen].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+    return Object.fromEntries(this.#seen);
   }
 
   /**
@@ -123,7 +123,9 @@ export class FileIdentities {
   }
 
   #saw(file: string, stat: string, id: string): string {
-    this.#seen.set(file, { stat, id });
+    const before = this.earlier[file];
+    // The earlier record itself when nothing changed: an archive's quarter of a million files are not copied.
+    this.#seen.set(file, before?.stat === stat && before.id === id ? before : { stat, id });
     return id;
   }
 }
