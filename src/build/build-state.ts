@@ -39,7 +39,7 @@ export interface BuildState {
   settings: string;
   /** Every article file read, as read, with what it was read from (`ArticleSource`). */
   articles: Record<string, { source: ArticleSource; loaded: LoadedArticle }>;
-  /** Every article and photo file the build saw, with its stat and git blob id (`FileIdentities`). */
+  /** Every article and photo file the build saw whose git blob id git did not give, with its stat and that id (`FileIdentities.seen`). */
   files: Record<string, KnownFile>;
   /** Digest of every planned page, by its file in the site. */
   pages: Record<string, string>;

@@ -98,7 +98,7 @@ export interface LoadedCorpus {
   corpus: Corpus;
   /** With `earlier` given: what each readable file was read from (see `ArticleSource`). */
   sources: ReadonlyMap<string, ArticleSource>;
-  /** Every article and photo file seen, with its stat and id: the next build's `earlier.files`. */
+  /** Every article and photo file seen whose id git did not give, with its stat and id: the next build's `earlier.files`. */
   knownFiles: Record<string, KnownFile>;
   /** Every file read, in the order read, with all its problems. */
   articles: LoadedArticle[];
