@@ -1,5 +1,6 @@
 import { readdir } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname } from 'node:path';
+import { joinBelow } from './join-below.ts';
 
 /** Story files: the newsroom system's `.txt` exports and stories written in Markdown. */
 export const STORY_EXTENSIONS = ['.txt', '.md'] as const;
@@ -29,18 +30,18 @@ export interface ContentListing {
  */
 export async function listContent(dir: string): Promise<ContentListing> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  const folders = new Map<string, string[]>();
+  const folders = new Map<string, { names: string[]; below: (name: string) => string }>();
   const names = new Map<string, string[]>();
   const files: string[] = [];
   for (const entry of entries) {
-    let inFolder = folders.get(entry.parentPath);
-    if (!inFolder) {
-      inFolder = [];
-      folders.set(entry.parentPath, inFolder);
-      names.set(dirname(join(entry.parentPath, entry.name)), inFolder);
+    let folder = folders.get(entry.parentPath);
+    if (!folder) {
+      folder = { names: [], below: joinBelow(entry.parentPath) };
+      folders.set(entry.parentPath, folder);
+      names.set(dirname(folder.below(entry.name)), folder.names);
     }
-    inFolder.push(entry.name);
-    if (entry.isFile() && isStoryFile(entry.name)) files.push(join(entry.parentPath, entry.name));
+    folder.names.push(entry.name);
+    if (entry.isFile() && isStoryFile(entry.name)) files.push(folder.below(entry.name));
   }
   return { files: files.sort(), names };
 }

@@ -2,9 +2,9 @@ import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { statSync, type Stats } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import { promisify } from 'node:util';
 import { FILE_CONCURRENCY, mapConcurrently } from '../concurrency.ts';
+import { joinBelow } from './join-below.ts';
 
 /**
  * Which version of a file a build has in hand, named the way git names it (its blob id), so that
@@ -46,13 +46,14 @@ export async function trackedIds(folder: string): Promise<TrackedIds> {
   const ids = new Map<string, string>();
   if (staged === null || dirty === null) return ids;
   const changed = new Set(dirty.split('\0').filter(Boolean));
+  const below = joinBelow(folder);
   for (const line of staged.split('\0')) {
     // `<mode> <blob id> <stage>\t<path>`; a stage other than 0 is a file in a merge conflict: hashed.
     const tab = line.indexOf('\t');
     if (tab < 0 || line[tab - 1] !== '0') continue;
     const id = line.slice(line.indexOf(' ') + 1, tab - 2);
     const name = line.slice(tab + 1);
-    if (BLOB_ID.test(id) && !changed.has(name)) ids.set(path.join(folder, name), id);
+    if (BLOB_ID.test(id) && !changed.has(name)) ids.set(below(name), id);
   }
   return ids;
 }
