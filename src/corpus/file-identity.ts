@@ -129,7 +129,7 @@ export class FileIdentities {
 
   #saw(file: string, stat: string, id: string): string {
     const before = this.earlier[file];
-    // The earlier record itself when nothing changed: an archive's quarter of a million files are not copied.
+    // The earlier record itself when nothing changed: outside git, an archive's quarter of a million files are not copied.
     this.#seen.set(file, before?.stat === stat && before.id === id ? before : { stat, id });
     return id;
   }
