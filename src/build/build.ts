@@ -123,7 +123,7 @@ async function build(
   const search = options.search ?? true;
   const digests = new Digests();
   const settings = digests.of({ pathPrefix: options.pathPrefix ?? '', siteUrl: options.siteUrl ?? '', features: options.features, search });
-  const earlier = options.full ? null : await readBuildState(outputDir, code, settings);
+  const earlier = options.full ? null : await readBuildState(outputDir, contentDir, code, settings);
   // An update most often rebuilds one small search index, and then mostly waits for its worker to start.
   if (earlier && search) startSearchWorker();
   if (!earlier && !options.full && hasBuildState(outputDir)) {
@@ -187,7 +187,7 @@ async function build(
       progress.phase('Lập chỉ mục tìm kiếm');
       await writeSearchIndex(temporary, tiers);
     }
-    await writeBuildState(temporary, serializeBuildState(state));
+    await writeBuildState(temporary, serializeBuildState(state, contentDir));
     // A stop under way owns the temporary folder and the exit; the site it finished is not swapped in.
     const stop = stopping();
     if (stop) return await stop;
@@ -245,7 +245,7 @@ async function updateInPlace(options: BuildOptions, work: InPlace, madeTemporary
       onArticles: (done, total) => progress.step(done, total),
     });
     let stateFiles: StateFiles | undefined;
-    const serialize = () => (stateFiles = serializeBuildState(state, earlier));
+    const serialize = () => (stateFiles = serializeBuildState(state, options.contentDir, earlier));
     if (staleTiers.size > 0 || tiersGone) {
       progress.phase('Lập chỉ mục tìm kiếm');
       await writeSearchIndex(outputDir, tiers, { only: staleTiers, whileIndexing: serialize });
