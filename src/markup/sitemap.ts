@@ -11,19 +11,34 @@ export interface SitemapUrl {
   lastmod?: string | undefined;
 }
 
-/** One file to write: `/sitemap.xml` alone, or the index `/sitemap.xml` and its parts `/sitemap-1.xml`, `/sitemap-2.xml`… */
+/** One file to write: `/sitemap.xml` alone, or the index `/sitemap.xml` and its parts (`/sitemap-trang.xml`, `/sitemap-2024.xml`…). */
 export type SitemapFile = { url: string; kind: 'urlset'; urls: readonly SitemapUrl[] } | { url: string; kind: 'index'; parts: readonly SitemapUrl[] };
 
+/** Addresses that share a part of a big site's sitemap, named by `name` (`/sitemap-NAME.xml`). */
+export interface SitemapGroup {
+  name: string;
+  urls: readonly SitemapUrl[];
+}
+
 /**
- * The sitemap files for `urls`, in order: one `/sitemap.xml` while they fit in `limit`; else
- * parts of `limit` URLs each and `/sitemap.xml` as their index (so robots.txt names one address
- * either way). A part's lastmod is the newest of its URLs'.
+ * The sitemap files for the `groups` of addresses, in order: one `/sitemap.xml` while they fit in
+ * `limit`; else a part per group (`/sitemap-NAME.xml`, or `-NAME-1`, `-NAME-2`… for a group over
+ * the limit) and `/sitemap.xml` as their index, so robots.txt names one address either way. Parts
+ * by group, not by count: a new story changes its group's part, where parts cut by count moved
+ * every address down one place and changed them all. A part's lastmod is the newest of its URLs'.
  */
-export function sitemapFiles(urls: readonly SitemapUrl[], limit: number = SITEMAP_URL_LIMIT): SitemapFile[] {
-  if (urls.length <= limit) return [{ url: '/sitemap.xml', kind: 'urlset', urls }];
+export function sitemapFiles(groups: readonly SitemapGroup[], limit: number = SITEMAP_URL_LIMIT): SitemapFile[] {
+  const total = groups.reduce((sum, group) => sum + group.urls.length, 0);
+  if (total <= limit) return [{ url: '/sitemap.xml', kind: 'urlset', urls: groups.flatMap((group) => group.urls) }];
   const parts: { url: string; kind: 'urlset'; urls: readonly SitemapUrl[] }[] = [];
-  for (let start = 0; start < urls.length; start += limit) {
-    parts.push({ url: `/sitemap-${parts.length + 1}.xml`, kind: 'urlset', urls: urls.slice(start, start + limit) });
+  for (const { name, urls } of groups) {
+    if (urls.length <= limit) {
+      if (urls.length > 0) parts.push({ url: `/sitemap-${name}.xml`, kind: 'urlset', urls });
+      continue;
+    }
+    for (let start = 0; start < urls.length; start += limit) {
+      parts.push({ url: `/sitemap-${name}-${start / limit + 1}.xml`, kind: 'urlset', urls: urls.slice(start, start + limit) });
+    }
   }
   const index: SitemapFile = { url: '/sitemap.xml', kind: 'index', parts: parts.map((part) => ({ loc: part.url, lastmod: newest(part.urls) })) };
   return [index, ...parts];

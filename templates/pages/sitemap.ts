@@ -1,6 +1,6 @@
 import type { ArchiveModel } from '../../src/corpus/archive-model.ts';
 import type { PagedTemplate, PageData, SiteContext } from '../../src/render/context.ts';
-import { sitemapFiles, sitemapXml, type SitemapFile, type SitemapUrl } from '../../src/markup/sitemap.ts';
+import { sitemapFiles, sitemapXml, type SitemapFile, type SitemapGroup, type SitemapUrl } from '../../src/markup/sitemap.ts';
 import { listingPages } from '../../src/corpus/archive.ts';
 import { modifiedDate } from '../../src/corpus/lifecycle.ts';
 
@@ -9,29 +9,41 @@ interface SitemapData extends PageData {
 }
 
 /**
- * Every listing page (front, section, writer, year, month), the archive and search pages, and
- * every article (not the 404 page). A listing page's lastmod is its newest story's date; there is
- * no build time in it, so rebuilding changes nothing.
+ * Every listing page (front, section, writer, year, month) with the archive and search pages, then
+ * every article (not the 404 page) by the year of its address, newest year first. A listing
+ * page's lastmod is its newest story's date; there is no build time in it, so rebuilding changes nothing.
  */
-function sitemapUrls(data: PageData, archive: ArchiveModel, withArchive: boolean, perPage: number): SitemapUrl[] {
+function sitemapGroups(data: PageData, archive: ArchiveModel, withArchive: boolean, perPage: number): SitemapGroup[] {
   const { corpus } = data;
   const entries = corpus.entries;
-  const urls: SitemapUrl[] = [];
-  for (const page of [...listingPages('/', entries, perPage), ...archive.pages(perPage)]) urls.push({ loc: page.url, lastmod: page.items[0]?.article.date });
-  if (withArchive) urls.push({ loc: '/luu-tru/', lastmod: entries[0]?.article.date });
-  urls.push({ loc: '/tim-kiem/' });
-  for (const entry of entries) urls.push({ loc: entry.url, lastmod: modifiedDate(entry.article) });
-  return urls;
+  const listings: SitemapUrl[] = [];
+  for (const page of [...listingPages('/', entries, perPage), ...archive.pages(perPage)]) listings.push({ loc: page.url, lastmod: page.items[0]?.article.date });
+  if (withArchive) listings.push({ loc: '/luu-tru/', lastmod: entries[0]?.article.date });
+  listings.push({ loc: '/tim-kiem/' });
+  const years = new Map<string, SitemapUrl[]>();
+  for (const entry of entries) {
+    const year = yearOf(entry.url);
+    let urls = years.get(year);
+    if (!urls) years.set(year, (urls = []));
+    urls.push({ loc: entry.url, lastmod: modifiedDate(entry.article) });
+  }
+  const newestFirst = [...years].sort(([a], [b]) => (a < b ? 1 : a > b ? -1 : 0));
+  return [{ name: 'trang', urls: listings }, ...newestFirst.map(([name, urls]) => ({ name, urls }))];
+}
+
+/** The year of a story's address (`/2016/06/slug/`); `khac` ("other") for an address without one. */
+function yearOf(url: string): string {
+  return /^\/(\d{4})\//.exec(url)?.[1] ?? 'khac';
 }
 
 /**
  * `/sitemap.xml`, and past 50,000 URLs (a sitemap's limit) `/sitemap.xml` as a sitemap index of
- * `/sitemap-1.xml`, `/sitemap-2.xml`… (see `sitemapFiles`).
+ * `/sitemap-trang.xml` (the listings) and a part per year, `/sitemap-2024.xml`… (see `sitemapFiles`).
  */
 export function sitemapTemplate(ctx: SiteContext): PagedTemplate<SitemapFile, SitemapData> {
   return {
     alias: 'sitemap',
-    pages: (data) => sitemapFiles(sitemapUrls(data, ctx.archive, ctx.features.archive, ctx.site.perPage)),
+    pages: (data) => sitemapFiles(sitemapGroups(data, ctx.archive, ctx.features.archive, ctx.site.perPage)),
     data: {
       permalink: (data: SitemapData) => data.sitemap.url,
       eleventyExcludeFromCollections: true,
