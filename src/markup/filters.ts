@@ -17,6 +17,8 @@ function articleDateTime(iso: string): DateTime {
 /** An ISO 8601 date and time with seconds optional and an offset or `Z`: what the parser writes, and what `Date.parse` reads exactly. */
 const PLAIN_ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})$/;
 const HOUR_MS = 3_600_000;
+/** The parser's own form, a date already in Vietnam time: its digits are its fields. */
+const VIETNAM_ISO = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?\+07:00$/;
 
 interface VietnamFields {
   year: string;
@@ -25,8 +27,6 @@ interface VietnamFields {
   hour: string;
   minute: string;
   second: string;
-  /** 1 = Monday … 7 = Sunday. */
-  weekday: number;
 }
 
 const two = (n: number) => String(n).padStart(2, '0');
@@ -34,9 +34,12 @@ const two = (n: number) => String(n).padStart(2, '0');
 /**
  * The fields of an article date in Vietnam time (UTC+7 all year since 1975). Listings format tens
  * of thousands of dates, and Luxon took a fifth of a big build doing it; plain arithmetic on the
- * UTC instant gives the same digits. Other ISO forms go through Luxon.
+ * UTC instant gives the same digits, and a date the parser wrote (`+07:00`) has them already:
+ * an update of 100,000 stories reads each one's date for its address. Other ISO forms go through Luxon.
  */
 function vietnamFields(iso: string): VietnamFields {
+  const own = ownFields(iso);
+  if (own) return own;
   const instant = PLAIN_ISO.test(iso) ? Date.parse(iso) : Number.NaN;
   if (!Number.isNaN(instant)) {
     const d = new Date(instant + 7 * HOUR_MS);
@@ -47,18 +50,37 @@ function vietnamFields(iso: string): VietnamFields {
       hour: two(d.getUTCHours()),
       minute: two(d.getUTCMinutes()),
       second: two(d.getUTCSeconds()),
-      weekday: ((d.getUTCDay() + 6) % 7) + 1,
     };
   }
-  const date = articleDateTime(iso);
-  const [year, month, day, hour, minute, second] = date.toFormat('yyyy MM dd HH mm ss').split(' ') as [string, string, string, string, string, string];
-  return { year, month, day, hour, minute, second, weekday: date.weekday };
+  const [year, month, day, hour, minute, second] = articleDateTime(iso).toFormat('yyyy MM dd HH mm ss').split(' ') as [string, string, string, string, string, string];
+  return { year, month, day, hour, minute, second };
+}
+
+/** The fields of a date the parser wrote, when they name a real moment (`Date.parse` rolls 30 February over to March). */
+function ownFields(iso: string): VietnamFields | null {
+  const own = VIETNAM_ISO.exec(iso);
+  if (!own) return null;
+  const [, year = '', month = '', day = '', hour = '', minute = '', second = '00'] = own;
+  const real =
+    year >= '0100' && month >= '01' && month <= '12' && day >= '01' && (day <= '28' || Number(day) <= daysIn(Number(year), Number(month))) && hour < '24' && minute < '60' && second < '60';
+  return real ? { year, month, day, hour, minute, second } : null;
+}
+
+function daysIn(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/** The day of the week of an article date in Vietnam time: 1 = Monday … 7 = Sunday. */
+function vietnamWeekday(iso: string): number {
+  const instant = PLAIN_ISO.test(iso) ? Date.parse(iso) : Number.NaN;
+  if (Number.isNaN(instant)) return articleDateTime(iso).weekday;
+  return ((new Date(instant + 7 * HOUR_MS).getUTCDay() + 6) % 7) + 1;
 }
 
 /** `Thứ Bảy, 11/06/2016, 07:38 (GMT+7)`: the article page's dateline. */
 export function vietnameseDateTime(iso: string): string {
   const f = vietnamFields(iso);
-  return `${WEEKDAYS[f.weekday - 1]}, ${f.day}/${f.month}/${f.year}, ${f.hour}:${f.minute} (GMT+7)`;
+  return `${WEEKDAYS[vietnamWeekday(iso) - 1]}, ${f.day}/${f.month}/${f.year}, ${f.hour}:${f.minute} (GMT+7)`;
 }
 
 /** `11/06/2016 07:38`: the short date of a listing entry. */

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { excerpt, isoDateTime, vietnameseDateTime, vietnameseShortDate } from '../../src/markup/filters.ts';
 import { headingIds } from '../../src/markup/heading-ids.ts';
@@ -15,6 +16,27 @@ describe('Vietnamese dates', () => {
     expect(vietnameseDateTime('2019-04-14T08:00:00+07:00')).toBe('Chủ Nhật, 14/04/2019, 08:00 (GMT+7)');
     expect(vietnameseShortDate('2016-06-11T07:38:00+07:00')).toBe('11/06/2016 07:38');
     expect(isoDateTime('2016-06-10T20:00:00Z')).toBe('2016-06-11T03:00:00+07:00');
+  });
+
+  test('a date written in Vietnam time reads as the instant it names, for any digits, real or not', () => {
+    const digits = (from: number, to: number) => fc.integer({ min: from, max: to }).map((n) => String(n).padStart(2, '0'));
+    const written = fc
+      .tuple(fc.integer({ min: 100, max: 2999 }), digits(0, 19), digits(0, 39), digits(0, 29), digits(0, 69), fc.option(digits(0, 69), { nil: undefined }))
+      .map(([year, month, day, hour, minute, second]) => `${String(year).padStart(4, '0')}-${month}-${day}T${hour}:${minute}${second === undefined ? '' : `:${second}`}+07:00`);
+    fc.assert(
+      fc.property(written, (iso) => {
+        // What it meant before: the instant Date.parse reads, seven hours on (Luxon refuses what Date.parse does not read).
+        const instant = Date.parse(iso);
+        if (Number.isNaN(instant)) {
+          expect(() => isoDateTime(iso)).toThrow();
+          return;
+        }
+        const expected = new Date(instant + 7 * 3_600_000).toISOString().slice(0, 19);
+        expect(isoDateTime(iso)).toBe(`${expected}+07:00`);
+        expect(vietnameseShortDate(iso)).toBe(`${expected.slice(8, 10)}/${expected.slice(5, 7)}/${expected.slice(0, 4)} ${expected.slice(11, 16)}`);
+      }),
+      { numRuns: 3000 },
+    );
   });
 
   test('the URL month is the month in Vietnam', () => {
