@@ -46,6 +46,12 @@ interface Placement {
   articlePages: readonly ArticleEntry[];
 }
 
+/** Another corpus's articles, at their places, with other article pages to render (see `Corpus.withArticlePages`). */
+interface SameArchive {
+  of: Corpus;
+  articlePages: readonly ArticleEntry[];
+}
+
 /**
  * The articles of a build, newest first: what listings, feeds and previous/next links read.
  *
@@ -65,9 +71,16 @@ export class Corpus {
   /** What the site shows of stories that are not public: taken-down addresses, redirects, the address ledger. */
   readonly lifecycle: CorpusLifecycle;
 
-  constructor(entries: readonly ArticleEntry[], placement?: Placement, lifecycle: CorpusLifecycle = NO_LIFECYCLE) {
+  constructor(entries: readonly ArticleEntry[], placement?: Placement | SameArchive, lifecycle: CorpusLifecycle = NO_LIFECYCLE) {
     this.lifecycle = lifecycle;
-    if (placement) {
+    if (placement && 'of' in placement) {
+      const { of } = placement;
+      this.entries = of.entries;
+      this.size = of.size;
+      this.articlePages = placement.articlePages;
+      this.#position = of.#position;
+      this.#at = of.#at;
+    } else if (placement) {
       this.entries = entries;
       this.size = placement.size;
       this.articlePages = placement.articlePages;
@@ -103,7 +116,7 @@ export class Corpus {
 
   /** The same archive rendering only the pages of `entries`: what the dev server re-renders after an edit. */
   withArticlePages(entries: readonly ArticleEntry[]): Corpus {
-    return new Corpus(this.entries, { positions: this.entries.map((entry) => this.positionOf(entry)), size: this.size, articlePages: entries }, this.lifecycle);
+    return new Corpus(this.entries, { of: this, articlePages: entries }, this.lifecycle);
   }
 
   /** Place in the whole archive, 0 for the newest story. */
