@@ -69,6 +69,13 @@ export async function updateSite(update: SiteUpdate): Promise<UpdateCount> {
   update.staging(staging);
   try {
     const keys = new Set(changed.map((page) => page.key));
+    const plannedPages = new Map<string, unknown[]>();
+    for (const { paged } of changed) {
+      if (!paged) continue;
+      const pages = plannedPages.get(paged.template);
+      if (pages) pages.push(paged.page);
+      else plannedPages.set(paged.template, [paged.page]);
+    }
     const { corpus } = update.archive;
     const articles = corpus.entries.filter((entry) => keys.has(`article ${entry.file}`));
     const singles = new Set(plan.singles);
@@ -86,6 +93,7 @@ export async function updateSite(update: SiteUpdate): Promise<UpdateCount> {
         // stories' photos, rendered again, finds them there, even with no image cache at all.
         previous: outputDir,
         sitePagesOnly: (key) => keys.has(key) || singles.has(key),
+        plannedPages,
         onArticle: () => update.onArticles?.(++done, articles.length),
         onPhotoEncoded: () => photosEncoded++,
       },

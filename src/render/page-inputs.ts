@@ -17,6 +17,8 @@ export interface PlannedPage {
   digest: string;
   /** `article FILE` for an article's page, else `name url` (a site page's key, see `PageKeep`). */
   key: string;
+  /** For a page of a paged template: the template's name and the page's description, which an update renders from as planned. */
+  paged?: { template: string; page: unknown };
 }
 
 /**
@@ -183,7 +185,7 @@ export async function planSite(templates: SiteTemplates, ctx: SiteContext, corpu
     }
     for (const page of template.pages(data)) {
       const key = `${name} ${page.url}`;
-      planned.push({ file: outputFileOf(permalinkOf(template, page)), key, digest: digest(key, template.reads ? template.reads(page) : page) });
+      planned.push({ file: outputFileOf(permalinkOf(template, page)), key, digest: digest(key, template.reads ? template.reads(page) : page), paged: { template: name, page } });
     }
   }
   await relatedChosen;

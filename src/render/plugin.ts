@@ -36,6 +36,8 @@ export interface SiteRun {
   articlesOnly?: boolean;
   /** Render only the site pages whose key this accepts (and the article pages of the corpus's `articlePages`): a site-pages worker, an incremental build. */
   sitePagesOnly?: PageKeep;
+  /** The pages to render of each paged template, by its name, as planned (`PlannedPage.paged`); a paged template not named renders none. */
+  plannedPages?: ReadonlyMap<string, readonly unknown[]>;
 }
 
 export interface SitePluginOptions extends SiteRun {
@@ -84,7 +86,7 @@ export async function sitePlugin(eleventyConfig: UserConfig, options: SitePlugin
   eleventyConfig.addTemplate('article.11ty.js', templates.article);
   if (!options.articlesOnly) {
     for (const [name, template] of Object.entries(templates.others)) {
-      const pages = eleventyTemplate(name, template, options.sitePagesOnly);
+      const pages = eleventyTemplate(name, template, options.sitePagesOnly, options.plannedPages && (options.plannedPages.get(name) ?? []));
       if (pages) eleventyConfig.addTemplate(`${name}.11ty.js`, pages);
     }
   }
