@@ -34,6 +34,8 @@ export interface PlannedPage {
  */
 export class Digests {
   readonly #known = new WeakMap<object, string>();
+  /** The same digests as JSON strings, as a page's text holds them: an update's pages hold stories a million times. */
+  readonly #knownText = new WeakMap<object, string>();
   readonly #inline = (_name: string, item: unknown): unknown => {
     if (typeof item === 'function' || typeof item === 'symbol') throw new Error(`A page cannot read a ${typeof item}.`);
     if (item instanceof Map || item instanceof Set) throw new Error('A page cannot read a Map or a Set: give it an array or an object.');
@@ -62,7 +64,7 @@ export class Digests {
    */
   #json(value: unknown): string | undefined {
     if (typeof value !== 'object' || value === null) return typeof value === 'function' || typeof value === 'symbol' ? JSON.stringify(value, this.#inline) : JSON.stringify(value);
-    if (value instanceof ArticleEntry || (Array.isArray(value) && value.length > SHARED_FROM)) return JSON.stringify(this.#shared(value));
+    if (value instanceof ArticleEntry || (Array.isArray(value) && value.length > SHARED_FROM)) return this.#sharedText(value);
     if (isPlain(value)) return JSON.stringify(value);
     if (Array.isArray(value)) {
       let text = '[';
@@ -82,6 +84,16 @@ export class Digests {
   #items(items: readonly unknown[]): string {
     if (items.every((item) => item !== undefined && isPlain(item))) return JSON.stringify(items);
     return `[${items.map((item) => this.text(item)).join(',')}]`;
+  }
+
+  /** `#shared`'s digest as JSON text. */
+  #sharedText(value: object): string {
+    let text = this.#knownText.get(value);
+    if (text === undefined) {
+      text = JSON.stringify(this.#shared(value));
+      this.#knownText.set(value, text);
+    }
+    return text;
   }
 
   /** A story or an array: remembered by identity, since the same one is digested for many pages. */
