@@ -268,7 +268,11 @@ async function updateInPlace(options: BuildOptions, work: InPlace, madeTemporary
  */
 function photosGone(earlier: BuildState, now: BuildState): string[] {
   const idsOf = (loaded: LoadedArticle) => (loaded.parsed?.photoIds ?? []).filter((id) => id !== null);
-  const candidates = new Set(Object.entries(earlier.articles).flatMap(([file, { loaded }]) => (now.articles[file]?.loaded === loaded ? [] : idsOf(loaded))));
+  const candidates = new Set<string>();
+  for (const file in earlier.articles) {
+    const { loaded } = earlier.articles[file]!;
+    if (now.articles[file]?.loaded !== loaded) for (const id of idsOf(loaded)) candidates.add(id);
+  }
   if (candidates.size === 0) return [];
   for (const { loaded } of Object.values(now.articles)) for (const id of idsOf(loaded)) candidates.delete(id);
   return [...candidates].sort();

@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ArticleEntry } from '../../src/corpus/corpus.ts';
-import { Digests, STORY_FIELDS } from '../../src/render/page-inputs.ts';
+import { Digests, outputFileOf, STORY_FIELDS } from '../../src/render/page-inputs.ts';
 
 // As the parse cache names an article: a title of other bytes has another key.
 const story = (title: string, url = '/2016/06/bai/') =>
@@ -89,5 +89,18 @@ describe('Digests', () => {
     expect(() => digests.of({ render: () => '' })).toThrow(/function/);
     expect(() => digests.of({ byUrl: new Map() })).toThrow(/Map or a Set/);
     expect(() => digests.of([new Set()])).toThrow(/Map or a Set/);
+  });
+});
+
+describe('outputFileOf', () => {
+  it('is the file Eleventy writes for any address: index.html in a folder for one ending in /', () => {
+    const address = fc.array(fc.constantFrom('/', 'a', 'b', '.', 'x.xml', '2016', 'đ'), { maxLength: 8 }).map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(address, (url) => {
+        const relative = url.replace(/^\/+/, '');
+        expect(outputFileOf(url)).toBe(relative === '' || relative.endsWith('/') ? `${relative}index.html` : relative);
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
