@@ -156,9 +156,11 @@ async function build(
   const relatedChosen = archive.chooseRelated((stories) => related.choose(stories));
   // `planSite` awaits it and reports its failure; this only keeps a failure before that from going unhandled.
   relatedChosen.catch(() => {});
-  const plan = await planRun({ corpus: loaded.corpus, archive: { model: archive }, features: options.features, siteUrl: options.siteUrl }, options.pathPrefix ?? '/', digests, relatedChosen);
+  // Made while related stories are chosen, which neither needs: planning ended waiting for them.
   const tiers = search ? searchTiers(searchPagesOf(loaded.corpus)) : [];
-  const state = stateOf(code, settings, loaded, plan, searchInputs(tiers, loaded.corpus, digests));
+  const searched = searchInputs(tiers, loaded.corpus, digests);
+  const plan = await planRun({ corpus: loaded.corpus, archive: { model: archive }, features: options.features, siteUrl: options.siteUrl }, options.pathPrefix ?? '/', digests, relatedChosen);
+  const state = stateOf(code, settings, loaded, plan, searched);
   if (earlier) return updateInPlace(options, { archive, plan, tiers, earlier, state, started }, madeTemporary);
 
   const stem = siblingStem(outputDir, 'tmp');
