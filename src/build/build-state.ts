@@ -61,8 +61,8 @@ interface StoredPart {
 
 /**
  * An article as a part keeps it: its file named once, by the part's key, not again in what was
- * read from it, and its photos by their paths in the content folder. Absolute paths written three
- * times were a third of a 100,000-story state, which every update reads whole.
+ * read from it, and its photos by their paths in the content folder. Absolute paths, the file's
+ * written three times, were about a third of a 100,000-story state, which every update reads whole.
  */
 interface StoredArticle {
   source: ArticleSource;
@@ -192,11 +192,11 @@ export interface StateFiles {
 }
 
 /**
- * The files of `state`, read from the content folder `contentDir`, as UTF-8 JSON: made apart from
- * their writing, so a build can make them while it waits for something else. Given the state it
- * updates, only the parts that changed are made again (an update changes a few of 64, and making
- * all of them took a second at 100,000 stories); a part's name says its bytes, so an update names
- * its parts as a full build would.
+ * The files of `state`, read from the content folder `contentDir`, as JSON (the parts in ASCII,
+ * see `asciiJson`): made apart from their writing, so a build can make them while it waits for
+ * something else. Given the state it updates, only the parts that changed are made again (an
+ * update changes a few of 64, and making all of them took a second at 100,000 stories); a part's
+ * name says its bytes, so an update names its parts as a full build would.
  */
 export function serializeBuildState(state: BuildState, contentDir: string, earlier?: StoredState): StateFiles {
   const stored = contentPaths(contentDir);
