@@ -5,7 +5,7 @@ import { authorNames, authorUrl } from './authors.ts';
 import type { ArticleEntry, Corpus } from './corpus.ts';
 import type { SiteFeatures } from './features.ts';
 import { vietnamDay } from '../markup/filters.ts';
-import { compareSections, resolveSection, sectionFolder, sectionUrl, type Section } from './sections.ts';
+import { compareSections, resolveSection, sectionFoldersIn, sectionUrl, type Section } from './sections.ts';
 
 /** Stories gathered under one heading with their own paginated listing: a section, a topic, a writer, a year or a month. */
 export interface StoryGroup {
@@ -89,6 +89,7 @@ export class ArchiveModel implements StoryLinks {
   ) {
     this.#features = features;
     // Many articles share a folder, a byline and a month: each is worked out once (slugs cost microseconds, times more).
+    const folderOf = sectionFoldersIn(contentDir);
     const folderSection = memo((folder: string | null) => resolveSection(null, folder));
     const sectionOf = (override: string | null, folder: string | null) => (override ? resolveSection(override, folder) : folderSection(folder));
     const writersOf = memo((author: string | null) => authorNames(author).map((name) => ({ name, key: slug(name) })));
@@ -100,7 +101,7 @@ export class ArchiveModel implements StoryLinks {
     // The benchmark's baseline (features.ts) builds without some listings: their groups are not even gathered, so no page links to them.
     const { sections: withSections, authors: withAuthors, archive: withArchive } = this.#features;
     for (const entry of corpus.entries) {
-      const section = sectionOf(entry.article.section, sectionFolder(entry.file, contentDir));
+      const section = sectionOf(entry.article.section, folderOf(entry.file));
       this.#sectionOf.set(entry, section);
       if (section && withSections) {
         const group = sections.get(section.slug) ?? { section, entries: [] };

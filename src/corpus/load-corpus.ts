@@ -18,7 +18,7 @@ import { ParseCache } from './parse-cache.ts';
 import { matchPhotos, photoIssues } from './photos.ts';
 import { resolveSection, sectionFolder } from './sections.ts';
 import { wantedUrl } from './urls.ts';
-import { contentPath } from './content-path.ts';
+import { contentPathsIn } from './content-path.ts';
 import { assignAddresses, EMPTY_LEDGER, publicationOf, type AddressLedger, type Publication } from './lifecycle.ts';
 
 /** One article file as every command sees it: what the site shows of it, and what is wrong with it. */
@@ -189,7 +189,8 @@ export async function loadFiles(
   const kinds = new Map(parsed.map((file) => [file, publicationOf(file.article, now)]));
   const byPublication = (kind: Publication) => parsed.filter((file) => kinds.get(file) === kind);
   const shown = parsed.filter((file) => kinds.get(file) !== 'scheduled');
-  const records = new Map(files.map((file) => [file, contentPath(file, contentDir)]));
+  const recordOf = contentPathsIn(contentDir);
+  const records = new Map(files.map((file) => [file, recordOf(file)]));
   const addresses = assignAddresses(
     shown.map(({ file, article }) => ({ file, record: records.get(file)!, wanted: wantedUrl(article), aliases: article.aliases ?? [] })),
     ledger,

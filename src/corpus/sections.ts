@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { contentPath } from './content-path.ts';
+import { contentPathsIn } from './content-path.ts';
 import { slug } from '../slug.ts';
 
 /** A section of the paper: its address part and the name readers see. */
@@ -28,8 +28,17 @@ export function knownSections(): Section[] {
 
 /** The folder right below the content folder that holds `file`, or null for a file directly in it. */
 export function sectionFolder(file: string, contentDir: string): string | null {
-  const parts = contentPath(file, contentDir).split('/');
-  return parts.length > 1 && parts[0] !== '..' ? parts[0]! : null;
+  return sectionFoldersIn(contentDir)(file);
+}
+
+/** `sectionFolder` for the files of one content folder, worked out once for all of them (the archive model asks for every story's). */
+export function sectionFoldersIn(contentDir: string): (file: string) => string | null {
+  const relative = contentPathsIn(contentDir);
+  return (file) => {
+    const path = relative(file);
+    const slash = path.indexOf('/');
+    return slash >= 0 && path.slice(0, slash) !== '..' ? path.slice(0, slash) : null;
+  };
 }
 
 /** `am-thuc` → `Am Thuc`: a readable name for a folder that the data file does not list. */
