@@ -35,9 +35,9 @@ export function sectionFolder(file: string, contentDir: string): string | null {
 export function sectionFoldersIn(contentDir: string): (file: string) => string | null {
   const relative = contentPathsIn(contentDir);
   return (file) => {
-    const path = relative(file);
-    const slash = path.indexOf('/');
-    return slash >= 0 && path.slice(0, slash) !== '..' ? path.slice(0, slash) : null;
+    const below = relative(file);
+    const slash = below.indexOf('/');
+    return slash >= 0 && below.slice(0, slash) !== '..' ? below.slice(0, slash) : null;
   };
 }
 
