@@ -19,6 +19,7 @@ import type { Issue } from '../parser/issue.ts';
 import { outputFileOf, type Digests, type SitePlan } from '../render/page-inputs.ts';
 import type { Corpus, ParsedFile } from '../corpus/corpus.ts';
 import type { SearchTier } from '../search/search-tiers.ts';
+import { byCodeUnits } from '../by-code-units.ts';
 
 /** Bump when the shape of the state changes. */
 const FORMAT = 'toa-soan-build-state-4';
@@ -52,7 +53,7 @@ export interface BuildState {
 
 /**
  * One part of the articles and files, in the file `state-<n>-<sha1 of its text>.json`, by their
- * paths in the content folder (`ContentPaths`).
+ * paths in the content folder (`StatePaths`).
  */
 interface StoredPart {
   articles: Record<string, StoredArticle>;
@@ -74,12 +75,12 @@ interface StoredArticle {
  * A file's path as the state keeps it, relative to the content folder (so the state does not
  * depend on where the content lies), and back; a path outside it is kept whole.
  */
-interface ContentPaths {
+interface StatePaths {
   stored(file: string): string;
   file(stored: string): string;
 }
 
-function contentPaths(contentDir: string): ContentPaths {
+function statePaths(contentDir: string): StatePaths {
   const below = joinBelow(contentDir);
   const prefix = below('');
   return {
@@ -88,13 +89,13 @@ function contentPaths(contentDir: string): ContentPaths {
   };
 }
 
-function storedArticle({ source, loaded }: BuildState['articles'][string], paths: ContentPaths): StoredArticle {
+function storedArticle({ source, loaded }: BuildState['articles'][string], paths: StatePaths): StoredArticle {
   const { parsed, issues } = loaded;
   const photos = (list: ParsedFile['photos']) => list.map((photo) => (photo === null ? null : paths.stored(photo)));
   return { source, parsed: parsed && { article: parsed.article, photos: photos(parsed.photos), key: parsed.key, photoIds: parsed.photoIds }, issues };
 }
 
-function readArticle(file: string, { source, parsed, issues }: StoredArticle, paths: ContentPaths): BuildState['articles'][string] {
+function readArticle(file: string, { source, parsed, issues }: StoredArticle, paths: StatePaths): BuildState['articles'][string] {
   const photos = (list: ParsedFile['photos']) => list.map((photo) => (photo === null ? null : paths.file(photo)));
   return { source, loaded: { file, parsed: parsed && { file, article: parsed.article, photos: photos(parsed.photos), key: parsed.key, photoIds: parsed.photoIds }, issues } };
 }
@@ -151,7 +152,7 @@ export async function readBuildState(outputDir: string, contentDir: string, code
     // A part is ASCII (`asciiJson`): a byte outside it means a damaged part, not a text to guess at.
     if (!texts.every((bytes) => isAscii(bytes))) return null;
     const parts = texts.map((bytes) => JSON.parse(bytes.toString('latin1')) as Partial<StoredPart>);
-    const paths = contentPaths(contentDir);
+    const paths = statePaths(contentDir);
     const articles: BuildState['articles'] = {};
     const files: BuildState['files'] = {};
     const partPaths: PartPaths[] = [];
@@ -199,7 +200,7 @@ export interface StateFiles {
  * name says its bytes, so an update names its parts as a full build would.
  */
 export function serializeBuildState(state: BuildState, contentDir: string, earlier?: StoredState): StateFiles {
-  const stored = contentPaths(contentDir);
+  const stored = statePaths(contentDir);
   const partOf = (file: string) => partOfPath(stored.stored(file));
   const paths = earlier ? changedPartPaths(state, earlier, partOf) : allPartPaths(state, partOf);
   const names: string[] = [];
@@ -299,7 +300,6 @@ function partOfPath(file: string): number {
   return (h >>> 0) % PARTS;
 }
 
-const byCodeUnits = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** The state of a site built from `loaded` by `plan`, with search indexes made from `search`. */
 export function stateOf(code: string, settings: string, loaded: LoadedCorpus, plan: SitePlan, search: Record<string, string>): BuildState {

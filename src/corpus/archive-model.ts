@@ -6,6 +6,7 @@ import type { ArticleEntry, Corpus } from './corpus.ts';
 import type { SiteFeatures } from './features.ts';
 import { vietnamDay } from '../markup/filters.ts';
 import { compareSections, resolveSection, sectionFoldersIn, sectionUrl, type Section } from './sections.ts';
+import { byCodeUnits } from '../by-code-units.ts';
 
 /** Stories gathered under one heading with their own paginated listing: a section, a topic, a writer, a year or a month. */
 export interface StoryGroup {
@@ -135,10 +136,10 @@ export class ArchiveModel implements StoryLinks {
       .map(({ section, entries }) => ({ kind: 'section', name: section.name, url: sectionUrl(section.slug), entries }));
     const collator = new Intl.Collator('vi');
     this.topics = [...topics]
-      .sort(([a, x], [b, y]) => collator.compare(x.name, y.name) || (a < b ? -1 : a > b ? 1 : 0))
+      .sort(([a, x], [b, y]) => collator.compare(x.name, y.name) || byCodeUnits(a, b))
       .map(([url, { name, entries }]) => ({ kind: 'topic', name, url, entries }));
     this.authors = [...authors]
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .sort(([a], [b]) => byCodeUnits(a, b))
       .map(([, { name, entries }]) => ({ kind: 'author', name, url: authorUrl(name), entries }));
     this.years = [...years]
       .sort(([a], [b]) => b - a)

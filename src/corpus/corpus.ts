@@ -1,6 +1,7 @@
 import type { Article } from '../article.ts';
 import { wantedUrl } from './urls.ts';
 import { assignAddresses, EMPTY_LEDGER, NO_LIFECYCLE, type CorpusLifecycle } from './lifecycle.ts';
+import { byCodeUnits } from '../by-code-units.ts';
 
 /**
  * An article as the site keeps it for the whole build: everything but its text (`body` and
@@ -147,14 +148,10 @@ export class Corpus {
   }
 }
 
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
 /** Newest first, then by slug and file; each date parsed once, not in every comparison (a 100,000-story sort makes two million). */
 function newestFirst(entries: readonly ArticleEntry[]): ArticleEntry[] {
   const keyed = entries.map((entry) => ({ entry, time: Date.parse(entry.article.date) }));
-  keyed.sort((a, b) => b.time - a.time || compare(a.entry.article.slug, b.entry.article.slug) || compare(a.entry.file, b.entry.file));
+  keyed.sort((a, b) => b.time - a.time || byCodeUnits(a.entry.article.slug, b.entry.article.slug) || byCodeUnits(a.entry.file, b.entry.file));
   return keyed.map(({ entry }) => entry);
 }
 

@@ -8,6 +8,7 @@
  */
 import type { ArticleSummary } from './corpus.ts';
 import { error, warning, type Issue } from '../parser/issue.ts';
+import { byCodeUnits } from '../by-code-units.ts';
 
 /** Where the ledger is published, relative to the site's root. */
 export const LEDGER_FILE = 'addresses.json';
@@ -76,10 +77,6 @@ export interface AssignedAddresses {
 /** `/2016/06/slug/` → `/2016/06/slug-2/`. */
 function suffixed(url: string, n: number): string {
   return `${url.replace(/\/$/, '')}-${n}/`;
-}
-
-function byCodeUnits(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /**

@@ -8,6 +8,7 @@
  */
 import type { Corpus } from '../corpus/corpus.ts';
 import { vietnamDay } from '../markup/filters.ts';
+import { byCodeUnits } from '../by-code-units.ts';
 
 /** An article page to index. */
 export interface SearchPage {
@@ -47,7 +48,6 @@ function tierOrder(a: string, b: string): number {
   return a < b ? 1 : a > b ? -1 : 0;
 }
 
-const byCodeUnits = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Every page in exactly one tier; no empty tier; tiers newest first, pages in path order, whatever the input's order. */
 export function searchTiers(pages: readonly SearchPage[]): SearchTier[] {
