@@ -52,6 +52,9 @@ async function startStore(directory: string, buckets: readonly string[]) {
 }
 
 const INJECTED = '<?xml version="1.0" encoding="UTF-8"?><Error><Code>InternalError</Code><Message>injected</Message></Error>';
+const UNREACHABLE = '<?xml version="1.0" encoding="UTF-8"?><Error><Code>ServiceUnavailable</Code><Message>the local store did not answer</Message></Error>';
+/** Connections to the store tried for one request before the client is answered 503. */
+const FORWARD_ATTEMPTS = 3;
 
 export async function startLocalS3(buckets: readonly string[]): Promise<LocalS3> {
   const directory = await mkdtemp(join(tmpdir(), 'toa-soan-s3-'));
@@ -72,6 +75,29 @@ export async function startLocalS3(buckets: readonly string[]): Promise<LocalS3>
     },
   };
 
+  /**
+   * Passes the request to the store; resolves false when the store's connection failed before it
+   * answered. A kept-alive socket the store closes just as it is reused fails so, on a busy machine
+   * more often, and the client must not be left waiting for an answer that never comes.
+   */
+  const forwardOnce = (request: IncomingMessage, response: ServerResponse, body: Buffer, seen: SeenRequest) =>
+    new Promise<boolean>((resolve) => {
+      const upstream = forward({ host: '127.0.0.1', port: store.port, method: request.method, path: request.url, headers: request.headers, agent }, (reply) => {
+        seen.status = reply.statusCode ?? 0;
+        response.writeHead(seen.status, reply.headers);
+        reply.pipe(response);
+        reply.on('end', () => resolve(true));
+        // Cut off half-way: the client sees its connection reset, as from a real store, and retries.
+        reply.on('error', () => (response.destroy(), resolve(true)));
+      });
+      upstream.on('error', () => {
+        if (seen.status === 0) return resolve(false);
+        response.destroy();
+        resolve(true);
+      });
+      upstream.end(body);
+    });
+
   const answer = async (request: IncomingMessage, response: ServerResponse, body: Buffer, seen: SeenRequest) => {
     if (front.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, front.delayMs));
     if (request.socket.destroyed) return;
@@ -81,17 +107,13 @@ export async function startLocalS3(buckets: readonly string[]): Promise<LocalS3>
       seen.status = status;
       return;
     }
-    await new Promise<void>((resolve) => {
-      const upstream = forward({ host: '127.0.0.1', port: store.port, method: request.method, path: request.url, headers: request.headers, agent }, (reply) => {
-        seen.status = reply.statusCode ?? 0;
-        response.writeHead(seen.status, reply.headers);
-        reply.pipe(response);
-        reply.on('end', resolve);
-        reply.on('error', () => resolve());
-      });
-      upstream.on('error', () => resolve());
-      upstream.end(body);
-    });
+    // The body is read whole, so the request can be sent again on a new connection.
+    for (let attempt = 1; attempt <= FORWARD_ATTEMPTS; attempt++) {
+      if (await forwardOnce(request, response, body, seen)) return;
+      if (request.socket.destroyed) return;
+    }
+    response.writeHead(503, { 'content-type': 'application/xml' }).end(UNREACHABLE);
+    seen.status = 503;
   };
 
   const server = createServer(async (request, response) => {
