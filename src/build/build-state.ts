@@ -17,12 +17,12 @@ import type { KnownFile } from '../corpus/file-identity.ts';
 import { joinBelow } from '../corpus/join-below.ts';
 import type { Issue } from '../parser/issue.ts';
 import { outputFileOf, type Digests, type SitePlan } from '../render/page-inputs.ts';
-import type { Corpus, ParsedFile } from '../corpus/corpus.ts';
+import type { ArticleEntry, Corpus, ParsedFile } from '../corpus/corpus.ts';
 import type { SearchTier } from '../search/search-tiers.ts';
 import { byCodeUnits } from '../by-code-units.ts';
 
 /** Bump when the shape of the state changes. */
-const FORMAT = 'toa-soan-build-state-4';
+const FORMAT = 'toa-soan-build-state-5';
 
 /** The folder, below the output folder, of what builds keep for the next one. */
 export const STATE_FOLDER = '.toa-soan';
@@ -41,14 +41,26 @@ export interface BuildState {
   code: string;
   /** Digest of the options that change every page (path prefix, site address, features). */
   settings: string;
-  /** Every article file read, as read, with what it was read from (`ArticleSource`). */
-  articles: Record<string, { source: ArticleSource; loaded: LoadedArticle }>;
+  /** Every article file read, as read, with what it was read from (`ArticleSource`) and, for a public story, its digest. */
+  articles: Record<string, { source: ArticleSource; loaded: LoadedArticle; story?: StoryDigest }>;
   /** Every article and photo file the build saw whose git blob id git did not give, with its stat and that id (`FileIdentities.seen`). */
   files: Record<string, KnownFile>;
   /** Digest of every planned page, by its file in the site. */
   pages: Record<string, string>;
   /** Digest of what each search index was made from, by its name (`searchInputs`); empty without search. */
   search: Record<string, string>;
+}
+
+/**
+ * A public story's digest (`Digests`) with the address and identity it was made with: the rest
+ * of what it is made of is the article as read, so a next build whose story is read from the state
+ * and has the same address takes the digest, not making it again (`rememberStories`).
+ */
+export interface StoryDigest {
+  url: string;
+  /** Only when other than `url`, as for most stories it is not (`storyDigest`). */
+  id?: string;
+  digest: string;
 }
 
 /**
@@ -69,6 +81,7 @@ interface StoredArticle {
   source: ArticleSource;
   parsed: Omit<ParsedFile, 'file'> | null;
   issues: Issue[];
+  story?: StoryDigest;
 }
 
 /**
@@ -89,15 +102,16 @@ function statePaths(contentDir: string): StatePaths {
   };
 }
 
-function storedArticle({ source, loaded }: BuildState['articles'][string], paths: StatePaths): StoredArticle {
+function storedArticle({ source, loaded, story }: BuildState['articles'][string], paths: StatePaths): StoredArticle {
   const { parsed, issues } = loaded;
   const photos = (list: ParsedFile['photos']) => list.map((photo) => (photo === null ? null : paths.stored(photo)));
-  return { source, parsed: parsed && { article: parsed.article, photos: photos(parsed.photos), key: parsed.key, photoIds: parsed.photoIds }, issues };
+  return { source, parsed: parsed && { article: parsed.article, photos: photos(parsed.photos), key: parsed.key, photoIds: parsed.photoIds }, issues, story };
 }
 
-function readArticle(file: string, { source, parsed, issues }: StoredArticle, paths: StatePaths): BuildState['articles'][string] {
+function readArticle(file: string, { source, parsed, issues, story }: StoredArticle, paths: StatePaths): BuildState['articles'][string] {
   const photos = (list: ParsedFile['photos']) => list.map((photo) => (photo === null ? null : paths.file(photo)));
-  return { source, loaded: { file, parsed: parsed && { file, article: parsed.article, photos: photos(parsed.photos), key: parsed.key, photoIds: parsed.photoIds }, issues } };
+  const loaded = { file, parsed: parsed && { file, article: parsed.article, photos: photos(parsed.photos), key: parsed.key, photoIds: parsed.photoIds }, issues };
+  return story ? { source, loaded, story } : { source, loaded };
 }
 
 /** What `state.json` holds: the parts' file names, in order, and the rest of the state. */
@@ -264,8 +278,9 @@ function changedPartPaths(state: Pick<BuildState, 'articles' | 'files'>, earlier
   const added = { articles: [] as string[], files: [] as string[] };
   for (const file in state.articles) {
     const [now, before] = [state.articles[file]!, earlier.articles[file]];
+    if (now === before) continue;
     if (!before) added.articles.push(file);
-    if (!before || now.loaded !== before.loaded || now.source.id !== before.source.id || now.source.folder !== before.source.folder) changed.add(partOf(file));
+    if (!before || now.loaded !== before.loaded || now.source.id !== before.source.id || now.source.folder !== before.source.folder || !sameStory(now.story, before.story)) changed.add(partOf(file));
   }
   for (const file in state.files) {
     const [now, before] = [state.files[file]!, earlier.files[file]];
@@ -282,6 +297,10 @@ function changedPartPaths(state: Pick<BuildState, 'articles' | 'files'>, earlier
       files: [...before.files.filter((file) => Object.hasOwn(state.files, file)), ...added.files.filter((file) => partOf(file) === n)],
     };
   });
+}
+
+function sameStory(a: StoryDigest | undefined, b: StoryDigest | undefined): boolean {
+  return a === b || (a !== undefined && b !== undefined && a.digest === b.digest && a.url === b.url && a.id === b.id);
 }
 
 /**
@@ -301,15 +320,43 @@ function partOfPath(file: string): number {
 }
 
 
-/** The state of a site built from `loaded` by `plan`, with search indexes made from `search`. */
-export function stateOf(code: string, settings: string, loaded: LoadedCorpus, plan: SitePlan, search: Record<string, string>): BuildState {
+/** The state of a site built from `loaded` by `plan`, with search indexes made from `search` and its stories' digests from `digests`. */
+export function stateOf(code: string, settings: string, loaded: LoadedCorpus, plan: SitePlan, search: Record<string, string>, digests: Digests, earlier?: BuildState): BuildState {
+  const entries = new Map(loaded.corpus.entries.map((entry) => [entry.file, entry]));
   // In the order read: `serializeBuildState` sorts each part.
   const articles: BuildState['articles'] = {};
   for (const file of loaded.files) {
     const source = loaded.sources.get(file.file);
-    if (source) articles[file.file] = { source, loaded: file };
+    if (!source) continue;
+    const entry = entries.get(file.file);
+    const before = earlier?.articles[file.file];
+    const story = entry && storyDigest(entry, digests.of(entry), before?.story);
+    // The earlier record itself when all of it is as it was: an update makes no record for each story of the archive.
+    if (before && before.source === source && before.loaded === file && before.story === story) articles[file.file] = before;
+    else articles[file.file] = story ? { source, loaded: file, story } : { source, loaded: file };
   }
   return { format: FORMAT, code, settings, articles, files: loaded.knownFiles, pages: Object.fromEntries(plan.pages.map((page) => [page.file, page.digest])), search };
+}
+
+/** The story digest of `entry`, the one `before` when it says the same. */
+function storyDigest(entry: ArticleEntry, digest: string, before: StoryDigest | undefined): StoryDigest {
+  const id = entry.id === entry.url ? undefined : entry.id;
+  if (before && before.url === entry.url && before.id === id && before.digest === digest) return before;
+  return id === undefined ? { url: entry.url, digest } : { url: entry.url, id, digest };
+}
+
+/**
+ * Gives `digests` the digest of each story of `corpus` that is as the build of `earlier` digested
+ * it: read from the state (the same article, photos and key) and at the same address and identity.
+ */
+export function rememberStories(earlier: BuildState, corpus: Corpus, digests: Digests): void {
+  for (const entry of corpus.entries) {
+    const known = earlier.articles[entry.file];
+    const parsed = known?.loaded.parsed;
+    const story = known?.story;
+    if (!parsed || !story || story.url !== entry.url || (story.id ?? story.url) !== entry.id) continue;
+    if (parsed.article === entry.article && parsed.photos === entry.photos && parsed.photoIds === entry.photoIds && parsed.key === entry.key) digests.remember(entry, story.digest);
+  }
 }
 
 /**

@@ -11,6 +11,7 @@ import type { SiteFeatures } from '../corpus/features.ts';
 import { ImageStore } from '../markup/images.ts';
 import { loadCorpus, type LoadedArticle } from '../corpus/load-corpus.ts';
 import { trackedIds } from '../corpus/file-identity.ts';
+import { contentPathsIn } from '../corpus/content-path.ts';
 import { orphansIn, ownedPrefix, removeOrphans } from './orphans.ts';
 import { ParseCache } from '../corpus/parse-cache.ts';
 import type { Progress } from './progress.ts';
@@ -18,7 +19,7 @@ import { innermostMessage, preloadRenderer } from '../render/render-pages.ts';
 import { renderSite } from '../workers/render-site.ts';
 import { startSearchWorker, writeSearchIndex } from '../search/search-index.ts';
 import { searchPagesOf, searchTiers, type SearchTier } from '../search/search-tiers.ts';
-import { codeVersion, forgetBuildState, hasBuildState, readBuildState, searchInputs, serializeBuildState, stateOf, writeBuildState, type BuildState, type StateFiles, type StoredState } from './build-state.ts';
+import { codeVersion, forgetBuildState, hasBuildState, readBuildState, rememberStories, searchInputs, serializeBuildState, stateOf, writeBuildState, type BuildState, type StateFiles, type StoredState } from './build-state.ts';
 import { updateSite } from './incremental.ts';
 import { readPreviousLedger } from './previous-ledger.ts';
 import { Digests, planRun, type SitePlan } from '../render/page-inputs.ts';
@@ -121,7 +122,7 @@ async function build(
   preloadRenderer();
   const code = codeVersion();
   const search = options.search ?? true;
-  const digests = new Digests();
+  const digests = new Digests(contentPathsIn(contentDir));
   const settings = digests.of({ pathPrefix: options.pathPrefix ?? '', siteUrl: options.siteUrl ?? '', features: options.features, search });
   const earlier = options.full ? null : await readBuildState(outputDir, contentDir, code, settings);
   // An update most often rebuilds one small search index, and then mostly waits for its worker to start.
@@ -152,6 +153,7 @@ async function build(
   }
   const total = loaded.corpus.entries.length;
   progress.line(`Đã đọc ${total} bài viết.`);
+  if (earlier) rememberStories(earlier, loaded.corpus, digests);
   const archive = new ArchiveModel(loaded.corpus, contentDir, options.features);
   const relatedChosen = archive.chooseRelated((stories) => related.choose(stories));
   // `planSite` awaits it and reports its failure; this only keeps a failure before that from going unhandled.
@@ -160,7 +162,7 @@ async function build(
   const tiers = search ? searchTiers(searchPagesOf(loaded.corpus)) : [];
   const searched = searchInputs(tiers, loaded.corpus, digests);
   const plan = await planRun({ corpus: loaded.corpus, archive: { model: archive }, features: options.features, siteUrl: options.siteUrl }, options.pathPrefix ?? '/', digests, relatedChosen);
-  const state = stateOf(code, settings, loaded, plan, searched);
+  const state = stateOf(code, settings, loaded, plan, searched, digests, earlier ?? undefined);
   if (earlier) return updateInPlace(options, { archive, plan, tiers, earlier, state, started }, madeTemporary);
 
   const stem = siblingStem(outputDir, 'tmp');

@@ -33,6 +33,8 @@ export interface PlannedPage {
  * as the summary's text would, and writing 100,000 summaries out was a second of every update.
  */
 export class Digests {
+  /** A story's file or photo as its digest names it: by its path in the content folder, so a content folder checked out elsewhere changes no page. */
+  readonly #storyPath: (file: string) => string;
   readonly #known = new WeakMap<object, string>();
   /** The same digests as JSON strings, as a page's text holds them: an update's pages hold stories a million times. */
   readonly #knownText = new WeakMap<object, string>();
@@ -42,6 +44,18 @@ export class Digests {
     if (item instanceof ArticleEntry || (Array.isArray(item) && item.length > SHARED_FROM)) return this.#shared(item);
     return item;
   };
+
+  constructor(storyPath: (file: string) => string = (file) => file) {
+    this.#storyPath = storyPath;
+  }
+
+  /**
+   * Takes `digest` as the story's, as a build before made it for a story with the same fields
+   * (`rememberStories`): digesting every story of a big archive anew was most of planning an update.
+   */
+  remember(entry: ArticleEntry, digest: string): void {
+    if (!this.#known.has(entry)) this.#known.set(entry, digest);
+  }
 
   of(value: unknown): string {
     if (value instanceof ArticleEntry || Array.isArray(value)) return this.#shared(value);
@@ -101,10 +115,16 @@ export class Digests {
     let digest = this.#known.get(value);
     if (digest === undefined) {
       // A story's own fields hold no story; an array's items are replaced as in any other value.
-      digest = hashedIfLong(value instanceof ArticleEntry ? JSON.stringify(STORY_FIELDS.map((field) => value[field])) : this.#items(value as unknown[]));
+      digest = hashedIfLong(value instanceof ArticleEntry ? this.#storyText(value) : this.#items(value as unknown[]));
       this.#known.set(value, digest);
     }
     return digest;
+  }
+
+  /** A story's `STORY_FIELDS`, in their order, its paths named by `#storyPath`. */
+  #storyText({ file, key, url, photos, photoIds, id }: ArticleEntry): string {
+    const named = this.#storyPath;
+    return JSON.stringify([named(file), key, url, photos.map((photo) => (photo === null ? null : named(photo))), photoIds, id]);
   }
 }
 

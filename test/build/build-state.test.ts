@@ -7,7 +7,9 @@ import os from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { readBuildState, serializeBuildState, writeBuildState, type BuildState } from '../../src/build/build-state.ts';
+import { readBuildState, rememberStories, serializeBuildState, writeBuildState, type BuildState } from '../../src/build/build-state.ts';
+import { ArticleEntry, Corpus } from '../../src/corpus/corpus.ts';
+import { Digests } from '../../src/render/page-inputs.ts';
 
 const CONTENT = '/content';
 
@@ -20,7 +22,10 @@ function stateOf(articles: number, format: string): BuildState {
   const state = { format, code: 'code', settings: 'settings', articles: {}, files: {}, pages: {}, search: { ngay: 'x' } } as unknown as BuildState;
   for (let i = 0; i < articles; i++) {
     const file = `/content/thoi-su/${String(i).padStart(3, '0')}-tin.txt`;
-    state.articles[file] = article(file, `Tin ${i}`) as never;
+    const url = `/2024/01/tin-${i}/`;
+    // Every other one a public story, whose digest the state keeps; some of them first published at another address.
+    const story = i % 4 === 0 ? { url, id: `/2023/12/tin-${i}/`, digest: `digest of tin ${i}` } : { url, digest: `digest of tin ${i}` };
+    state.articles[file] = (i % 2 === 0 ? { ...article(file, `Tin ${i}`), story } : article(file, `Tin ${i}`)) as never;
     state.files[file] = { stat: `${i} 1 2`, id: `id of Tin ${i}` };
     state.pages[`2024/01/tin-${i}/index.html`] = `digest ${i}`;
   }
@@ -35,7 +40,7 @@ async function folderWith(state: BuildState, earlier?: Parameters<typeof seriali
 
 describe('the build state in parts', () => {
   it('reads back what was written, and an update writes only the parts that changed, named as a full build names them', async () => {
-    const written = stateOf(300, 'toa-soan-build-state-4');
+    const written = stateOf(300, 'toa-soan-build-state-5');
     const out = await folderWith(written);
     const read = await readBuildState(out, CONTENT, 'code', 'settings');
     expect(read).not.toBeNull();
@@ -53,11 +58,11 @@ describe('the build state in parts', () => {
   });
 
   it('an update makes exactly the parts a full build of the same state makes anew, for any edits', async () => {
-    const out = await folderWith(stateOf(120, 'toa-soan-build-state-4'));
+    const out = await folderWith(stateOf(120, 'toa-soan-build-state-5'));
     const read = (await readBuildState(out, CONTENT, 'code', 'settings'))!;
     const names = (text: Buffer) => (JSON.parse(text.toString('utf8')) as { parts: string[] }).parts;
     const edit = fc.record({
-      kind: fc.constantFrom('add', 'remove', 'reread', 'retitle', 'restat', 'add file', 'remove file'),
+      kind: fc.constantFrom('add', 'remove', 'reread', 'retitle', 'readdress', 'restat', 'add file', 'remove file'),
       i: fc.nat(159),
     });
     fc.assert(
@@ -69,6 +74,9 @@ describe('the build state in parts', () => {
           if (kind === 'remove') delete state.articles[file];
           // Read again: the same text in a new object.
           if (kind === 'reread' && state.articles[file]) state.articles[file] = structuredClone(state.articles[file]);
+          // The same article, now at another address: only its story says so.
+          const story = state.articles[file]?.story;
+          if (kind === 'readdress' && story) state.articles[file] = { ...state.articles[file]!, story: { ...story, url: `${story.url}2/`, digest: `${story.digest}, moved` } };
           if (kind === 'restat' && state.files[file]) state.files[file] = { ...state.files[file], stat: 'changed' };
           if (kind === 'add file') state.files[`${file}-1.jpg`] = { stat: '1 2 3', id: `photo ${i}` };
           if (kind === 'remove file') delete state.files[file];
@@ -89,7 +97,7 @@ describe('the build state in parts', () => {
 
   it('keeps paths relative to the content folder: the same bytes wherever the content lies, read back below the folder it is read for', async () => {
     const withPhotos = (content: string, outside: string) => {
-      const state = stateOf(3, 'toa-soan-build-state-4');
+      const state = stateOf(3, 'toa-soan-build-state-5');
       const file = `${content}/du-lich/001-bien.txt`;
       const article = { title: 'Biển', date: '2024-05-01T08:00:00+07:00', photos: [] };
       const parsed = { file, article, photos: [`${content}/du-lich/001-bien-1.jpg`, null, outside], key: 'k', photoIds: ['p1', null, 'p3'] };
@@ -113,17 +121,17 @@ describe('the build state in parts', () => {
   });
 
   it('is not trusted when a part is damaged or missing', async () => {
-    const out = await folderWith(stateOf(50, 'toa-soan-build-state-4'));
+    const out = await folderWith(stateOf(50, 'toa-soan-build-state-5'));
     const folder = path.join(out, '.toa-soan');
     const [damaged, missing] = (await readdir(folder)).filter((name) => name.startsWith('state-'));
     expect(await readBuildState(out, CONTENT, 'code', 'settings')).not.toBeNull();
     await rm(path.join(folder, missing!));
     expect(await readBuildState(out, CONTENT, 'code', 'settings')).toBeNull();
-    const again = await folderWith(stateOf(50, 'toa-soan-build-state-4'));
+    const again = await folderWith(stateOf(50, 'toa-soan-build-state-5'));
     await writeFile(path.join(again, '.toa-soan', damaged!), '{"articles":');
     expect(await readBuildState(again, CONTENT, 'code', 'settings')).toBeNull();
     // Parts are ASCII JSON: a byte outside ASCII, even where JSON would take it, is damage.
-    const edited = stateOf(50, 'toa-soan-build-state-4');
+    const edited = stateOf(50, 'toa-soan-build-state-5');
     edited.articles['/content/thoi-su/007-tin.txt'] = article('/content/thoi-su/007-tin.txt', 'Tin 7, sửa') as never;
     const other = await folderWith(edited);
     const texts = await Promise.all((await readdir(path.join(other, '.toa-soan'))).filter((name) => name.startsWith('state-')).map(async (name) => [path.join(other, '.toa-soan', name), await readFile(path.join(other, '.toa-soan', name), 'latin1')] as const));
@@ -131,5 +139,36 @@ describe('the build state in parts', () => {
     const [part, text] = texts.find(([, text]) => text.includes('s\\u1eeda'))!;
     await writeFile(part, text.replace('s\\u1eeda', 'sửa'));
     expect(await readBuildState(other, CONTENT, 'code', 'settings')).toBeNull();
+  });
+
+  it("gives a story the digest it had only when it is read from the state unchanged and keeps its address", () => {
+    const state = stateOf(5, 'toa-soan-build-state-5');
+    const entryOf = (i: number, url = `/2024/01/tin-${i}/`) => {
+      const file = `/content/thoi-su/${String(i).padStart(3, '0')}-tin.txt`;
+      const parsed = { file, article: { title: `Tin ${i}`, date: `2024-01-0${i + 1}T08:00:00+07:00` }, photos: [], key: `key ${i}`, photoIds: [] };
+      state.articles[file] = { ...state.articles[file]!, loaded: { file, parsed: parsed as never, issues: [] } };
+      return new ArticleEntry(file, parsed.article as never, url, parsed.photos, parsed.key, parsed.photoIds);
+    };
+    const kept = entryOf(0);
+    state.articles[kept.file]!.story = { url: kept.url, digest: 'digest of tin 0' };
+    const moved = entryOf(2, '/2024/01/tin-2-2/');
+    const noStory = entryOf(1);
+    const reread = entryOf(3);
+    const readAgain = new ArticleEntry(reread.file, { ...reread.article }, reread.url, reread.photos, reread.key, reread.photoIds);
+    state.articles[reread.file]!.story = { url: reread.url, digest: 'digest of tin 3' };
+    const renamed = entryOf(4);
+    state.articles[renamed.file]!.story = { url: renamed.url, id: '/2023/12/tin-4/', digest: 'digest of tin 4' };
+    const firstThere = new ArticleEntry(renamed.file, renamed.article, renamed.url, renamed.photos, renamed.key, renamed.photoIds, '/2023/12/tin-4/');
+    const digests = new Digests();
+    rememberStories(state, new Corpus([kept, moved, noStory, readAgain, firstThere]), digests);
+    const fresh = new Digests();
+    expect(digests.of(kept)).toBe('digest of tin 0');
+    expect(digests.of(firstThere)).toBe('digest of tin 4');
+    for (const entry of [moved, noStory, readAgain]) expect(digests.of(entry)).toBe(fresh.of(entry));
+    // The same story under its first address as its identity is another story to the digest.
+    const otherState = { ...state, articles: { ...state.articles, [renamed.file]: { ...state.articles[renamed.file]!, story: { url: renamed.url, digest: 'digest of tin 4' } } } };
+    const others = new Digests();
+    rememberStories(otherState, new Corpus([firstThere]), others);
+    expect(others.of(firstThere)).toBe(fresh.of(firstThere));
   });
 });

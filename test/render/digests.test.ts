@@ -6,6 +6,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ArticleEntry } from '../../src/corpus/corpus.ts';
 import { Digests, outputFileOf, STORY_FIELDS } from '../../src/render/page-inputs.ts';
+import { contentPathsIn } from '../../src/corpus/content-path.ts';
 
 // As the parse cache names an article: a title of other bytes has another key.
 const story = (title: string, url = '/2016/06/bai/') =>
@@ -59,6 +60,26 @@ describe('Digests', () => {
       const changed = Object.assign(Object.create(ArticleEntry.prototype) as ArticleEntry, entry, { [field]: field === 'photos' || field === 'photoIds' ? ['x'] : 'x' });
       expect(digests.of(changed), field).not.toBe(digests.of(entry));
     }
+  });
+
+  it("names a story's files by their paths in the content folder, so a folder checked out elsewhere changes no digest", () => {
+    const at = (content: string, photo = 'thoi-su/bai-1.jpg') =>
+      new ArticleEntry(`${content}/thoi-su/bai.txt`, story('Tin').article, '/2016/06/bai/', [`${content}/${photo}`, null], 'key', ['p1', null]);
+    const digestIn = (content: string, photo?: string) => new Digests(contentPathsIn(content)).of(at(content, photo));
+    expect(digestIn('/srv/bao/content')).toBe(digestIn('content'));
+    expect(digestIn('content', 'thoi-su/bai-2.jpg')).not.toBe(digestIn('content'));
+    expect(new Digests().of(at('/srv/bao/content'))).not.toBe(new Digests().of(at('content')));
+  });
+
+  it('takes a remembered digest for a story not yet digested, never over one it made', () => {
+    const digests = new Digests();
+    const [a, b] = [story('Tin'), story('Tin khác')];
+    digests.remember(a, 'as the build before made it');
+    expect(digests.of(a)).toBe('as the build before made it');
+    expect(digests.of({ related: [a] })).toContain('as the build before made it');
+    const made = digests.of(b);
+    digests.remember(b, 'another');
+    expect(digests.of(b)).toBe(made);
   });
 
   it("a value's text is its JSON with each story and each long list written as its digest", () => {
