@@ -212,8 +212,17 @@ export function parseLedger(text: string): AddressLedger {
 /** When a story last changed for its readers: its newest update or correction, else its publication. */
 export function modifiedDate(article: Pick<ArticleSummary, 'date' | 'updated' | 'corrections'>): string {
   let newest = article.date;
-  for (const date of [article.updated, ...(article.corrections ?? []).map((correction) => correction.date)]) {
-    if (date !== undefined && Date.parse(date) > Date.parse(newest)) newest = date;
+  let newestTime = Date.parse(newest);
+  // No array made for each story: the sitemap asks this of every story, and most have neither.
+  if (article.updated !== undefined && Date.parse(article.updated) > newestTime) {
+    newest = article.updated;
+    newestTime = Date.parse(newest);
+  }
+  for (const { date } of article.corrections ?? []) {
+    if (Date.parse(date) > newestTime) {
+      newest = date;
+      newestTime = Date.parse(date);
+    }
   }
   return newest;
 }

@@ -48,8 +48,9 @@ function newest(urls: readonly SitemapUrl[]): string | undefined {
   let found: string | undefined;
   let time = -Infinity;
   for (const { lastmod } of urls) {
-    if (lastmod !== undefined && Date.parse(lastmod) > time) {
-      time = Date.parse(lastmod);
+    const at = lastmod === undefined ? NaN : Date.parse(lastmod);
+    if (at > time) {
+      time = at;
       found = lastmod;
     }
   }

@@ -19,13 +19,14 @@ interface CorrectionsData extends PageData {
 
 /** Every correction of the public stories, newest first (a story's own in the order written when dated alike). */
 export function correctionItems(entries: readonly ArticleEntry[], sectionOf: (entry: ArticleEntry) => Link | null): CorrectionItem[] {
-  const items = entries.flatMap((entry) =>
-    (entry.article.corrections ?? []).map(({ date, text }) => ({
-      date,
-      text,
-      story: { title: entry.article.title, url: entry.url, published: entry.article.date, section: sectionOf(entry) },
-    })),
-  );
+  // A loop, not a flatMap: an update lists them from the whole archive, where an array for each story took a fifth of a second.
+  const items: CorrectionItem[] = [];
+  for (const entry of entries) {
+    const { corrections, title, date: published } = entry.article;
+    if (!corrections) continue;
+    const story = { title, url: entry.url, published, section: sectionOf(entry) };
+    for (const { date, text } of corrections) items.push({ date, text, story });
+  }
   return items.sort((a, b) => Date.parse(b.date) - Date.parse(a.date) || (a.story.url < b.story.url ? -1 : a.story.url > b.story.url ? 1 : 0));
 }
 
