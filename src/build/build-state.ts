@@ -22,7 +22,7 @@ import type { SearchTier } from '../search/search-tiers.ts';
 import { byCodeUnits } from '../by-code-units.ts';
 
 /** Bump when the shape of the state changes. */
-const FORMAT = 'toa-soan-build-state-5';
+const FORMAT = 'toa-soan-build-state-6';
 
 /** The folder, below the output folder, of what builds keep for the next one. */
 export const STATE_FOLDER = '.toa-soan';
@@ -45,6 +45,8 @@ export interface BuildState {
   articles: Record<string, { source: ArticleSource; loaded: LoadedArticle; story?: StoryDigest }>;
   /** Every article and photo file the build saw whose git blob id git did not give, with its stat and that id (`FileIdentities.seen`). */
   files: Record<string, KnownFile>;
+  /** A digest of all the names in each folder holding a story (`LoadedCorpus.folders`). */
+  folders: Record<string, string>;
   /** Digest of every planned page, by its file in the site. */
   pages: Record<string, string>;
   /** Digest of what each search index was made from, by its name (`searchInputs`); empty without search. */
@@ -159,7 +161,7 @@ export function hasBuildState(outputDir: string): boolean {
 export async function readBuildState(outputDir: string, contentDir: string, code: string, settings: string): Promise<StoredState | null> {
   try {
     const index = JSON.parse(await readFile(stateFile(outputDir), 'utf8')) as Partial<StoredIndex>;
-    const whole = index.format === FORMAT && [index.pages, index.search].every((part) => typeof part === 'object' && part !== null);
+    const whole = index.format === FORMAT && [index.pages, index.search, index.folders].every((part) => typeof part === 'object' && part !== null);
     if (!whole || index.code !== code || index.settings !== settings || !Array.isArray(index.parts) || index.parts.length !== PARTS) return null;
     const folder = path.dirname(stateFile(outputDir));
     const texts = await Promise.all(index.parts.map((name) => readFile(path.join(folder, name))));
@@ -185,8 +187,10 @@ export async function readBuildState(outputDir: string, contentDir: string, code
       }
       partPaths.push(held);
     }
-    const { parts: names, ...rest } = index as StoredIndex;
-    return { ...rest, articles, files, parts: names, partPaths };
+    const { parts: names, folders: storedFolders, ...rest } = index as StoredIndex;
+    const folders: BuildState['folders'] = {};
+    for (const stored in storedFolders) folders[paths.file(stored).slice(0, -1)] = storedFolders[stored]!;
+    return { ...rest, articles, files, folders, parts: names, partPaths };
   } catch {
     return null;
   }
@@ -235,7 +239,9 @@ export function serializeBuildState(state: BuildState, contentDir: string, earli
     names.push(name);
     written.push({ name, bytes });
   }
-  const index: StoredIndex = { format: state.format, code: state.code, settings: state.settings, pages: state.pages, search: state.search, parts: names };
+  // A folder is kept with a separator after it, so that the content folder itself is kept as ''.
+  const folders = Object.fromEntries(Object.entries(state.folders).map(([folder, digest]) => [stored.stored(folder + path.sep), digest] as const).sort(([a], [b]) => byCodeUnits(a, b)));
+  const index: StoredIndex = { format: state.format, code: state.code, settings: state.settings, folders, pages: state.pages, search: state.search, parts: names };
   return { parts: written, index: Buffer.from(JSON.stringify(index)) };
 }
 
@@ -335,7 +341,7 @@ export function stateOf(code: string, settings: string, loaded: LoadedCorpus, pl
     if (before && before.source === source && before.loaded === file && before.story === story) articles[file.file] = before;
     else articles[file.file] = story ? { source, loaded: file, story } : { source, loaded: file };
   }
-  return { format: FORMAT, code, settings, articles, files: loaded.knownFiles, pages: Object.fromEntries(plan.pages.map((page) => [page.file, page.digest])), search };
+  return { format: FORMAT, code, settings, articles, files: loaded.knownFiles, folders: loaded.folders, pages: Object.fromEntries(plan.pages.map((page) => [page.file, page.digest])), search };
 }
 
 /** The story digest of `entry`, the one `before` when it says the same. */
