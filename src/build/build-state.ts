@@ -1,7 +1,8 @@
 /**
  * What a build leaves beside the site it wrote, for the next build into the same folder: the
- * version of the code and settings it ran with, every article as it was read, and the digest of
- * every page (`PlannedPage`). The next build trusts it only whole and of the same code and
+ * version of the code and settings it ran with, every article as it was read (a public one with
+ * its story's digest), a digest of the names in each story's folder, and the digest of every page
+ * (`PlannedPage`). The next build trusts it only whole and of the same code and
  * settings; anything else means a full build, never a wrong site. It lives in the output folder
  * (`.toa-soan/`, which publishing skips: the index `state.json` and the parts it names), so it
  * cannot describe another folder's site.
