@@ -158,7 +158,7 @@ export async function loadFiles(
     const [stories] = await Promise.all([photoNames.folders(files), identities.ready()]);
     storyFolders = stories.folders;
     // A story in a folder whose names are all as the earlier build saw them has the names it had
-    // then: its own digest of them is not made again (100,000 stories: a fifth of a second).
+    // then: its own digest of them is not made again (100,000 stories: 0.13 s of a CPU profile, and its garbage).
     const unchanged = new Set([...storyFolders].filter(([folder, digest]) => earlier.folders?.[folder] === digest).map(([folder]) => folder));
     for (const file of files) {
       const known = earlier.articles[file];
