@@ -114,7 +114,7 @@ function storedArticle({ source, loaded, story }: BuildState['articles'][string]
 function readArticle(file: string, { source, parsed, issues, story }: StoredArticle, paths: StatePaths): BuildState['articles'][string] {
   const photos = (list: ParsedFile['photos']) => list.map((photo) => (photo === null ? null : paths.file(photo)));
   const loaded = { file, parsed: parsed && { file, article: parsed.article, photos: photos(parsed.photos), key: parsed.key, photoIds: parsed.photoIds }, issues };
-  return story ? { source, loaded, story } : { source, loaded };
+  return { source, loaded, story };
 }
 
 /** What `state.json` holds: the parts' file names, in order, and the rest of the state. */
@@ -340,7 +340,7 @@ export function stateOf(code: string, settings: string, loaded: LoadedCorpus, pl
     const story = entry && storyDigest(entry, digests.of(entry), before?.story);
     // The earlier record itself when all of it is as it was: an update makes no record for each story of the archive.
     if (before && before.source === source && before.loaded === file && before.story === story) articles[file.file] = before;
-    else articles[file.file] = story ? { source, loaded: file, story } : { source, loaded: file };
+    else articles[file.file] = { source, loaded: file, story };
   }
   return { format: FORMAT, code, settings, articles, files: loaded.knownFiles, folders: loaded.folders, pages: Object.fromEntries(plan.pages.map((page) => [page.file, page.digest])), search };
 }

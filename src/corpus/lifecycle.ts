@@ -214,14 +214,16 @@ export function modifiedDate(article: Pick<ArticleSummary, 'date' | 'updated' | 
   let newest = article.date;
   let newestTime = Date.parse(newest);
   // No array made for each story: the sitemap asks this of every story, and most have neither.
-  if (article.updated !== undefined && Date.parse(article.updated) > newestTime) {
-    newest = article.updated;
-    newestTime = Date.parse(newest);
+  const updated = article.updated === undefined ? NaN : Date.parse(article.updated);
+  if (updated > newestTime) {
+    newest = article.updated!;
+    newestTime = updated;
   }
   for (const { date } of article.corrections ?? []) {
-    if (Date.parse(date) > newestTime) {
+    const time = Date.parse(date);
+    if (time > newestTime) {
       newest = date;
-      newestTime = Date.parse(date);
+      newestTime = time;
     }
   }
   return newest;
