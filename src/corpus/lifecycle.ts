@@ -86,66 +86,70 @@ function suffixed(url: string, n: number): string {
  * story when no other story had it; colliding claims keep their order by file, the first keeping
  * the address, the next `-2`, `-3`… (skipping any another claim wants outright), so an address
  * does not change when an unrelated story is added.
+ *
+ * Every build of a big archive runs this over all its stories, nearly all of them settled (their
+ * record owns the address they want), so the work a collision or an alias needs is done only when
+ * one comes up.
  */
 export function assignAddresses(claims: readonly AddressClaim[], ledger: AddressLedger, existing: ReadonlySet<string>): AssignedAddresses {
   const sorted = [...claims].sort((a, b) => byCodeUnits(a.file, b.file));
   const owner = new Map<string, LedgerStory>();
-  for (const story of ledger.stories) for (const url of story.urls) if (!owner.has(url)) owner.set(url, story);
-  const byFile = new Map(ledger.stories.map((story) => [story.file, story]));
-  const recordOf = new Map<AddressClaim, LedgerStory>();
-  const kept = new Set<LedgerStory>();
-  for (const claim of sorted) {
-    const known = byFile.get(claim.record);
-    if (known) {
-      recordOf.set(claim, known);
-      kept.add(known);
-    }
+  const byFile = new Map<string, LedgerStory>();
+  for (const story of ledger.stories) {
+    for (const url of story.urls) if (!owner.has(url)) owner.set(url, story);
+    byFile.set(story.file, story);
   }
-  for (const claim of sorted) {
-    if (recordOf.has(claim)) continue;
-    const moved = owner.get(claim.wanted);
-    if (moved && !kept.has(moved) && !existing.has(moved.file)) {
-      recordOf.set(claim, moved);
-      kept.add(moved);
-    }
-  }
+  const records = recordsOf(sorted, owner, byFile, existing);
 
-  const wantedOutright = new Set(claims.map((claim) => claim.wanted));
   const taken = new Set<string>();
+  let wantedOutright: Set<string> | undefined;
   const urls = new Map<string, string>();
+  const assigned: string[] = [];
   const issues = new Map<string, Issue[]>();
   const report = (file: string, issue: Issue) => issues.set(file, [...(issues.get(file) ?? []), issue]);
   // Made once, not two closures per story: an update assigns every story of the archive its address.
   const free = (url: string, record: LedgerStory | undefined) => !taken.has(url) && !ownedByAnother(owner, url, record);
-  for (const claim of sorted) {
-    const record = recordOf.get(claim);
+  for (let i = 0; i < sorted.length; i++) {
+    const claim = sorted[i]!;
+    const record = records[i];
     let url = claim.wanted;
-    if (!free(url, record)) {
-      let n = 2;
-      while (!free(suffixed(claim.wanted, n), record) || (wantedOutright.has(suffixed(claim.wanted, n)) && !record?.urls.includes(suffixed(claim.wanted, n)))) n++;
-      url = suffixed(claim.wanted, n);
-      report(claim.file, ownedByAnother(owner, claim.wanted, record) ? addressTaken(claim.wanted, url) : duplicateSlug(claim.wanted, url));
+    // An address its own record owns is free: no other claim can take it, so it need not be marked taken.
+    if (record === undefined || owner.get(url) !== record) {
+      if (!free(url, record)) {
+        wantedOutright ??= new Set(claims.map((other) => other.wanted));
+        let n = 2;
+        while (!free(suffixed(claim.wanted, n), record) || (wantedOutright.has(suffixed(claim.wanted, n)) && !record?.urls.includes(suffixed(claim.wanted, n)))) n++;
+        url = suffixed(claim.wanted, n);
+        report(claim.file, ownedByAnother(owner, claim.wanted, record) ? addressTaken(claim.wanted, url) : duplicateSlug(claim.wanted, url));
+      }
+      taken.add(url);
     }
-    taken.add(url);
     urls.set(claim.file, url);
+    assigned.push(url);
   }
 
-  const current = new Map([...urls].map(([file, url]) => [url, file]));
+  let current: Map<string, string> | undefined;
   const aliasOwner = new Map<string, string>();
   const redirects: Redirect[] = [];
-  const stories: LedgerStory[] = ledger.stories.filter((story) => !kept.has(story));
+  const made: LedgerStory[] = [];
+  const kept = new Map<LedgerStory, LedgerStory>();
+  const fresh: LedgerStory[] = [];
   const ids = new Map<string, string>();
-  for (const claim of sorted) {
-    const url = urls.get(claim.file)!;
-    const record = recordOf.get(claim);
+  for (let i = 0; i < sorted.length; i++) {
+    const claim = sorted[i]!;
+    const url = assigned[i]!;
+    const record = records[i];
     const story: LedgerStory = record
       ? { id: record.id, file: claim.record, urls: record.urls.includes(url) ? record.urls : [...record.urls, url] }
       : { id: url, file: claim.record, urls: [url] };
-    stories.push(story);
+    made.push(story);
+    if (record) kept.set(record, story);
+    else fresh.push(story);
     ids.set(claim.file, story.id);
     for (const old of story.urls) if (old !== url) redirects.push({ from: old, to: url });
     for (const alias of claim.aliases) {
       if (alias === url || story.urls.includes(alias)) continue;
+      current ??= new Map(sorted.map((other, j) => [assigned[j]!, other.file]));
       const other = current.get(alias) ?? aliasOwner.get(alias);
       if ((other !== undefined && other !== claim.file) || ownedByAnother(owner, alias, record)) {
         report(claim.file, error('BAD_ALIAS', 1, `Địa chỉ cũ "${alias}" trong "aliases" là địa chỉ của một bài khác; một địa chỉ chỉ thuộc về một bài. Hãy xoá dòng đó.`));
@@ -160,8 +164,53 @@ export function assignAddresses(claims: readonly AddressClaim[], ledger: Address
     ids,
     issues,
     redirects: redirects.sort((a, b) => byCodeUnits(a.from, b.from)),
-    ledger: { stories: stories.sort((a, b) => byCodeUnits(a.id, b.id)) },
+    ledger: { stories: ledgerStories(ledger, kept, fresh, made) },
   };
+}
+
+/** The ledger record each of `sorted` keeps, by its place: the record of its file, else of the address it wants when that record's file is gone. */
+function recordsOf(
+  sorted: readonly AddressClaim[],
+  owner: ReadonlyMap<string, LedgerStory>,
+  byFile: ReadonlyMap<string, LedgerStory>,
+  existing: ReadonlySet<string>,
+): (LedgerStory | undefined)[] {
+  const records = sorted.map((claim) => byFile.get(claim.record));
+  const claimed = new Set<LedgerStory>();
+  for (const record of records) if (record) claimed.add(record);
+  for (let i = 0; i < sorted.length; i++) {
+    if (records[i]) continue;
+    const moved = owner.get(sorted[i]!.wanted);
+    if (moved && !claimed.has(moved) && !existing.has(moved.file)) {
+      records[i] = moved;
+      claimed.add(moved);
+    }
+  }
+  return records;
+}
+
+/**
+ * The ledger's stories after a build, sorted by identity: those no claim kept, and every claim's
+ * (`made`, in the claims' order), which replaces the record it kept (`kept`) or is new (`fresh`).
+ * The ledger a build wrote is sorted already, so its order with the new stories merged in is the
+ * sorted order whenever it strictly increases, without sorting 100,000 stories again; else (a
+ * ledger edited by hand, or two stories with one identity) they are sorted.
+ */
+function ledgerStories(ledger: AddressLedger, kept: ReadonlyMap<LedgerStory, LedgerStory>, fresh: readonly LedgerStory[], made: readonly LedgerStory[]): LedgerStory[] {
+  const byIdentity = (a: LedgerStory, b: LedgerStory) => byCodeUnits(a.id, b.id);
+  const added = [...fresh].sort(byIdentity);
+  const merged: LedgerStory[] = [];
+  let next = 0;
+  for (const story of ledger.stories) {
+    const now = kept.get(story) ?? story;
+    while (next < added.length && byIdentity(added[next]!, now) < 0) merged.push(added[next++]!);
+    merged.push(now);
+  }
+  while (next < added.length) merged.push(added[next++]!);
+  for (let i = 1; i < merged.length; i++) {
+    if (byIdentity(merged[i - 1]!, merged[i]!) >= 0) return [...ledger.stories.filter((story) => !kept.has(story)), ...made].sort(byIdentity);
+  }
+  return merged;
 }
 
 function ownedByAnother(owner: ReadonlyMap<string, LedgerStory>, url: string, record: LedgerStory | undefined): boolean {
