@@ -11,6 +11,7 @@ import type { SiteFeatures } from '../corpus/features.ts';
 import { ImageStore } from '../markup/images.ts';
 import { loadCorpus, type LoadedArticle } from '../corpus/load-corpus.ts';
 import { trackedIds } from '../corpus/file-identity.ts';
+import { listContent } from '../corpus/article-files.ts';
 import { contentPathsIn } from '../corpus/content-path.ts';
 import { orphansIn, ownedPrefix, removeOrphans } from './orphans.ts';
 import { ParseCache } from '../corpus/parse-cache.ts';
@@ -127,6 +128,10 @@ async function build(
   const earlier = options.full ? null : await readBuildState(outputDir, contentDir, code, settings);
   // An update most often rebuilds one small search index, and then mostly waits for its worker to start.
   if (earlier && search) startSearchWorker();
+  // The content folder is listed while the ledger is read and git's answer taken in.
+  const listing = listContent(contentDir);
+  // Awaited by `loadCorpus`; this only keeps a failure before that from going unhandled.
+  listing.catch(() => {});
   if (!earlier && !options.full && hasBuildState(outputDir)) {
     progress.line('Dựng lại toàn bộ: mã nguồn, mẫu trang hay tuỳ chọn đã đổi kể từ lần dựng trước (or its state is damaged).');
   }
@@ -139,7 +144,7 @@ async function build(
   }
   progress.phase('Đọc bài viết');
   const publication = { now: options.now ?? Date.now(), ledger };
-  const loaded = await loadCorpus(contentDir, (done, total) => progress.step(done, total), cache, earlier ?? { articles: {}, files: {} }, publication, tracked);
+  const loaded = await loadCorpus(contentDir, (done, total) => progress.step(done, total), cache, earlier ?? { articles: {}, files: {} }, publication, tracked, listing);
   await leftovers;
   progress.interrupt();
   if (cache.repaired > 0) {

@@ -26,22 +26,26 @@ export interface ContentListing {
 /**
  * The story files below `dir` and the names beside them, in one walk: a story's photos are found
  * among the names of its folder, which a big archive's loader would otherwise read a second time
- * (237,000 names at 100,000 stories).
+ * (237,000 names at 100,000 stories). The folders are read side by side, not one after another as
+ * `readdir`'s `recursive` does: each waits for the one before, and for this thread when it is busy
+ * (100,000 stories in 32 sections: 150 ms against 230-360 ms).
  */
 export async function listContent(dir: string): Promise<ContentListing> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  const folders = new Map<string, { names: string[]; below: (name: string) => string }>();
   const names = new Map<string, string[]>();
   const files: string[] = [];
-  for (const entry of entries) {
-    let folder = folders.get(entry.parentPath);
-    if (!folder) {
-      folder = { names: [], below: joinBelow(entry.parentPath) };
-      folders.set(entry.parentPath, folder);
-      names.set(dirname(folder.below(entry.name)), folder.names);
+  const walk = async (folder: string): Promise<void> => {
+    const entries = await readdir(folder, { withFileTypes: true });
+    const below = joinBelow(folder);
+    const here: string[] = [];
+    const inner: Promise<void>[] = [];
+    for (const entry of entries) {
+      here.push(entry.name);
+      if (entry.isDirectory()) inner.push(walk(below(entry.name)));
+      else if (entry.isFile() && isStoryFile(entry.name)) files.push(below(entry.name));
     }
-    folder.names.push(entry.name);
-    if (entry.isFile() && isStoryFile(entry.name)) files.push(folder.below(entry.name));
-  }
+    if (here.length > 0) names.set(dirname(below(here[0]!)), here);
+    await Promise.all(inner);
+  };
+  await walk(dir);
   return { files: files.sort(), names };
 }

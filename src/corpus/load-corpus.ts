@@ -10,7 +10,7 @@ import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { FILE_CONCURRENCY, mapConcurrently } from '../concurrency.ts';
 import { siteIssue } from './issue-codes.ts';
-import { listContent } from './article-files.ts';
+import { listContent, type ContentListing } from './article-files.ts';
 import { formatIssue, type Issue } from '../parser/issue.ts';
 import { ArticleEntry, Corpus, type ParsedFile } from './corpus.ts';
 import { FileIdentities, trackedIds, type KnownFile, type TrackedIds } from './file-identity.ts';
@@ -238,8 +238,9 @@ export async function loadCorpus(
   earlier?: EarlierLoad,
   publication?: PublicationInputs,
   tracked: Promise<TrackedIds> = trackedIds(dir),
+  listing: Promise<ContentListing> = listContent(dir),
 ): Promise<LoadedCorpus> {
-  const { files, names } = await listContent(dir);
+  const { files, names } = await listing;
   // The names of a folder as the listing found them, read again only for a folder it did not see.
   const readNames: FolderReader = (folder) => {
     const listed = names.get(folder);
