@@ -1,6 +1,6 @@
 import { relatedStories, type StoryTopics } from './related.ts';
 import { slug } from '../slug.ts';
-import { listingPages, monthName, monthUrl, pagedUrl, pageNumberFromOldest, topicUrl, yearUrl, type ListingPage } from './archive.ts';
+import { listingHeads, listingPages, monthName, monthUrl, pagedUrl, pageNumberFromOldest, topicUrl, yearUrl, type ListingPage } from './archive.ts';
 import { authorNames, authorUrl } from './authors.ts';
 import type { ArticleEntry, Corpus } from './corpus.ts';
 import type { SiteFeatures } from './features.ts';
@@ -217,9 +217,16 @@ export class ArchiveModel implements StoryLinks {
 
   /** Every page of every group's listing, `perPage` stories a page (see `listingPages`). */
   pages(perPage: number): GroupPage[] {
-    return [...this.sections, ...this.topics, ...this.authors, ...this.years, ...this.months].flatMap((group) =>
-      listingPages(group.url, group.entries, perPage).map((page) => ({ ...page, group })),
-    );
+    return this.#groups().flatMap((group) => listingPages(group.url, group.entries, perPage).map((page) => ({ ...page, group })));
+  }
+
+  /** The address and newest story of each of `pages`' pages, in its order (see `listingHeads`). */
+  heads(perPage: number): { url: string; newest: ArticleEntry | undefined }[] {
+    return this.#groups().flatMap((group) => listingHeads(group.url, group.entries, perPage));
+  }
+
+  #groups(): StoryGroup[] {
+    return [...this.sections, ...this.topics, ...this.authors, ...this.years, ...this.months];
   }
 }
 

@@ -260,9 +260,10 @@ export function parseLedger(text: string): AddressLedger {
 
 /** When a story last changed for its readers: its newest update or correction, else its publication. */
 export function modifiedDate(article: Pick<ArticleSummary, 'date' | 'updated' | 'corrections'>): string {
+  // No date parsed and no array made for a story with neither: the sitemap asks this of every story, and most have neither.
+  if (article.updated === undefined && !article.corrections?.length) return article.date;
   let newest = article.date;
   let newestTime = Date.parse(newest);
-  // No array made for each story: the sitemap asks this of every story, and most have neither.
   const updated = article.updated === undefined ? NaN : Date.parse(article.updated);
   if (updated > newestTime) {
     newest = article.updated!;

@@ -1,7 +1,7 @@
 import type { ArchiveModel } from '../../src/corpus/archive-model.ts';
 import type { PagedTemplate, PageData, SiteContext } from '../../src/render/context.ts';
 import { sitemapFiles, sitemapXml, type SitemapFile, type SitemapGroup, type SitemapUrl } from '../../src/markup/sitemap.ts';
-import { listingPages } from '../../src/corpus/archive.ts';
+import { listingHeads } from '../../src/corpus/archive.ts';
 import { modifiedDate } from '../../src/corpus/lifecycle.ts';
 
 interface SitemapData extends PageData {
@@ -17,14 +17,20 @@ function sitemapGroups(data: PageData, archive: ArchiveModel, withArchive: boole
   const { corpus } = data;
   const entries = corpus.entries;
   const listings: SitemapUrl[] = [];
-  for (const page of [...listingPages('/', entries, perPage), ...archive.pages(perPage)]) listings.push({ loc: page.url, lastmod: page.items[0]?.article.date });
+  for (const { url, newest } of [...listingHeads('/', entries, perPage), ...archive.heads(perPage)]) listings.push({ loc: url, lastmod: newest?.article.date });
   if (withArchive) listings.push({ loc: '/luu-tru/', lastmod: entries[0]?.article.date });
   listings.push({ loc: '/tim-kiem/' });
   const years = new Map<string, SitemapUrl[]>();
+  // Newest first, so the stories of a year come together: its list is looked up once a year, not once a story.
+  let year: string | undefined;
+  let urls: SitemapUrl[] = [];
   for (const entry of entries) {
-    const year = yearOf(entry.url);
-    let urls = years.get(year);
-    if (!urls) years.set(year, (urls = []));
+    const its = yearOf(entry.url);
+    if (its !== year) {
+      year = its;
+      urls = years.get(its) ?? [];
+      years.set(its, urls);
+    }
     urls.push({ loc: entry.url, lastmod: modifiedDate(entry.article) });
   }
   const newestFirst = [...years].sort(([a], [b]) => (a < b ? 1 : a > b ? -1 : 0));
@@ -33,8 +39,19 @@ function sitemapGroups(data: PageData, archive: ArchiveModel, withArchive: boole
 
 /** The year of a story's address (`/2016/06/slug/`); `khac` ("other") for an address without one. */
 function yearOf(url: string): string {
-  return /^\/(\d{4})\//.exec(url)?.[1] ?? 'khac';
+  // Read from its characters, not matched: the sitemap asks this of every story.
+  if (url.length < 6 || url.charCodeAt(0) !== SLASH || url.charCodeAt(5) !== SLASH) return OTHER_YEAR;
+  for (let i = 1; i < 5; i++) {
+    const code = url.charCodeAt(i);
+    if (code < DIGIT_0 || code > DIGIT_9) return OTHER_YEAR;
+  }
+  return url.slice(1, 5);
 }
+
+const OTHER_YEAR = 'khac';
+const SLASH = 0x2f;
+const DIGIT_0 = 0x30;
+const DIGIT_9 = 0x39;
 
 /**
  * `/sitemap.xml`, and past 50,000 URLs (a sitemap's limit) `/sitemap.xml` as a sitemap index of

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
-import { listingPages, pageNumberFromOldest, type ListingPage } from '../../src/corpus/archive.ts';
+import { listingHeads, listingPages, pageNumberFromOldest, type ListingPage } from '../../src/corpus/archive.ts';
 
 const PER_PAGE = 20;
 
@@ -117,6 +117,18 @@ describe('listings counted from the oldest story', () => {
         },
       ),
       { examples: [[[20, 20]], [[40, 0]], [[41, 21]], [[1, 0]]] },
+    );
+  });
+});
+
+describe('listingHeads', () => {
+  test("gives each of listingPages' pages its address and newest story, in the same order", () => {
+    fc.assert(
+      fc.property(fc.nat({ max: 130 }), fc.integer({ min: 1, max: 25 }), (n, perPage) => {
+        const list = stories(n);
+        const pages = listingPages('/thoi-su/', list, perPage);
+        expect(listingHeads('/thoi-su/', list, perPage)).toEqual(pages.map((page) => ({ url: page.url, newest: page.items[0] })));
+      }),
     );
   });
 });
