@@ -23,7 +23,7 @@ import type { SearchTier } from '../search/search-tiers.ts';
 import { byCodeUnits } from '../by-code-units.ts';
 
 /** Bump when the shape of the state changes. */
-const FORMAT = 'toa-soan-build-state-6';
+const FORMAT = 'toa-soan-build-state-7';
 
 /** The folder, below the output folder, of what builds keep for the next one. */
 export const STATE_FOLDER = '.toa-soan';
@@ -48,6 +48,8 @@ export interface BuildState {
   files: Record<string, KnownFile>;
   /** A digest of all the names in each folder holding a story (`LoadedCorpus.folders`). */
   folders: Record<string, string>;
+  /** Git's digest of each folder holding a story where git held every name unchanged (`LoadedCorpus.gitFolders`). */
+  gitFolders: Record<string, string>;
   /** Digest of every planned page, by its file in the site. */
   pages: Record<string, string>;
   /** Digest of what each search index was made from, by its name (`searchInputs`); empty without search. */
@@ -162,7 +164,7 @@ export function hasBuildState(outputDir: string): boolean {
 export async function readBuildState(outputDir: string, contentDir: string, code: string, settings: string): Promise<StoredState | null> {
   try {
     const index = JSON.parse(await readFile(stateFile(outputDir), 'utf8')) as Partial<StoredIndex>;
-    const whole = index.format === FORMAT && [index.pages, index.search, index.folders].every((part) => typeof part === 'object' && part !== null);
+    const whole = index.format === FORMAT && [index.pages, index.search, index.folders, index.gitFolders].every((part) => typeof part === 'object' && part !== null);
     if (!whole || index.code !== code || index.settings !== settings || !Array.isArray(index.parts) || index.parts.length !== PARTS) return null;
     const folder = path.dirname(stateFile(outputDir));
     const texts = await Promise.all(index.parts.map((name) => readFile(path.join(folder, name))));
@@ -188,13 +190,23 @@ export async function readBuildState(outputDir: string, contentDir: string, code
       }
       partPaths.push(held);
     }
-    const { parts: names, folders: storedFolders, ...rest } = index as StoredIndex;
-    const folders: BuildState['folders'] = {};
-    for (const stored in storedFolders) folders[paths.file(stored).slice(0, -1)] = storedFolders[stored]!;
-    return { ...rest, articles, files, folders, parts: names, partPaths };
+    const { parts: names, folders: storedFolders, gitFolders: storedGitFolders, ...rest } = index as StoredIndex;
+    return { ...rest, articles, files, folders: folderRecords(storedFolders, paths), gitFolders: folderRecords(storedGitFolders, paths), parts: names, partPaths };
   } catch {
     return null;
   }
+}
+
+/** Records by folder as the state keeps them: each by its path in the content folder with a separator after it (the content folder's own is the separator alone), sorted. */
+function storedFolders(records: Record<string, string>, paths: StatePaths): Record<string, string> {
+  return Object.fromEntries(Object.entries(records).map(([folder, digest]) => [paths.stored(folder + path.sep), digest] as const).sort(([a], [b]) => byCodeUnits(a, b)));
+}
+
+/** `storedFolders` read back, by the folder as `path.dirname` gives it. */
+function folderRecords(stored: Record<string, string>, paths: StatePaths): Record<string, string> {
+  const records: Record<string, string> = {};
+  for (const folder in stored) records[paths.file(folder).slice(0, -1)] = stored[folder]!;
+  return records;
 }
 
 /**
@@ -241,8 +253,16 @@ export function serializeBuildState(state: BuildState, contentDir: string, earli
     written.push({ name, bytes });
   }
   // A folder is kept with a separator after it, so that the content folder itself is kept as ''.
-  const folders = Object.fromEntries(Object.entries(state.folders).map(([folder, digest]) => [stored.stored(folder + path.sep), digest] as const).sort(([a], [b]) => byCodeUnits(a, b)));
-  const index: StoredIndex = { format: state.format, code: state.code, settings: state.settings, folders, pages: state.pages, search: state.search, parts: names };
+  const index: StoredIndex = {
+    format: state.format,
+    code: state.code,
+    settings: state.settings,
+    folders: storedFolders(state.folders, stored),
+    gitFolders: storedFolders(state.gitFolders, stored),
+    pages: state.pages,
+    search: state.search,
+    parts: names,
+  };
   return { parts: written, index: Buffer.from(JSON.stringify(index)) };
 }
 
@@ -329,7 +349,9 @@ function partOfPath(file: string): number {
 
 /** The state of a site built from `loaded` by `plan`, with search indexes made from `search` and its stories' digests from `digests`. */
 export function stateOf(code: string, settings: string, loaded: LoadedCorpus, plan: SitePlan, search: Record<string, string>, digests: Digests, earlier?: BuildState): BuildState {
-  const entries = new Map(loaded.corpus.entries.map((entry) => [entry.file, entry]));
+  // Loops, not maps of pairs: an update makes the state of every story and page of the archive.
+  const entries = new Map<string, ArticleEntry>();
+  for (const entry of loaded.corpus.entries) entries.set(entry.file, entry);
   // In the order read: `serializeBuildState` sorts each part.
   const articles: BuildState['articles'] = {};
   for (const file of loaded.files) {
@@ -342,7 +364,9 @@ export function stateOf(code: string, settings: string, loaded: LoadedCorpus, pl
     if (before && before.source === source && before.loaded === file && before.story === story) articles[file.file] = before;
     else articles[file.file] = { source, loaded: file, story };
   }
-  return { format: FORMAT, code, settings, articles, files: loaded.knownFiles, folders: loaded.folders, pages: Object.fromEntries(plan.pages.map((page) => [page.file, page.digest])), search };
+  const pages: BuildState['pages'] = {};
+  for (const page of plan.pages) pages[page.file] = page.digest;
+  return { format: FORMAT, code, settings, articles, files: loaded.knownFiles, folders: loaded.folders, gitFolders: loaded.gitFolders, pages, search };
 }
 
 /** The story digest of `entry`, the one `before` when it says the same. */

@@ -10,7 +10,7 @@ import { ArchiveModel } from '../corpus/archive-model.ts';
 import type { SiteFeatures } from '../corpus/features.ts';
 import { ImageStore } from '../markup/images.ts';
 import { loadCorpus, type LoadedArticle } from '../corpus/load-corpus.ts';
-import { trackedIds } from '../corpus/file-identity.ts';
+import { trackedFiles } from '../corpus/tracked-files.ts';
 import { listContent } from '../corpus/article-files.ts';
 import { contentPathsIn } from '../corpus/content-path.ts';
 import { orphansIn, ownedPrefix, removeOrphans } from './orphans.ts';
@@ -108,7 +108,7 @@ async function build(
   const { contentDir, outputDir, progress, issues } = options;
   const started = performance.now();
   // Git lists the content's files in its own process while this one reads the state.
-  const tracked = trackedIds(contentDir);
+  const tracked = trackedFiles(contentDir);
   const restored = await repairOutput(outputDir);
   if (restored) progress.line(`Đã khôi phục trang cũ từ ${restored} (một lần dựng trước bị dừng giữa chừng).`);
   const cache = new ParseCache();

@@ -1,10 +1,8 @@
-import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { statSync, type Stats } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { promisify } from 'node:util';
 import { FILE_CONCURRENCY, mapConcurrently } from '../concurrency.ts';
-import { joinBelow } from './join-below.ts';
+import { trackedFiles, type TrackedFiles } from './tracked-files.ts';
 
 /**
  * Which version of a file a build has in hand, named the way git names it (its blob id), so that
@@ -13,54 +11,10 @@ import { joinBelow } from './join-below.ts';
  * everything nor trusting times would do.
  */
 
-const run = promisify(execFile);
-/** `git ls-files` of 100,000 files prints a few megabytes. */
-const MAX_OUTPUT = 1 << 28;
-
 /** The git blob id of `bytes`: what `git hash-object` prints for a file holding them. */
 export function gitBlobId(bytes: Uint8Array): string {
   return createHash('sha1').update(`blob ${bytes.length}\0`).update(bytes).digest('hex');
 }
-
-async function git(folder: string, args: readonly string[]): Promise<string | null> {
-  try {
-    const { stdout } = await run('git', ['-C', folder, ...args], { maxBuffer: MAX_OUTPUT, encoding: 'utf8' });
-    return stdout;
-  } catch {
-    // Not a work tree, or no git at all: every file is hashed instead.
-    return null;
-  }
-}
-
-/** Blob ids of the files git holds unchanged (see `trackedIds`), by path. */
-export type TrackedIds = ReadonlyMap<string, string>;
-
-/**
- * The blob ids git holds for the files below `folder` whose working copy is unchanged since they
- * were committed or added, each keyed by `path.join(folder, its name)`, the form a listed file
- * has; empty outside a git work tree. Git runs in its own process: a build starts it first and
- * reads its state meanwhile.
- */
-export async function trackedIds(folder: string): Promise<TrackedIds> {
-  // Only the modified files are asked for: an untracked one is not in the staged list anyway, and
-  // listing them made git walk every folder and its ignore rules (100,000 stories: 0.26 s of a core).
-  const [staged, dirty] = await Promise.all([git(folder, ['ls-files', '-s', '-z']), git(folder, ['ls-files', '-z', '-m'])]);
-  const ids = new Map<string, string>();
-  if (staged === null || dirty === null) return ids;
-  const changed = new Set(dirty.split('\0').filter(Boolean));
-  const below = joinBelow(folder);
-  for (const line of staged.split('\0')) {
-    // `<mode> <blob id> <stage>\t<path>`; a stage other than 0 is a file in a merge conflict: hashed.
-    const tab = line.indexOf('\t');
-    if (tab < 0 || line[tab - 1] !== '0') continue;
-    const id = line.slice(line.indexOf(' ') + 1, tab - 2);
-    const name = line.slice(tab + 1);
-    if (BLOB_ID.test(id) && !changed.has(name)) ids.set(below(name), id);
-  }
-  return ids;
-}
-
-const BLOB_ID = /^[0-9a-f]{40}([0-9a-f]{24})?$/;
 
 /** A file as a build saw it: its size, modification time and inode, and its git blob id. */
 export interface KnownFile {
@@ -70,19 +24,19 @@ export interface KnownFile {
 
 /**
  * The git blob ids of files below one folder, keyed as given. A file git holds unchanged
- * (`trackedIds`) has git's id, unread and unstat'ed (a fresh checkout gives every file a new
+ * (`TrackedFiles`) has git's id, unread and unstat'ed (a fresh checkout gives every file a new
  * modification time, and stat calls on an archive's 250,000 files took two seconds); any other
  * keeps the id an earlier build saw while its stat is the one seen then, else is read and hashed.
  */
 export class FileIdentities {
-  readonly #tracked: Promise<TrackedIds>;
-  #trackedNow: TrackedIds | undefined;
+  readonly #tracked: Promise<TrackedFiles>;
+  #trackedNow: TrackedFiles | undefined;
   readonly #seen = new Map<string, KnownFile>();
 
   constructor(
     readonly folder: string,
     readonly earlier: Readonly<Record<string, KnownFile>> = {},
-    tracked: Promise<TrackedIds> = trackedIds(folder),
+    tracked: Promise<TrackedFiles> = trackedFiles(folder),
   ) {
     this.#tracked = tracked;
   }
@@ -112,7 +66,7 @@ export class FileIdentities {
    * or changed, or cannot be read).
    */
   knownId(file: string): string | undefined {
-    const tracked = this.#trackedNow?.get(file);
+    const tracked = this.#trackedNow?.id(file);
     if (tracked !== undefined) return tracked;
     const before = this.earlier[file];
     if (!before || statText(file) !== before.stat) return undefined;
@@ -120,7 +74,7 @@ export class FileIdentities {
   }
 
   async #idOf(file: string): Promise<string | null> {
-    const tracked = (await this.#tracked).get(file);
+    const tracked = (await this.#tracked).id(file);
     if (tracked !== undefined) return tracked;
     const fileStat = statText(file);
     if (fileStat === null) return null;

@@ -19,7 +19,7 @@ const article = (file: string, title: string) => ({
 });
 
 function stateOf(articles: number, format: string): BuildState {
-  const state = { format, code: 'code', settings: 'settings', articles: {}, files: {}, folders: { '/content/thoi-su': 'names of thoi-su', '/content': 'names at the top' }, pages: {}, search: { ngay: 'x' } } as unknown as BuildState;
+  const state = { format, code: 'code', settings: 'settings', articles: {}, files: {}, folders: { '/content/thoi-su': 'names of thoi-su', '/content': 'names at the top' }, gitFolders: { '/content/thoi-su': 'git of thoi-su' }, pages: {}, search: { ngay: 'x' } } as unknown as BuildState;
   for (let i = 0; i < articles; i++) {
     const file = `/content/thoi-su/${String(i).padStart(3, '0')}-tin.txt`;
     const url = `/2024/01/tin-${i}/`;
@@ -40,7 +40,7 @@ async function folderWith(state: BuildState, earlier?: Parameters<typeof seriali
 
 describe('the build state in parts', () => {
   it('reads back what was written, and an update writes only the parts that changed, named as a full build names them', async () => {
-    const written = stateOf(300, 'toa-soan-build-state-6');
+    const written = stateOf(300, 'toa-soan-build-state-7');
     const out = await folderWith(written);
     const read = await readBuildState(out, CONTENT, 'code', 'settings');
     expect(read).not.toBeNull();
@@ -58,7 +58,7 @@ describe('the build state in parts', () => {
   });
 
   it('an update makes exactly the parts a full build of the same state makes anew, for any edits', async () => {
-    const out = await folderWith(stateOf(120, 'toa-soan-build-state-6'));
+    const out = await folderWith(stateOf(120, 'toa-soan-build-state-7'));
     const read = (await readBuildState(out, CONTENT, 'code', 'settings'))!;
     const names = (text: Buffer) => (JSON.parse(text.toString('utf8')) as { parts: string[] }).parts;
     const edit = fc.record({
@@ -97,13 +97,14 @@ describe('the build state in parts', () => {
 
   it('keeps paths relative to the content folder: the same bytes wherever the content lies, read back below the folder it is read for', async () => {
     const withPhotos = (content: string, outside: string) => {
-      const state = stateOf(3, 'toa-soan-build-state-6');
+      const state = stateOf(3, 'toa-soan-build-state-7');
       const file = `${content}/du-lich/001-bien.txt`;
       const article = { title: 'Biển', date: '2024-05-01T08:00:00+07:00', photos: [] };
       const parsed = { file, article, photos: [`${content}/du-lich/001-bien-1.jpg`, null, outside], key: 'k', photoIds: ['p1', null, 'p3'] };
       state.articles = { [file]: { source: { id: 'i', folder: 'f' }, loaded: { file, parsed, issues: [] } } as never };
       state.files = { [`${content}/du-lich/001-bien-1.jpg`]: { stat: '1 2 3', id: 'p1' } };
       state.folders = { [`${content}/du-lich`]: 'names of du-lich', [content]: 'names at the top' };
+      state.gitFolders = { [`${content}/du-lich`]: 'git of du-lich', [content]: 'git at the top' };
       return state;
     };
     const here = serializeBuildState(withPhotos('/content', '/elsewhere/x.jpg'), '/content');
@@ -120,20 +121,21 @@ describe('the build state in parts', () => {
     expect(moved!.articles).toEqual(withPhotos('/srv/bao/content', '/elsewhere/x.jpg').articles);
     expect(moved!.files).toEqual(withPhotos('/srv/bao/content', '/elsewhere/x.jpg').files);
     expect(moved!.folders).toEqual(withPhotos('/srv/bao/content', '/elsewhere/x.jpg').folders);
+    expect(moved!.gitFolders).toEqual(withPhotos('/srv/bao/content', '/elsewhere/x.jpg').gitFolders);
   });
 
   it('is not trusted when a part is damaged or missing', async () => {
-    const out = await folderWith(stateOf(50, 'toa-soan-build-state-6'));
+    const out = await folderWith(stateOf(50, 'toa-soan-build-state-7'));
     const folder = path.join(out, '.toa-soan');
     const [damaged, missing] = (await readdir(folder)).filter((name) => name.startsWith('state-'));
     expect(await readBuildState(out, CONTENT, 'code', 'settings')).not.toBeNull();
     await rm(path.join(folder, missing!));
     expect(await readBuildState(out, CONTENT, 'code', 'settings')).toBeNull();
-    const again = await folderWith(stateOf(50, 'toa-soan-build-state-6'));
+    const again = await folderWith(stateOf(50, 'toa-soan-build-state-7'));
     await writeFile(path.join(again, '.toa-soan', damaged!), '{"articles":');
     expect(await readBuildState(again, CONTENT, 'code', 'settings')).toBeNull();
     // Parts are ASCII JSON: a byte outside ASCII, even where JSON would take it, is damage.
-    const edited = stateOf(50, 'toa-soan-build-state-6');
+    const edited = stateOf(50, 'toa-soan-build-state-7');
     edited.articles['/content/thoi-su/007-tin.txt'] = article('/content/thoi-su/007-tin.txt', 'Tin 7, sửa') as never;
     const other = await folderWith(edited);
     const texts = await Promise.all((await readdir(path.join(other, '.toa-soan'))).filter((name) => name.startsWith('state-')).map(async (name) => [path.join(other, '.toa-soan', name), await readFile(path.join(other, '.toa-soan', name), 'latin1')] as const));
@@ -144,7 +146,7 @@ describe('the build state in parts', () => {
   });
 
   it("gives a story the digest it had only when it is read from the state unchanged and keeps its address", () => {
-    const state = stateOf(5, 'toa-soan-build-state-6');
+    const state = stateOf(5, 'toa-soan-build-state-7');
     const entryOf = (i: number, url = `/2024/01/tin-${i}/`) => {
       const file = `/content/thoi-su/${String(i).padStart(3, '0')}-tin.txt`;
       const parsed = { file, article: { title: `Tin ${i}`, date: `2024-01-0${i + 1}T08:00:00+07:00` }, photos: [], key: `key ${i}`, photoIds: [] };

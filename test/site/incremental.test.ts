@@ -7,6 +7,7 @@
  * byte (its state included), a full build of the same content into an empty folder given the same
  * clock and the same address ledger (`--previous`, from the updated site).
  */
+import { execFileSync } from 'node:child_process';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -140,47 +141,83 @@ function apply(stories: Story[], e: Edit, prefix: { value: string | undefined },
   return changed ? stories.map((other, j) => (j === i ? changed : other)) : stories.filter((_, j) => j !== i);
 }
 
+/**
+ * Runs `edits` from the first stories, each followed by an update in place and a full build that
+ * must equal it. In a git work tree (`commits` given), after each edit the content is committed
+ * when that step's flag says so, or left as edited: git then vouches for the folders it holds
+ * unchanged, and an update must still see every change.
+ */
+async function updatesEqualFullBuilds(edits: readonly Edit[], commits?: readonly boolean[]): Promise<void> {
+  const repo = await mkdtemp(path.join(os.tmpdir(), 'toa-soan-incremental-content-'));
+  const content = commits ? path.join(repo, 'noi-dung') : repo;
+  const out = path.join(await mkdtemp(path.join(os.tmpdir(), 'toa-soan-incremental-site-')), '_site');
+  const commit = (message: string) => {
+    git(repo, 'add', '-A');
+    git(repo, 'commit', '-q', '--allow-empty', '-m', message);
+  };
+  let stories = firstStories();
+  const prefix: { value: string | undefined } = { value: undefined };
+  const clock = { value: START };
+  await writeContent(content, stories);
+  if (commits) {
+    git(repo, 'init', '-q');
+    commit('first stories');
+  }
+  const first = await build(content, { out, args: ['--now', clockArg(clock.value)] });
+  expect(first.exitCode, first.issues).toBe(0);
+  for (const [step, e] of edits.entries()) {
+    const before = prefix.value;
+    stories = apply(stories, e, prefix, clock);
+    await writeContent(content, stories);
+    if (commits?.[step]) commit(`step ${step}`);
+    const now = ['--now', clockArg(clock.value)];
+    const updated = await build(content, { out, prefix: prefix.value, quiet: false, args: now });
+    expect(updated.exitCode, updated.issues).toBe(0);
+    // Another prefix changes every page: that build is a full one; any other is an update in place.
+    if (prefix.value === before) expect(updated.stdout).toMatch(/tệp viết mới|không trang nào thay đổi/);
+    const full = await build(content, { prefix: prefix.value, args: [...now, '--previous', out] });
+    expect(full.exitCode, full.issues).toBe(0);
+    expect(await hashTree(out), `after ${JSON.stringify(e)}`).toEqual(await hashTree(full.out));
+  }
+}
+
+const git = (folder: string, ...args: string[]) => execFileSync('git', ['-C', folder, '-c', 'user.name=t', '-c', 'user.email=t@t', ...args], { encoding: 'utf8' });
+
+/** A story's life, surely covered: corrected, taken down and restored, its title fixed twice; a scheduled story whose time passes. */
+const LIFE: Edit[] = [
+  { kind: 'correct', pick: 3, n: 1 },
+  { kind: 'takedown', pick: 5, n: 0 },
+  { kind: 'retitle', pick: 7, n: 1 },
+  { kind: 'retitle', pick: 7, n: 2 },
+  { kind: 'scheduled', section: 0, photo: false, n: 4 },
+  { kind: 'clock' },
+  { kind: 'takedown', pick: 5, n: 0 },
+];
+
 test('after any sequence of edits, the site updated in place equals a full build', async () => {
   await fc.assert(
-    fc.asyncProperty(fc.array(edit, { minLength: 3, maxLength: 5 }), async (edits) => {
-      const content = await mkdtemp(path.join(os.tmpdir(), 'toa-soan-incremental-content-'));
-      const out = path.join(await mkdtemp(path.join(os.tmpdir(), 'toa-soan-incremental-site-')), '_site');
-      let stories = firstStories();
-      const prefix: { value: string | undefined } = { value: undefined };
-      const clock = { value: START };
-      await writeContent(content, stories);
-      const first = await build(content, { out, args: ['--now', clockArg(clock.value)] });
-      expect(first.exitCode, first.issues).toBe(0);
-      for (const e of edits) {
-        const before = prefix.value;
-        stories = apply(stories, e, prefix, clock);
-        await writeContent(content, stories);
-        const now = ['--now', clockArg(clock.value)];
-        const updated = await build(content, { out, prefix: prefix.value, quiet: false, args: now });
-        expect(updated.exitCode, updated.issues).toBe(0);
-        // Another prefix changes every page: that build is a full one; any other is an update in place.
-        if (prefix.value === before) expect(updated.stdout).toMatch(/tệp viết mới|không trang nào thay đổi/);
-        const full = await build(content, { prefix: prefix.value, args: [...now, '--previous', out] });
-        expect(full.exitCode, full.issues).toBe(0);
-        expect(await hashTree(out), `after ${JSON.stringify(e)}`).toEqual(await hashTree(full.out));
-      }
-    }),
+    fc.asyncProperty(fc.array(edit, { minLength: 3, maxLength: 5 }), (edits) => updatesEqualFullBuilds(edits)),
+    { numRuns: 3, seed: 20261130, endOnFailure: true, examples: [[LIFE]] },
+  );
+}, 900_000);
+
+test('in a git work tree, committed after some edits and not others, the same', async () => {
+  await fc.assert(
+    fc.asyncProperty(fc.array(edit, { minLength: 3, maxLength: 5 }), fc.array(fc.boolean(), { minLength: 5, maxLength: 5 }), (edits, commits) => updatesEqualFullBuilds(edits, commits)),
     {
-      numRuns: 3,
-      seed: 20261130,
+      numRuns: 2,
+      seed: 20261201,
       endOnFailure: true,
-      // A story's life, surely covered: corrected, taken down and restored, its title fixed twice; a scheduled story whose time passes.
+      // A photo replaced and committed, replaced again and left uncommitted, then committed with a story's edit.
       examples: [
         [
           [
-            { kind: 'correct', pick: 3, n: 1 },
-            { kind: 'takedown', pick: 5, n: 0 },
-            { kind: 'retitle', pick: 7, n: 1 },
-            { kind: 'retitle', pick: 7, n: 2 },
-            { kind: 'scheduled', section: 0, photo: false, n: 4 },
-            { kind: 'clock' },
-            { kind: 'takedown', pick: 5, n: 0 },
+            { kind: 'photo', pick: 4, n: 1 },
+            { kind: 'photo', pick: 4, n: 2 },
+            { kind: 'edit', pick: 9, n: 1 },
+            { kind: 'new', section: 0, photo: true, n: 3 },
           ],
+          [true, false, true, false, true],
         ],
       ],
     },
