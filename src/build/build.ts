@@ -158,12 +158,12 @@ async function build(
   }
   const total = loaded.corpus.entries.length;
   progress.line(`Đã đọc ${total} bài viết.`);
-  if (earlier) rememberStories(earlier, loaded.corpus, digests);
   const archive = new ArchiveModel(loaded.corpus, contentDir, options.features);
   const relatedChosen = archive.chooseRelated((stories) => related.choose(stories));
   // `planSite` awaits it and reports its failure; this only keeps a failure before that from going unhandled.
   relatedChosen.catch(() => {});
   // Made while related stories are chosen, which neither needs: planning ended waiting for them.
+  if (earlier) rememberStories(earlier, loaded.corpus, digests);
   const tiers = search ? searchTiers(searchPagesOf(loaded.corpus)) : [];
   const searched = searchInputs(tiers, loaded.corpus, digests);
   const plan = await planRun({ corpus: loaded.corpus, archive: { model: archive }, features: options.features, siteUrl: options.siteUrl }, options.pathPrefix ?? '/', digests, relatedChosen);

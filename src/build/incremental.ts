@@ -11,7 +11,7 @@ import path from 'node:path';
 import type { ArchiveModel } from '../corpus/archive-model.ts';
 import type { SiteFeatures } from '../corpus/features.ts';
 import { IMAGE_URL_PATH, parseRecord, photoKey, recordFile, recordFiles } from '../markup/images.ts';
-import type { SitePlan } from '../render/page-inputs.ts';
+import { ARTICLE_KEY, type SitePlan } from '../render/page-inputs.ts';
 import { renderPages } from '../render/render-pages.ts';
 import { STATE_FOLDER } from './build-state.ts';
 import { ownedPrefix, removeOrphans } from './orphans.ts';
@@ -77,7 +77,9 @@ export async function updateSite(update: SiteUpdate): Promise<UpdateCount> {
       else plannedPages.set(paged.template, [paged.page]);
     }
     const { corpus } = update.archive;
-    const articles = corpus.entries.filter((entry) => keys.has(`article ${entry.file}`));
+    // By file, not by key: a key made for each of 100,000 stories only to be looked up was most of this.
+    const articleFiles = new Set(changed.filter((page) => page.key.startsWith(ARTICLE_KEY)).map((page) => page.key.slice(ARTICLE_KEY.length)));
+    const articles = corpus.entries.filter((entry) => articleFiles.has(entry.file));
     const singles = new Set(plan.singles);
     let done = 0;
     let photosEncoded = 0;

@@ -10,6 +10,9 @@ import type { PagedTemplate, PageData, PageTemplate, SiteContext, SiteTemplates 
 import { siteContext, type SiteRun } from './plugin.ts';
 import { siteConfigModule } from './render-pages.ts';
 
+/** The start of an article page's key: `article FILE`. */
+export const ARTICLE_KEY = 'article ';
+
 /** A page whose file and digest are known before rendering; `key` says how to render it. */
 export interface PlannedPage {
   /** Path of the page's file in the site, e.g. `2016/06/slug/index.html`, `thoi-su/feed.xml`. */
@@ -226,7 +229,7 @@ export async function planSite(templates: SiteTemplates, ctx: SiteContext, corpu
   }
   await relatedChosen;
   for (const entry of corpus.articlePages) {
-    const key = `article ${entry.file}`;
+    const key = `${ARTICLE_KEY}${entry.file}`;
     planned.push({ file: outputFileOf(entry.url), key, digest: digest(key, templates.article.reads(entry, corpus, archive)) });
   }
   planned.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
