@@ -91,15 +91,17 @@ function suffixed(url: string, n: number): string {
  * record owns the address they want), so the work a collision or an alias needs is done only when
  * one comes up.
  */
-export function assignAddresses(claims: readonly AddressClaim[], ledger: AddressLedger, existing: ReadonlySet<string>): AssignedAddresses {
+export function assignAddresses(claims: readonly AddressClaim[], ledger: AddressLedger, existing: Pick<ReadonlySet<string>, 'has'>): AssignedAddresses {
   const sorted = [...claims].sort((a, b) => byCodeUnits(a.file, b.file));
-  const owner = new Map<string, LedgerStory>();
-  const byFile = new Map<string, LedgerStory>();
-  for (const story of ledger.stories) {
-    for (const url of story.urls) if (!owner.has(url)) owner.set(url, story);
-    byFile.set(story.file, story);
+  const { stories } = ledger;
+  // A ledger story is named by its place in the ledger: numbers, not objects, in the maps and sets below.
+  const owner = new Map<string, number>();
+  const byFile = new Map<string, number>();
+  for (let j = 0; j < stories.length; j++) {
+    for (const url of stories[j]!.urls) if (!owner.has(url)) owner.set(url, j);
+    byFile.set(stories[j]!.file, j);
   }
-  const records = recordsOf(sorted, owner, byFile, existing);
+  const records = recordsOf(sorted, stories, owner, byFile, existing);
 
   const taken = new Set<string>();
   let wantedOutright: Set<string> | undefined;
@@ -108,17 +110,18 @@ export function assignAddresses(claims: readonly AddressClaim[], ledger: Address
   const issues = new Map<string, Issue[]>();
   const report = (file: string, issue: Issue) => issues.set(file, [...(issues.get(file) ?? []), issue]);
   // Made once, not two closures per story: an update assigns every story of the archive its address.
-  const free = (url: string, record: LedgerStory | undefined) => !taken.has(url) && !ownedByAnother(owner, url, record);
+  const free = (url: string, record: number) => !taken.has(url) && !ownedByAnother(owner, url, record);
   for (let i = 0; i < sorted.length; i++) {
     const claim = sorted[i]!;
-    const record = records[i];
+    const record = records[i]!;
     let url = claim.wanted;
     // An address its own record owns is free: no other claim can take it, so it need not be marked taken.
-    if (record === undefined || owner.get(url) !== record) {
+    if (record === NO_RECORD || owner.get(url) !== record) {
       if (!free(url, record)) {
         wantedOutright ??= new Set(claims.map((other) => other.wanted));
+        const held = record === NO_RECORD ? [] : stories[record]!.urls;
         let n = 2;
-        while (!free(suffixed(claim.wanted, n), record) || (wantedOutright.has(suffixed(claim.wanted, n)) && !record?.urls.includes(suffixed(claim.wanted, n)))) n++;
+        while (!free(suffixed(claim.wanted, n), record) || (wantedOutright.has(suffixed(claim.wanted, n)) && !held.includes(suffixed(claim.wanted, n)))) n++;
         url = suffixed(claim.wanted, n);
         report(claim.file, ownedByAnother(owner, claim.wanted, record) ? addressTaken(claim.wanted, url) : duplicateSlug(claim.wanted, url));
       }
@@ -132,18 +135,19 @@ export function assignAddresses(claims: readonly AddressClaim[], ledger: Address
   const aliasOwner = new Map<string, string>();
   const redirects: Redirect[] = [];
   const made: LedgerStory[] = [];
-  const kept = new Map<LedgerStory, LedgerStory>();
+  const kept: (LedgerStory | undefined)[] = new Array(stories.length);
   const fresh: LedgerStory[] = [];
   const ids = new Map<string, string>();
   for (let i = 0; i < sorted.length; i++) {
     const claim = sorted[i]!;
     const url = assigned[i]!;
-    const record = records[i];
+    const at = records[i]!;
+    const record = at === NO_RECORD ? undefined : stories[at]!;
     const story: LedgerStory = record
       ? { id: record.id, file: claim.record, urls: record.urls.includes(url) ? record.urls : [...record.urls, url] }
       : { id: url, file: claim.record, urls: [url] };
     made.push(story);
-    if (record) kept.set(record, story);
+    if (record) kept[at] = story;
     else fresh.push(story);
     ids.set(claim.file, story.id);
     for (const old of story.urls) if (old !== url) redirects.push({ from: old, to: url });
@@ -151,7 +155,7 @@ export function assignAddresses(claims: readonly AddressClaim[], ledger: Address
       if (alias === url || story.urls.includes(alias)) continue;
       current ??= new Map(sorted.map((other, j) => [assigned[j]!, other.file]));
       const other = current.get(alias) ?? aliasOwner.get(alias);
-      if ((other !== undefined && other !== claim.file) || ownedByAnother(owner, alias, record)) {
+      if ((other !== undefined && other !== claim.file) || ownedByAnother(owner, alias, at)) {
         report(claim.file, error('BAD_ALIAS', 1, `Địa chỉ cũ "${alias}" trong "aliases" là địa chỉ của một bài khác; một địa chỉ chỉ thuộc về một bài. Hãy xoá dòng đó.`));
         continue;
       }
@@ -164,26 +168,38 @@ export function assignAddresses(claims: readonly AddressClaim[], ledger: Address
     ids,
     issues,
     redirects: redirects.sort((a, b) => byCodeUnits(a.from, b.from)),
-    ledger: { stories: ledgerStories(ledger, kept, fresh, made) },
+    ledger: { stories: ledgerStories(stories, kept, fresh, made) },
   };
 }
 
-/** The ledger record each of `sorted` keeps, by its place: the record of its file, else of the address it wants when that record's file is gone. */
+/** A claim that keeps no ledger record. */
+const NO_RECORD = -1;
+
+/**
+ * The place in the ledger of the record each of `sorted` keeps (`NO_RECORD` for none): the record of
+ * its file, else of the address it wants when that record's file is gone.
+ */
 function recordsOf(
   sorted: readonly AddressClaim[],
-  owner: ReadonlyMap<string, LedgerStory>,
-  byFile: ReadonlyMap<string, LedgerStory>,
-  existing: ReadonlySet<string>,
-): (LedgerStory | undefined)[] {
-  const records = sorted.map((claim) => byFile.get(claim.record));
-  const claimed = new Set<LedgerStory>();
-  for (const record of records) if (record) claimed.add(record);
+  stories: readonly LedgerStory[],
+  owner: ReadonlyMap<string, number>,
+  byFile: ReadonlyMap<string, number>,
+  existing: Pick<ReadonlySet<string>, 'has'>,
+): Int32Array {
+  const records = new Int32Array(sorted.length).fill(NO_RECORD);
+  const claimed = new Uint8Array(stories.length);
   for (let i = 0; i < sorted.length; i++) {
-    if (records[i]) continue;
+    const known = byFile.get(sorted[i]!.record);
+    if (known === undefined) continue;
+    records[i] = known;
+    claimed[known] = 1;
+  }
+  for (let i = 0; i < sorted.length; i++) {
+    if (records[i] !== NO_RECORD) continue;
     const moved = owner.get(sorted[i]!.wanted);
-    if (moved && !claimed.has(moved) && !existing.has(moved.file)) {
+    if (moved !== undefined && !claimed[moved] && !existing.has(stories[moved]!.file)) {
       records[i] = moved;
-      claimed.add(moved);
+      claimed[moved] = 1;
     }
   }
   return records;
@@ -191,30 +207,32 @@ function recordsOf(
 
 /**
  * The ledger's stories after a build, sorted by identity: those no claim kept, and every claim's
- * (`made`, in the claims' order), which replaces the record it kept (`kept`) or is new (`fresh`).
- * The ledger a build wrote is sorted already, so its order with the new stories merged in is the
- * sorted order whenever it strictly increases, without sorting 100,000 stories again; else (a
- * ledger edited by hand, or two stories with one identity) they are sorted.
+ * (`made`, in the claims' order), which replaces the record it kept (`kept`, by the record's place)
+ * or is new (`fresh`). The ledger a build wrote is sorted already, so its order with the new
+ * stories merged in is the sorted order whenever it strictly increases, without sorting 100,000
+ * stories again; else (a ledger edited by hand, or two stories with one identity) they are sorted.
  */
-function ledgerStories(ledger: AddressLedger, kept: ReadonlyMap<LedgerStory, LedgerStory>, fresh: readonly LedgerStory[], made: readonly LedgerStory[]): LedgerStory[] {
+function ledgerStories(stories: readonly LedgerStory[], kept: readonly (LedgerStory | undefined)[], fresh: readonly LedgerStory[], made: readonly LedgerStory[]): LedgerStory[] {
   const byIdentity = (a: LedgerStory, b: LedgerStory) => byCodeUnits(a.id, b.id);
   const added = [...fresh].sort(byIdentity);
   const merged: LedgerStory[] = [];
   let next = 0;
-  for (const story of ledger.stories) {
-    const now = kept.get(story) ?? story;
+  for (let j = 0; j < stories.length; j++) {
+    const now = kept[j] ?? stories[j]!;
     while (next < added.length && byIdentity(added[next]!, now) < 0) merged.push(added[next++]!);
     merged.push(now);
   }
   while (next < added.length) merged.push(added[next++]!);
   for (let i = 1; i < merged.length; i++) {
-    if (byIdentity(merged[i - 1]!, merged[i]!) >= 0) return [...ledger.stories.filter((story) => !kept.has(story)), ...made].sort(byIdentity);
+    if (byIdentity(merged[i - 1]!, merged[i]!) >= 0) return [...stories.filter((_, j) => kept[j] === undefined), ...made].sort(byIdentity);
   }
   return merged;
 }
 
-function ownedByAnother(owner: ReadonlyMap<string, LedgerStory>, url: string, record: LedgerStory | undefined): boolean {
-  return owner.has(url) && owner.get(url) !== record;
+/** Whether a ledger story other than `record` (a place in the ledger, or `NO_RECORD`) had `url`. */
+function ownedByAnother(owner: ReadonlyMap<string, number>, url: string, record: number): boolean {
+  const had = owner.get(url);
+  return had !== undefined && had !== record;
 }
 
 function duplicateSlug(wanted: string, url: string): Issue {

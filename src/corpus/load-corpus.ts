@@ -226,11 +226,13 @@ export async function loadFiles(
     if (kind !== 'scheduled') shown.push(parsed);
   }
   const recordOf = contentPathsIn(contentDir);
-  const records = new Map(files.map((file) => [file, recordOf(file)]));
+  // Which story files exist is asked only for a new story wanting an address the ledger gives a
+  // story whose file is gone: rarely, so the set of 100,000 is made only then.
+  let existing: Set<string> | undefined;
   const addresses = assignAddresses(
-    shown.map(({ file, article }) => ({ file, record: records.get(file)!, wanted: wantedUrl(article), aliases: article.aliases ?? [] })),
+    shown.map(({ file, article }) => ({ file, record: recordOf(file), wanted: wantedUrl(article), aliases: article.aliases ?? [] })),
     ledger,
-    new Set(records.values()),
+    { has: (record) => (existing ??= new Set(files.map(recordOf))).has(record) },
   );
   const articles = read.map((loaded) => {
     const found = addresses.issues.get(loaded.file);
