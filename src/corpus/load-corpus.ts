@@ -171,13 +171,14 @@ export async function loadFiles(
     // id it had then: none is looked up (100,000 stories: 0.4 s of lookups in git's answer).
     const vouched = new Set<string>();
     for (const [folder] of storyFolders) {
-      const before = earlier.gitFolders?.[folder];
-      if (before !== undefined && unchanged.has(folder) && git.folderDigest(folder) === before) {
+      const digest = git.folderDigest(folder);
+      if (digest === null) continue;
+      if (digest === earlier.gitFolders?.[folder] && unchanged.has(folder)) {
         vouched.add(folder);
-        gitFolders[folder] = before;
-      } else {
-        const digest = git.folderDigest(folder);
-        if (digest !== null && git.holdsAll(folder, stories.namesOf(folder))) gitFolders[folder] = digest;
+        gitFolders[folder] = digest;
+      } else if (git.holdsAll(folder, stories.namesOf(folder))) {
+        // Recorded only where git holds every name: an untracked photo's bytes are not in git's digest.
+        gitFolders[folder] = digest;
       }
     }
     for (const file of files) {
