@@ -16,7 +16,6 @@ const run = promisify(execFile);
 const MAX_OUTPUT = 1 << 28;
 const NUL = 0;
 const TAB = 0x09;
-const SLASH = 0x2f;
 const BLOB_ID = /^[0-9a-f]{40}([0-9a-f]{24})?$/;
 
 async function git(folder: string, args: readonly string[]): Promise<Buffer | null> {
