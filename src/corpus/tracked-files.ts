@@ -16,6 +16,7 @@ const run = promisify(execFile);
 const MAX_OUTPUT = 1 << 28;
 const NUL = 0;
 const TAB = 0x09;
+const STAGE_0 = 0x30;
 const BLOB_ID = /^[0-9a-f]{40}([0-9a-f]{24})?$/;
 
 async function git(folder: string, args: readonly string[]): Promise<Buffer | null> {
@@ -116,11 +117,13 @@ export class TrackedFiles {
     const dirty = new Set(this.#dirty);
     const [first, end] = this.#linesBelow(folder);
     for (let line = first; line < end; line++) {
-      const text = this.#index.toString('latin1', this.#starts[line]!, this.#starts[line]! + 64 + 16);
-      const tab = this.#index.indexOf(TAB, this.#starts[line]!);
+      const start = this.#starts[line]!;
+      const tab = this.#index.indexOf(TAB, start);
       // A stage other than 0 is a file in a merge conflict: hashed.
-      if (tab < 0 || this.#index[tab - 1] !== 0x30) continue;
-      const id = text.slice(text.indexOf(' ') + 1, tab - this.#starts[line]! - 2);
+      if (tab < 0 || this.#index[tab - 1] !== STAGE_0) continue;
+      // `<mode> <blob id> <stage>`: the id runs from after the first space to the space before the stage.
+      const head = this.#index.toString('latin1', start, tab);
+      const id = head.slice(head.indexOf(' ') + 1, -2);
       const name = this.#pathAt(line);
       if (BLOB_ID.test(id) && !dirty.has(name)) ids.set(name, id);
     }
