@@ -261,7 +261,6 @@ export function serializeBuildState(state: BuildState, contentDir: string, earli
     names.push(name);
     written.push({ name, bytes });
   }
-  // A folder is kept with a separator after it, so that the content folder itself is kept as ''.
   const index: StoredIndex = {
     format: state.format,
     code: state.code,
